@@ -1,0 +1,34 @@
+"""The one shape every author-facing problem takes: `path:line: field: what is wrong — fix`."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem(Exception):
+    path: str
+    line: int
+    field: str | None
+    message: str
+    fix: str = ""
+    severity: str = "error"  # "error" or "warning"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}"
+        what = f"{self.field}: {self.message}" if self.field else self.message
+        text = f"{where}: {what}"
+        if self.fix:
+            text += f" — {self.fix}"
+        return text
+
+    @property
+    def sort_key(self):
+        return (self.path, self.line, self.field or "", self.message)
+
+
+class BuildFailed(Exception):
+    """Raised with every problem of a build at once; output/ has not been touched."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: p.sort_key)
+        super().__init__(f"{len(self.problems)} problem(s)")

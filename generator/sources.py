@@ -1,0 +1,155 @@
+"""Find content files and split them into front matter and body, keeping YAML line numbers.
+
+A Source is the raw material of one content item: where it came from, its front matter as a
+plain dict, the line on which each top-level key sits, and the Markdown body. Nothing here
+knows what the fields mean; schema.py and model.py do.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import Problem
+
+try:  # the C loader is several times faster on large sites
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+KINDS = ("federations", "projects", "meetings", "events", "pages")
+FENCE = "---"
+ATTACHMENT_SUFFIXES_IGNORED = {".md"}
+
+
+@dataclass
+class Source:
+    kind: str                      # one of KINDS
+    slug: str                      # file stem, or folder name for bundles
+    path: Path                     # the .md file
+    rel: str                       # path relative to the site root, for messages
+    meta: dict                     # front matter
+    lines: dict[str, int]          # top-level key -> 1-based line number in the file
+    body: str                      # Markdown after the front matter
+    body_line: int                 # line number where the body starts
+    digest: str                    # sha256 of the file's bytes (cache key)
+    attachments: list[Path] = field(default_factory=list)  # files beside index.md
+
+    def line_of(self, key: str | None) -> int:
+        if key is None:
+            return 1
+        return self.lines.get(key.split(".")[0].split("[")[0], 1)
+
+
+def _key_lines(node) -> dict[str, int]:
+    """Map each top-level key of a YAML mapping node to its 1-based line (relative)."""
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _value in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                lines[str(key_node.value)] = key_node.start_mark.line + 1
+    return lines
+
+
+def parse_front_matter(text: str, rel: str) -> tuple[dict, dict[str, int], str, int]:
+    """Split `text` into (meta, key lines, body, body start line); raise Problem if broken."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    all_lines = text.split("\n")
+    if not all_lines or all_lines[0].strip() != FENCE:
+        raise Problem(rel, 1, None, "the file does not start with front matter",
+                      "put a line with --- first, the fields, then another --- line")
+    end = None
+    for number, line in enumerate(all_lines[1:], start=1):
+        if line.rstrip() == FENCE:
+            end = number
+            break
+    if end is None:
+        raise Problem(rel, 1, None, "the front matter is never closed",
+                      "add a line with only --- after the last field")
+    yaml_text = "\n".join(all_lines[1:end])
+    try:
+        node = yaml.compose(yaml_text, Loader=_Loader) if yaml_text.strip() else None
+        meta = yaml.load(yaml_text, Loader=_Loader) if yaml_text.strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = (mark.line + 2) if mark is not None else 2
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise Problem(rel, line, None, f"the front matter is not valid YAML ({reason})",
+                      "check colons, indentation and quotes on this line; "
+                      "put text containing ': ' in quotes") from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise Problem(rel, 2, None, "the front matter must be a list of 'field: value' lines",
+                      "write each field as 'name: value' on its own line")
+    key_lines = {key: line + 1 for key, line in _key_lines(node).items()}  # +1: the fence
+    body = "\n".join(all_lines[end + 1:])
+    return meta, key_lines, body, end + 2
+
+
+def _slug_for(path: Path, kind_dir: Path) -> tuple[str, bool]:
+    if path.name == "index.md" and path.parent != kind_dir:
+        return path.parent.name, True
+    return path.stem, False
+
+
+def iter_content_files(content_dir: Path) -> list[tuple[str, Path]]:
+    """All (kind, path) pairs under content/, sorted so that builds are deterministic."""
+    found: list[tuple[str, Path]] = []
+    for kind in KINDS:
+        kind_dir = content_dir / kind
+        if not kind_dir.is_dir():
+            continue
+        for path in sorted(kind_dir.rglob("*.md")):
+            if any(part.startswith((".", "_")) for part in path.relative_to(kind_dir).parts):
+                continue
+            found.append((kind, path))
+    return found
+
+
+def read_source(kind: str, path: Path, content_dir: Path, site_root: Path) -> Source:
+    raw = path.read_bytes()
+    rel = _relative(path, site_root)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise Problem(rel, line, None, "the file is not UTF-8 text",
+                      "save it as UTF-8 (in most editors: Save as → Encoding → UTF-8)") from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    meta, lines, body, body_line = parse_front_matter(text, rel)
+    kind_dir = content_dir / kind
+    slug, bundle = _slug_for(path, kind_dir)
+    attachments: list[Path] = []
+    if bundle:
+        attachments = sorted(
+            p for p in path.parent.iterdir()
+            if p.is_file() and p.suffix.lower() not in ATTACHMENT_SUFFIXES_IGNORED
+            and not p.name.startswith(".")
+        )
+    return Source(kind=kind, slug=slug, path=path, rel=rel, meta=meta, lines=lines,
+                  body=body, body_line=body_line, digest=hashlib.sha256(raw).hexdigest(),
+                  attachments=attachments)
+
+
+def load_sources(site_root: Path, content_dir: Path | None = None) -> tuple[list[Source], list[Problem]]:
+    """Read every content file; collect problems instead of stopping at the first."""
+    content_dir = content_dir or site_root / "content"
+    sources: list[Source] = []
+    problems: list[Problem] = []
+    for kind, path in iter_content_files(content_dir):
+        try:
+            sources.append(read_source(kind, path, content_dir, site_root))
+        except Problem as problem:
+            problems.append(problem)
+    return sources, problems
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
