@@ -1,0 +1,156 @@
+"""The pipeline, top to bottom: load → model → markup → render → feeds → write.
+
+Every content problem of every file is collected before anything is written; a failed build
+raises BuildFailed and leaves output/ untouched.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import time
+import zoneinfo
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import jinja2
+
+from . import calendar, render, urls
+from .config import Config, load_config
+from .errors import BuildFailed, Problem
+from .markup import render_markdown
+from .model import Site, build_site
+from .output import write_site
+from .sources import load_sources
+
+
+@dataclass
+class BuildResult:
+    pages: int
+    feeds: int
+    files: int
+    seconds: float
+    warnings: list[Problem] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"Built {self.pages} pages and {self.feeds} feeds ({self.files} files) "
+                f"in {self.seconds:.2f} s")
+
+
+def build_date(timezone: str) -> dt.date:
+    """The day the build sees as 'today': SOURCE_DATE_EPOCH when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    tz = zoneinfo.ZoneInfo(timezone)
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz).date()
+    return dt.datetime.now(tz).date()
+
+
+def load_model(root: Path, today: dt.date | None = None) -> Site:
+    """Steps 1–2: read site.yaml and every content file into a resolved Site, or raise BuildFailed."""
+    try:
+        config = load_config(root)
+    except Problem as problem:
+        raise BuildFailed([problem]) from None
+    sources, problems = load_sources(root, config.content_dir)
+    site, model_problems = build_site(config, sources, today or build_date(config.timezone))
+    problems += model_problems
+    if problems:
+        raise BuildFailed(problems)
+    return site
+
+
+def convert_bodies(site: Site) -> None:
+    """Step 3: Markdown bodies to sanitised HTML, names redacted where the meeting says so."""
+    base = site.config.base_path
+    for item in [*site.federations, *site.projects, *site.events, *site.pages]:
+        item.body_html = render_markdown(item.body, base)
+    for meeting in site.meetings:
+        meeting.body_html = render_markdown(meeting.body, base, redaction_pairs(meeting))
+
+
+def redaction_pairs(meeting) -> tuple[tuple[str, str], ...]:
+    """(name, replacement) for every person named in an unpublished meeting, longest first."""
+    if meeting.publish_names:
+        return ()
+    pairs: dict[str, str] = {}
+    people = [meeting.chair, meeting.secretary]
+    people += [p for groups in (meeting.present, meeting.absent, meeting.guests) for g in groups for p in g.people]
+    for person in people:
+        if person is None or not person.name:
+            continue
+        label = render.person_label(person, publish_names=False)
+        if label == "Namn ej publicerat":
+            label = "[namn]"
+        pairs.setdefault(person.name, label)
+    return tuple(sorted(pairs.items(), key=lambda pair: (-len(pair[0]), pair[0])))
+
+
+def static_files(config: Config) -> dict[str, tuple[str, Path]]:
+    """Theme static files: name → (fingerprinted name, source), so browsers may cache them for ever."""
+    static_dir = config.theme_dir / "static"
+    found: dict[str, tuple[str, Path]] = {}
+    if not static_dir.is_dir():
+        return found
+    for path in sorted(p for p in static_dir.rglob("*") if p.is_file()):
+        rel = path.relative_to(static_dir).as_posix()
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+        stem, dot, suffix = rel.rpartition(".")
+        found[rel] = (f"{stem}.{digest}.{suffix}" if dot else f"{rel}.{digest}", path)
+    return found
+
+
+def sitemap(site: Site, paths: list[str]) -> bytes:
+    rows = [f"  <url><loc>{escape(urls.absolute(site.config, urls.href(site.config, path)))}</loc></url>"
+            for path in sorted(paths) if path.endswith("/")]
+    xml = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+           '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + "\n".join(rows) + "\n</urlset>\n")
+    return xml.encode("utf-8")
+
+
+def robots(site: Site) -> bytes:
+    lines = ["User-agent: *", "Allow: /"]
+    if site.config.base_url.startswith("http"):
+        lines.append(f"Sitemap: {urls.absolute(site.config, urls.href(site.config, '/sitemap.xml'))}")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def render_site(site: Site) -> tuple[dict[str, bytes], dict[str, Path], int, int]:
+    """Steps 4–5: every page and feed as bytes, every copied file as a source path."""
+    config = site.config
+    statics = static_files(config)
+    env = render.make_environment(config, {name: fingerprinted for name, (fingerprinted, _) in statics.items()})
+    occurrences = calendar.occurrences(site)
+    files: dict[str, bytes] = {}
+    jobs = render.page_jobs(site, occurrences)
+    for job in jobs:
+        try:
+            files[urls.output_file(job.path)] = render.render_job(env, site, job)
+        except jinja2.TemplateError as exc:
+            line = getattr(exc, "lineno", None) or 1
+            name = getattr(exc, "filename", None) or getattr(exc, "name", None) or job.template
+            raise BuildFailed([Problem(f"themes/{config.theme}/templates/{Path(str(name)).name}", line, None,
+                                       f"template error while rendering {job.path}: {exc}",
+                                       "fix the template (this is a theme problem, not a content problem)")]) from None
+    feeds = calendar.feeds(site, occurrences)
+    for path, data in feeds.items():
+        files[urls.output_file(path)] = data
+    files["sitemap.xml"] = sitemap(site, [job.path for job in jobs])
+    files["robots.txt"] = robots(site)
+    copies = {f"static/{fingerprinted}": source for fingerprinted, source in statics.values()}
+    for meeting in site.meetings:
+        for attachment in meeting.attachments:
+            copies[urls.output_file(urls.meeting_path(meeting.slug)) .rsplit("/", 1)[0] + "/" + attachment.name] = attachment.path
+    return files, copies, len(jobs), len(feeds)
+
+
+def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None) -> BuildResult:
+    started = time.perf_counter()
+    root = Path(root)
+    site = load_model(root, today)
+    convert_bodies(site)
+    files, copies, pages, feeds = render_site(site)
+    written = write_site(out_dir or root / "output", files, copies)
+    return BuildResult(pages=pages, feeds=feeds, files=written, seconds=time.perf_counter() - started,
+                       warnings=site.warnings)

@@ -1,0 +1,107 @@
+"""The `sitegen` command: parses arguments, calls the pipeline, turns errors into exit codes."""
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from pathlib import Path
+
+from . import __version__
+from .errors import BuildFailed, Problem
+
+
+def _print_problems(problems: list[Problem], stream) -> None:
+    errors = [p for p in problems if p.severity == "error"]
+    for problem in problems:
+        print(("warning: " if problem.severity == "warning" else "") + str(problem), file=stream)
+    if errors:
+        print(f"{len(errors)} error(s): nothing was written; output/ is unchanged.", file=stream)
+
+
+def cmd_build(args) -> int:
+    from .build import build
+    result = build(Path(args.root), Path(args.out) if args.out else None)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if not args.quiet:
+        print(result.summary())
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from .serve import serve
+    return serve(Path(args.root), port=args.port, open_browser=args.open)
+
+
+def cmd_import(args) -> int:
+    from .importer import import_command
+    return import_command([Path(f) for f in args.files], site_root=Path(args.root),
+                          into=Path(args.into) if args.into else None, dry_run=args.dry_run,
+                          force=args.force, out=sys.stdout)
+
+
+def cmd_clean(args) -> int:
+    import shutil
+    root = Path(args.root)
+    for name in ("output", ".sitegen-cache"):
+        shutil.rmtree(root / name, ignore_errors=True)
+    print("Removed output/ and the build cache.")
+    return 0
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sitegen", description="Build the samordningsförbund website.")
+    parser.add_argument("--version", action="version", version=f"sitegen {__version__}")
+    parser.add_argument("--root", default=".", help="the site folder (with site.yaml); default: here")
+    parser.add_argument("--debug", action="store_true", help="show Python tracebacks for internal errors")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+
+    build = commands.add_parser("build", help="build the site into output/")
+    build.add_argument("--out", help="where to write the site (default: output/)")
+    build.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    build.set_defaults(func=cmd_build)
+
+    serve = commands.add_parser("serve", help="build, serve on 127.0.0.1 and rebuild on change")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--open", action="store_true", help="open the site in a browser")
+    serve.set_defaults(func=cmd_serve)
+
+    imp = commands.add_parser("import", help="turn plain-text minutes into content files")
+    imp.add_argument("files", nargs="+", metavar="FILE")
+    imp.add_argument("--into", help="folder for the meetings (default: content/meetings)")
+    imp.add_argument("--dry-run", action="store_true", help="show what would be written, write nothing")
+    imp.add_argument("--force", action="store_true", help="overwrite existing content files")
+    imp.set_defaults(func=cmd_import)
+
+    clean = commands.add_parser("clean", help="remove output/ and the build cache")
+    clean.set_defaults(func=cmd_clean)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except BuildFailed as failed:
+        _print_problems(failed.problems, sys.stderr)
+        return 1
+    except Problem as problem:
+        _print_problems([problem], sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Stopped.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # an author must never see a traceback
+        if args.debug:
+            traceback.print_exc()
+        else:
+            print(f"sitegen: internal error: {exc.__class__.__name__}: {exc}\n"
+                  "This is a bug in sitegen, not in your content. Run again with --debug and "
+                  "send the output to the site's maintainers.", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,488 @@
+"""The resolved site: Federation, Project, Meeting, Event, Page and the Site that holds them.
+
+build_site() validates every source, resolves every reference (federation and project names,
+aliases and slugs become objects) and links each object to those that concern it, collecting
+every problem of every file before it gives up. Templates, the calendar and the feeds read this
+model and never look at raw front matter.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import schema, urls
+from .config import Config
+from .dates import PartialDate
+from .errors import Problem
+from .slugs import is_slug, slugify
+from .sources import Source
+
+
+@dataclass(eq=False)
+class Person:
+    name: str | None
+    role: str | None = None
+    federation: "Federation | None" = None
+
+
+@dataclass(eq=False)
+class PeopleGroup:
+    label: str | None
+    federation: "Federation | None"
+    people: list[Person]
+
+
+@dataclass(eq=False)
+class Item:
+    source: Source
+    slug: str
+    url: str = ""                       # href including the site's base path
+    body: str = ""                      # Markdown
+    body_html: str = ""                 # filled by the markup stage
+    description: str = ""
+
+    @property
+    def rel(self) -> str:
+        return self.source.rel
+
+
+@dataclass(eq=False)
+class Federation(Item):
+    name: str = ""
+    short_name: str = ""
+    aliases: list[str] = field(default_factory=list)
+    region: str = ""
+    members: list[str] = field(default_factory=list)
+    manager: str = ""
+    website: str = ""
+    contact: dict = field(default_factory=dict)
+    color: str = ""
+    logo: str = ""
+    feed_url: str = ""
+    meetings: list["Meeting"] = field(default_factory=list)
+    projects: list["Project"] = field(default_factory=list)
+    events: list["Event"] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Project(Item):
+    name: str = ""
+    aliases: list[str] = field(default_factory=list)
+    status: str = "pågående"
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    owner: Federation | None = None
+    federations: list[Federation] = field(default_factory=list)
+    funding: str = ""
+    contact: dict = field(default_factory=dict)
+    summary: str = ""
+    feed_url: str = ""
+    meetings: list["Meeting"] = field(default_factory=list)
+    events: list["Event"] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Meeting(Item):
+    uid: str = ""
+    title: str = ""
+    type: str = ""
+    type_slug: str = ""
+    date: PartialDate | None = None
+    date_note: str = ""
+    start: dt.time | None = None
+    end: dt.time | None = None
+    location: str = ""
+    online: bool = False
+    online_link: str = ""
+    federations: list[Federation] = field(default_factory=list)
+    chair: Person | None = None
+    secretary: Person | None = None
+    present: list[PeopleGroup] = field(default_factory=list)
+    absent: list[PeopleGroup] = field(default_factory=list)
+    guests: list[PeopleGroup] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
+    publish_names: bool = True
+    cancelled: bool = False
+    source_name: str = ""
+    attachments: list["Attachment"] = field(default_factory=list)
+    announced_events: list["Event"] = field(default_factory=list)
+
+    @property
+    def sort_key(self):
+        return (self.date.sort_key() if self.date else (0, 0, 0), self.start or dt.time(0), self.slug)
+
+    @property
+    def year(self) -> int | None:
+        return self.date.year if self.date else None
+
+    def people_names(self) -> list[str]:
+        """Every personal name the front matter carries (for redaction)."""
+        names = []
+        for person in [self.chair, self.secretary]:
+            if person and person.name:
+                names.append(person.name)
+        for groups in (self.present, self.absent, self.guests):
+            for group in groups:
+                names.extend(p.name for p in group.people if p.name)
+        return names
+
+
+@dataclass(eq=False)
+class Event(Item):
+    uid: str = ""
+    title: str = ""
+    start: dt.date | dt.datetime | None = None
+    end: dt.date | dt.datetime | None = None
+    location: str = ""
+    online: bool = False
+    online_link: str = ""
+    federations: list[Federation] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
+    status: str = "bekräftad"
+    announced_in: Meeting | None = None
+    note: str = ""
+
+    @property
+    def all_day(self) -> bool:
+        return not isinstance(self.start, dt.datetime)
+
+    @property
+    def first_day(self) -> dt.date:
+        return self.start.date() if isinstance(self.start, dt.datetime) else self.start
+
+    @property
+    def last_day(self) -> dt.date:
+        if self.end is None:
+            return self.first_day
+        return self.end.date() if isinstance(self.end, dt.datetime) else self.end
+
+    @property
+    def sort_key(self):
+        start = self.start if isinstance(self.start, dt.datetime) else dt.datetime.combine(self.start, dt.time(0))
+        return (start, self.slug)
+
+
+@dataclass(eq=False)
+class Page(Item):
+    title: str = ""
+    menu: int | None = None
+
+
+@dataclass(eq=False)
+class Attachment:
+    name: str
+    path: Path
+    url: str
+    size: int
+    kind: str          # "PDF", "Bild", …
+
+
+@dataclass(eq=False)
+class Site:
+    config: Config
+    today: dt.date
+    federations: list[Federation]
+    projects: list[Project]
+    meetings: list[Meeting]          # newest first
+    events: list[Event]              # soonest first
+    pages: list[Page]
+    warnings: list[Problem] = field(default_factory=list)
+
+    def federation(self, slug: str) -> Federation | None:
+        return next((f for f in self.federations if f.slug == slug), None)
+
+    def project(self, slug: str) -> Project | None:
+        return next((p for p in self.projects if p.slug == slug), None)
+
+    def meeting(self, slug: str) -> Meeting | None:
+        return next((m for m in self.meetings if m.slug == slug), None)
+
+    def page(self, slug: str) -> Page | None:
+        return next((p for p in self.pages if p.slug == slug), None)
+
+    @property
+    def meeting_types(self) -> list[tuple[str, str]]:
+        """(slug, label) of every meeting type in use, sorted by label."""
+        seen = {m.type_slug: m.type for m in self.meetings}
+        return sorted(seen.items(), key=lambda pair: pair[1])
+
+    @property
+    def menu_pages(self) -> list[Page]:
+        return sorted((p for p in self.pages if p.menu is not None), key=lambda p: (p.menu, p.slug))
+
+
+# ---------- building ----------
+
+ATTACHMENT_KINDS = {
+    ".pdf": "PDF", ".doc": "Word", ".docx": "Word", ".odt": "Textdokument", ".xls": "Excel",
+    ".xlsx": "Excel", ".ods": "Kalkylblad", ".ppt": "PowerPoint", ".pptx": "PowerPoint",
+    ".odp": "Presentation", ".png": "Bild", ".jpg": "Bild", ".jpeg": "Bild", ".gif": "Bild",
+    ".svg": "Bild", ".webp": "Bild", ".txt": "Text", ".csv": "CSV",
+}
+
+
+class _Resolver:
+    """Turns federation/project names, short names and aliases into objects."""
+
+    def __init__(self, items, kind_label: str):
+        self.kind_label = kind_label
+        self.by_key: dict[str, object] = {}
+        self.items = items
+        for item in items:
+            names = [item.slug, getattr(item, "name", ""), getattr(item, "short_name", "")]
+            names += list(getattr(item, "aliases", []))
+            for name in names:
+                if name:
+                    self.by_key.setdefault(name.casefold(), item)
+                    self.by_key.setdefault(slugify(name), item)
+
+    def resolve(self, name: str):
+        return self.by_key.get(name.casefold()) or self.by_key.get(slugify(name))
+
+    def unknown(self, source: Source, key: str, name: str) -> Problem:
+        known = sorted(item.slug for item in self.items)
+        close = difflib.get_close_matches(slugify(name), known, n=1, cutoff=0.5)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        listing = ", ".join(known) if known else f"none yet — add one under content/{self.kind_label}s/"
+        return Problem(source.rel, source.line_of(key), key, f"unknown {self.kind_label} '{name}'",
+                       f"{hint}known: {listing}")
+
+    def many(self, source: Source, key: str, names: list[str], problems: list[Problem]) -> list:
+        found = []
+        for name in names:
+            item = self.resolve(name)
+            if item is None:
+                problems.append(self.unknown(source, key, name))
+            elif item not in found:
+                found.append(item)
+        return found
+
+
+def _stable_uid(source: Source, values: dict) -> str:
+    """UID fallback when the front matter has none: derived from the slug (stable across edits)."""
+    return values.get("uid") or hashlib.sha256(f"{source.kind}/{source.slug}".encode()).hexdigest()[:16]
+
+
+def build_site(config: Config, sources: list[Source], today: dt.date) -> tuple[Site, list[Problem]]:
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    validated: dict[str, list[tuple[Source, dict]]] = {kind: [] for kind in schema.SCHEMAS}
+    seen_slugs: dict[tuple[str, str], Source] = {}
+    for source in sources:
+        values, found = schema.validate(source)
+        problems.extend(found)
+        if not is_slug(source.slug):
+            problems.append(Problem(source.rel, 1, None, f"the file name '{source.slug}' is not a valid address",
+                                    f"rename it to '{slugify(source.slug) or 'namn'}' (lower-case a–z, digits, hyphens)"))
+        key = (source.kind, source.slug)
+        if key in seen_slugs:
+            problems.append(Problem(source.rel, 1, None, f"another file already uses the address '{source.slug}'",
+                                    f"rename one of this file and {seen_slugs[key].rel}"))
+            continue
+        seen_slugs[key] = source
+        if values.get("draft"):
+            continue
+        validated[source.kind].append((source, values))
+
+    federations = [_make_federation(s, v) for s, v in validated["federations"]]
+    fed_resolver = _Resolver(federations, "federation")
+    projects = [_make_project(s, v, fed_resolver, problems) for s, v in validated["projects"]]
+    proj_resolver = _Resolver(projects, "project")
+    meetings = [_make_meeting(s, v, config, fed_resolver, proj_resolver, problems)
+                for s, v in validated["meetings"]]
+    meeting_by_slug = {m.slug: m for m in meetings}
+    events = [_make_event(s, v, fed_resolver, proj_resolver, meeting_by_slug, problems)
+              for s, v in validated["events"]]
+    pages = [_make_page(s, v) for s, v in validated["pages"]]
+
+    _check_unique_uids(meetings + events, problems)
+    _check_page_slugs(pages, problems)
+
+    meetings.sort(key=lambda m: m.sort_key, reverse=True)
+    events.sort(key=lambda e: e.sort_key)
+    federations.sort(key=lambda f: (f.short_name.casefold(), f.slug))
+    projects.sort(key=lambda p: (p.name.casefold(), p.slug))
+    pages.sort(key=lambda p: p.slug)
+
+    _link_relations(federations, projects, meetings, events)
+    urls.assign(config, federations, projects, meetings, events, pages)
+    for meeting in meetings:
+        meeting.attachments = _attachments(meeting.source, meeting.url)
+
+    site = Site(config=config, today=today, federations=federations, projects=projects,
+                meetings=meetings, events=events, pages=pages, warnings=warnings)
+    return site, problems
+
+
+def _make_federation(source: Source, v: dict) -> Federation:
+    return Federation(source=source, slug=source.slug, body=source.body, name=v.get("name", source.slug),
+                      short_name=v.get("short_name", v.get("name", source.slug)),
+                      aliases=v.get("aliases", []), region=v.get("region", ""), members=v.get("members", []),
+                      manager=v.get("manager", ""), website=v.get("website", ""), contact=v.get("contact", {}),
+                      color=v.get("color", ""), logo=v.get("logo", ""), description=v.get("description", ""))
+
+
+def _make_project(source: Source, v: dict, feds: _Resolver, problems: list[Problem]) -> Project:
+    owner = None
+    if v.get("owner"):
+        owner = feds.resolve(v["owner"])
+        if owner is None:
+            problems.append(feds.unknown(source, "owner", v["owner"]))
+    project = Project(source=source, slug=source.slug, body=source.body, name=v.get("name", source.slug),
+                      aliases=v.get("aliases", []), status=v.get("status", "pågående"),
+                      start=v.get("start"), end=v.get("end"), owner=owner,
+                      federations=feds.many(source, "federations", v.get("federations", []), problems),
+                      funding=v.get("funding", ""), contact=v.get("contact", {}),
+                      summary=v.get("summary", ""), description=v.get("description", v.get("summary", "")))
+    if project.start and project.end and project.end.sort_key() < project.start.sort_key():
+        problems.append(Problem(source.rel, source.line_of("end"), "end",
+                                f"the project ends ({project.end.iso()}) before it starts ({project.start.iso()})",
+                                "check the years; end must be on or after start"))
+    return project
+
+
+def _people(source: Source, key: str, groups: list[dict], feds: _Resolver, problems: list[Problem]) -> list[PeopleGroup]:
+    result = []
+    for group in groups:
+        group_fed = None
+        if group.get("federation"):
+            group_fed = feds.resolve(group["federation"])
+            if group_fed is None:
+                problems.append(feds.unknown(source, key, group["federation"]))
+        people = [_person(source, key, p, feds, problems, default_federation=group_fed) for p in group["people"]]
+        result.append(PeopleGroup(label=group.get("group"), federation=group_fed, people=people))
+    return result
+
+
+def _person(source, key, value: dict, feds: _Resolver, problems, default_federation=None) -> Person:
+    federation = default_federation
+    if value.get("federation"):
+        federation = feds.resolve(value["federation"])
+        if federation is None:
+            problems.append(feds.unknown(source, key, value["federation"]))
+    return Person(name=value.get("name"), role=value.get("role"), federation=federation)
+
+
+def _make_meeting(source: Source, v: dict, config: Config, feds: _Resolver, projs: _Resolver,
+                  problems: list[Problem]) -> Meeting:
+    meeting_type = v.get("type", "möte").strip()
+    meeting = Meeting(
+        source=source, slug=source.slug, body=source.body, uid=_stable_uid(source, v),
+        title=v.get("title", source.slug), type=meeting_type.lower(), type_slug=slugify(meeting_type),
+        date=v.get("date"), date_note=v.get("date_note", ""), start=v.get("start"), end=v.get("end"),
+        location=v.get("location", ""), online=v.get("online", False), online_link=v.get("online_link", ""),
+        federations=feds.many(source, "federations", v.get("federations", []), problems),
+        chair=_person(source, "chair", v["chair"], feds, problems) if "chair" in v else None,
+        secretary=_person(source, "secretary", v["secretary"], feds, problems) if "secretary" in v else None,
+        present=_people(source, "present", v.get("present", []), feds, problems),
+        absent=_people(source, "absent", v.get("absent", []), feds, problems),
+        guests=_people(source, "guests", v.get("guests", []), feds, problems),
+        projects=projs.many(source, "projects", v.get("projects", []), problems),
+        publish_names=v.get("publish_names", config.publish_names),
+        cancelled=v.get("status") == "inställt", source_name=v.get("source", ""),
+        description=v.get("description", ""),
+    )
+    if meeting.start and not (meeting.date and meeting.date.is_full):
+        problems.append(Problem(source.rel, source.line_of("start"), "start",
+                                "a start time needs a full date",
+                                "add the day to 'date' (YYYY-MM-DD) or remove the time"))
+    if meeting.start and meeting.end and meeting.end <= meeting.start:
+        problems.append(Problem(source.rel, source.line_of("end"), "end",
+                                "the meeting ends before it starts", "check the times (24-hour clock, HH:MM)"))
+    if meeting.end and not meeting.start:
+        problems.append(Problem(source.rel, source.line_of("end"), "end", "an end time needs a start time",
+                                "add 'start: \"HH:MM\"'"))
+    return meeting
+
+
+def _make_event(source: Source, v: dict, feds: _Resolver, projs: _Resolver, meetings: dict[str, Meeting],
+                problems: list[Problem]) -> Event:
+    announced = None
+    if v.get("announced_in"):
+        announced = meetings.get(v["announced_in"])
+        if announced is None:
+            close = difflib.get_close_matches(v["announced_in"], sorted(meetings), n=1)
+            problems.append(Problem(source.rel, source.line_of("announced_in"), "announced_in",
+                                    f"no meeting '{v['announced_in']}'",
+                                    f"did you mean '{close[0]}'?" if close
+                                    else "give the file name of a meeting under content/meetings/ without .md"))
+    start = v.get("start") or dt.date(1970, 1, 1)
+    end = v.get("end")
+    event = Event(source=source, slug=source.slug, body=source.body, uid=_stable_uid(source, v),
+                  title=v.get("title", source.slug), start=start, end=end, location=v.get("location", ""),
+                  online=v.get("online", False), online_link=v.get("online_link", ""),
+                  federations=feds.many(source, "federations", v.get("federations", []), problems),
+                  projects=projs.many(source, "projects", v.get("projects", []), problems),
+                  status=v.get("status", "bekräftad"), announced_in=announced, note=v.get("note", ""),
+                  description=v.get("description", ""))
+    if end is not None:
+        if isinstance(end, dt.datetime) and not isinstance(start, dt.datetime):
+            problems.append(Problem(source.rel, source.line_of("end"), "end",
+                                    "the end has a time but the start has none",
+                                    "give both a time, or neither for a whole-day event"))
+        else:
+            start_key = start if isinstance(start, dt.datetime) else dt.datetime.combine(start, dt.time(0))
+            end_key = end if isinstance(end, dt.datetime) else dt.datetime.combine(end, dt.time(0))
+            if end_key < start_key or (isinstance(end, dt.datetime) and end_key == start_key):
+                problems.append(Problem(source.rel, source.line_of("end"), "end",
+                                        f"the event ends ({end}) before it starts ({start})",
+                                        "check the dates and times"))
+    return event
+
+
+def _make_page(source: Source, v: dict) -> Page:
+    return Page(source=source, slug=source.slug, body=source.body, title=v.get("title", source.slug),
+                description=v.get("description", ""), menu=v.get("menu"))
+
+
+RESERVED_PAGE_SLUGS = {"moten", "projekt", "forbund", "kalender", "handelser", "static", "sok", "beslut",
+                       "uppdrag", "404"}
+
+
+def _check_page_slugs(pages: list[Page], problems: list[Problem]) -> None:
+    for page in pages:
+        if page.slug in RESERVED_PAGE_SLUGS:
+            problems.append(Problem(page.rel, 1, None, f"the address /{page.slug}/ is used by the site itself",
+                                    "rename the file"))
+
+
+def _check_unique_uids(items, problems: list[Problem]) -> None:
+    seen: dict[str, Item] = {}
+    for item in items:
+        if item.uid in seen:
+            problems.append(Problem(item.rel, item.source.line_of("uid"), "uid",
+                                    f"the same uid is used by {seen[item.uid].rel}",
+                                    "a copied file keeps its uid: give this one any new unique text as uid"))
+        else:
+            seen[item.uid] = item
+
+
+def _link_relations(federations, projects, meetings, events) -> None:
+    """Each federation and project learns which meetings, projects and events concern it."""
+    for meeting in meetings:                      # already newest first
+        for fed in meeting.federations:
+            fed.meetings.append(meeting)
+        for project in meeting.projects:
+            project.meetings.append(meeting)
+    for event in events:                          # soonest first
+        for fed in event.federations:
+            fed.events.append(event)
+        for project in event.projects:
+            project.events.append(event)
+        if event.announced_in is not None:
+            event.announced_in.announced_events.append(event)
+    for project in projects:
+        involved = ([project.owner] if project.owner else []) + project.federations
+        for fed in dict.fromkeys(involved):
+            fed.projects.append(project)
+
+
+def _attachments(source: Source, page_url: str) -> list[Attachment]:
+    found = []
+    for path in source.attachments:
+        found.append(Attachment(name=path.name, path=path, url=page_url + path.name, size=path.stat().st_size,
+                                kind=ATTACHMENT_KINDS.get(path.suffix.lower(), path.suffix.lstrip(".").upper())))
+    return found

@@ -1,0 +1,222 @@
+"""The Jinja2 environment, its filters, and the list of pages to render.
+
+page_jobs() turns the resolved Site into a list of PageJob (site path, template, context);
+render_job() turns one job into bytes. Templates only lay out what the context hands them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from itertools import groupby
+
+import jinja2
+
+from . import calendar, dates, urls
+from .config import Config
+from .markup import summary
+from .model import Event, Meeting, Person, Site
+
+NAVIGATION = [
+    ("Start", "/"),
+    ("Möten", urls.MEETINGS),
+    ("Kalender", urls.CALENDAR),
+    ("Projekt", urls.PROJECTS),
+    ("Förbund", urls.FEDERATIONS),
+    ("Sök", urls.SEARCH),
+]
+
+ROLE_LABELS = {
+    "ordförande": "ordförande", "ordf": "ordförande", "vice ordförande": "vice ordförande",
+    "fc": "förbundschef", "förbundschef": "förbundschef",
+}
+
+
+@dataclass
+class PageJob:
+    path: str                      # site path without base: '/moten/x/'
+    template: str
+    title: str
+    context: dict = field(default_factory=dict)
+    description: str = ""
+    breadcrumbs: list[tuple[str, str]] = field(default_factory=list)  # (label, href) before the page
+    depends_on: tuple[str, ...] = ()                                  # source paths (for incremental builds)
+
+
+# ---------- filters ----------
+
+def person_label(person: Person | None, publish_names: bool = True) -> str:
+    """'Lotta Lindblad Söderman (ordförande, Roslagen)', or without the name when not published."""
+    if person is None:
+        return ""
+    details = [d for d in (person.role, person.federation.short_name if person.federation else None) if d]
+    if publish_names and person.name:
+        return f"{person.name} ({', '.join(details)})" if details else person.name
+    return ", ".join(details).capitalize() if details else "Namn ej publicerat"
+
+
+def when(item) -> str:
+    """Swedish date and time of a meeting, event or occurrence."""
+    if isinstance(item, Meeting):
+        return dates.format_when(item.date, item.start, item.end)
+    if isinstance(item, (Event, calendar.Occurrence)):
+        return dates.format_range(item.start, item.end)
+    if isinstance(item, dates.PartialDate):
+        return dates.format_partial(item)
+    if isinstance(item, dt.date):
+        return dates.format_day(item)
+    return str(item)
+
+
+def iso(item) -> str:
+    """Machine-readable date for <time datetime>."""
+    if isinstance(item, Meeting):
+        if item.date is None:
+            return ""
+        if item.date.is_full and item.start:
+            return f"{item.date.iso()}T{item.start:%H:%M}"
+        return item.date.iso()
+    if isinstance(item, (Event, calendar.Occurrence)):
+        return item.start.strftime("%Y-%m-%dT%H:%M") if isinstance(item.start, dt.datetime) else item.start.isoformat()
+    if isinstance(item, dates.PartialDate):
+        return item.iso()
+    if isinstance(item, dt.date):
+        return item.isoformat()
+    return ""
+
+
+def human_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} byte"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} kB".replace(".", ",")
+    return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
+
+
+def make_environment(config: Config, static_files: dict[str, str]) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(config.theme_dir / "templates")),
+        autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
+        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        when=when, iso=iso, person=person_label, human_size=human_size, summary=summary,
+        month=lambda pair: dates.format_month(*pair), day=dates.format_day, day_short=dates.format_day_short,
+        absolute=lambda link: urls.absolute(config, link),
+    )
+
+    def static(name: str) -> str:
+        return urls.href(config, "/static/" + static_files[name])
+
+    env.globals.update(static=static, href=lambda path: urls.href(config, path),
+                       config=config, navigation=NAVIGATION)
+    return env
+
+
+# ---------- the pages ----------
+
+def _by_year(meetings: list[Meeting]) -> list[tuple[str, list[Meeting]]]:
+    def year_label(m: Meeting) -> str:
+        return str(m.date.year) if m.date else "Datum ej fastställt"
+    return [(label, list(group)) for label, group in groupby(meetings, key=year_label)]
+
+
+def _by_month(items: list[calendar.Occurrence]) -> list[tuple[tuple[int, int], list[calendar.Occurrence]]]:
+    return [(key, list(group)) for key, group in groupby(items, key=lambda o: (o.first_day.year, o.first_day.month))]
+
+
+def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJob]:
+    config = site.config
+    coming, past = calendar.split_coming(occurrences, site.today)
+    home_settings = config.home
+    jobs: list[PageJob] = []
+    all_sources = tuple(sorted(m.rel for m in site.meetings) + sorted(e.rel for e in site.events))
+
+    jobs.append(PageJob("/", "home.html", config.title, description=config.description, context={
+        "coming": coming[: int(home_settings.get("coming", 6))],
+        "latest": site.meetings[: int(home_settings.get("latest", 5))],
+        "projects": [p for p in site.projects if p.status == "pågående"],
+        "federations": site.federations,
+    }))
+
+    crumbs_meetings = [("Start", urls.href(config, "/"))]
+    jobs.append(PageJob(urls.MEETINGS, "meetings.html", "Möten och minnesanteckningar",
+                        description=f"Alla minnesanteckningar från {config.title}, år för år.",
+                        breadcrumbs=crumbs_meetings, context={
+                            "years": _by_year(site.meetings), "types": site.meeting_types, "type_filter": None,
+                            "federations": site.federations, "meetings": site.meetings}))
+    for type_slug, type_label in site.meeting_types:
+        of_type = [m for m in site.meetings if m.type_slug == type_slug]
+        jobs.append(PageJob(urls.meeting_type_path(type_slug), "meetings.html", type_label.capitalize(),
+                            description=f"Minnesanteckningar: {type_label}.",
+                            breadcrumbs=crumbs_meetings + [("Möten", urls.href(config, urls.MEETINGS))],
+                            context={"years": _by_year(of_type), "types": site.meeting_types,
+                                     "type_filter": type_slug, "federations": site.federations,
+                                     "meetings": of_type}))
+    for meeting in site.meetings:
+        jobs.append(PageJob(urls.meeting_path(meeting.slug), "meeting.html", meeting.title,
+                            description=meeting.description or f"{meeting.type.capitalize()}, {when(meeting)}.",
+                            breadcrumbs=crumbs_meetings + [("Möten", urls.href(config, urls.MEETINGS))],
+                            context={"meeting": meeting, "occurrence": calendar.meeting_occurrence(meeting)},
+                            depends_on=(meeting.rel,)))
+
+    crumbs_projects = [("Start", urls.href(config, "/"))]
+    jobs.append(PageJob(urls.PROJECTS, "projects.html", "Projekt", breadcrumbs=crumbs_projects,
+                        description="Gemensamma projekt och satsningar.",
+                        context={"groups": [(status, [p for p in site.projects if p.status == status])
+                                            for status in ("pågående", "planerat", "avslutat")]}))
+    for project in site.projects:
+        mine = [o for o in occurrences if project in o.projects]
+        coming_p, past_p = calendar.split_coming(mine, site.today)
+        jobs.append(PageJob(urls.project_path(project.slug), "project.html", project.name,
+                            description=project.summary or project.description or f"Projektet {project.name}.",
+                            breadcrumbs=crumbs_projects + [("Projekt", urls.href(config, urls.PROJECTS))],
+                            context={"project": project, "coming": coming_p, "past": past_p}))
+
+    crumbs_feds = [("Start", urls.href(config, "/"))]
+    jobs.append(PageJob(urls.FEDERATIONS, "federations.html", "Förbund", breadcrumbs=crumbs_feds,
+                        description="Samordningsförbunden som delar webbplatsen.",
+                        context={"federations": site.federations}))
+    for fed in site.federations:
+        mine = [o for o in occurrences if fed in o.federations]
+        coming_f, _past_f = calendar.split_coming(mine, site.today)
+        jobs.append(PageJob(urls.federation_path(fed.slug), "federation.html", fed.name,
+                            description=fed.description or f"{fed.name}: möten, projekt och kalender.",
+                            breadcrumbs=crumbs_feds + [("Förbund", urls.href(config, urls.FEDERATIONS))],
+                            context={"federation": fed, "coming": coming_f,
+                                     "feed_url": fed.feed_url}))
+
+    crumbs_cal = [("Start", urls.href(config, "/"))]
+    jobs.append(PageJob(urls.CALENDAR, "calendar.html", "Kalender", breadcrumbs=crumbs_cal,
+                        description="Kommande möten och händelser.",
+                        context={"months": _by_month(coming), "past_count": len(past), "show": "coming",
+                                 "feed_url": urls.href(config, urls.CALENDAR_FEED)},
+                        depends_on=all_sources))
+    jobs.append(PageJob(urls.CALENDAR + "tidigare/", "calendar.html", "Tidigare möten och händelser",
+                        breadcrumbs=crumbs_cal + [("Kalender", urls.href(config, urls.CALENDAR))],
+                        description="Möten och händelser som har varit.",
+                        context={"months": _by_month(past), "past_count": len(past), "show": "past",
+                                 "feed_url": urls.href(config, urls.CALENDAR_FEED)}))
+    for event in site.events:
+        jobs.append(PageJob(urls.event_path(event.slug), "event.html", event.title,
+                            description=event.description or f"{event.title}, {when(event)}.",
+                            breadcrumbs=crumbs_cal + [("Kalender", urls.href(config, urls.CALENDAR))],
+                            context={"event": event, "occurrence": calendar.event_occurrence(event)},
+                            depends_on=(event.rel,)))
+
+    for page in site.pages:
+        jobs.append(PageJob(urls.page_path(page.slug), "page.html", page.title,
+                            description=page.description or summary(page.body_html),
+                            breadcrumbs=[("Start", urls.href(config, "/"))], context={"page": page},
+                            depends_on=(page.rel,)))
+
+    jobs.append(PageJob("/404.html", "404.html", "Sidan finns inte",
+                        description="Sidan du sökte finns inte här."))
+    return jobs
+
+
+def render_job(env: jinja2.Environment, site: Site, job: PageJob) -> bytes:
+    template = env.get_template(job.template)
+    html = template.render(site=site, job=job, canonical=urls.absolute(site.config, urls.href(site.config, job.path)),
+                           current=job.path, **job.context)
+    return html.encode("utf-8")

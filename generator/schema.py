@@ -1,0 +1,314 @@
+"""What each content kind's fields are, their types, and the messages for bad values.
+
+Each field has a parser that turns the YAML value into a clean Python value or raises
+FieldError with a message an editor understands. References to federations and projects are
+only checked for shape here; model.py resolves them once every file has been read.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from .dates import PartialDate, parse_date_or_datetime, parse_time
+from .errors import Problem
+from .sources import Source
+
+
+class FieldError(ValueError):
+    def __init__(self, message: str, fix: str = ""):
+        super().__init__(message)
+        self.message = message
+        self.fix = fix
+
+
+@dataclass(frozen=True)
+class Field:
+    parse: Callable[[Any], Any]
+    required: bool = False
+    example: str = ""
+
+
+# ---------- parsers ----------
+
+def text(value) -> str:
+    if isinstance(value, (dict, list)):
+        raise FieldError("expected a text, got a list or a group of fields",
+                         "write the value on the same line as the field name")
+    if isinstance(value, bool):
+        raise FieldError("expected a text, got yes/no", "put the text in quotes")
+    return str(value).strip()
+
+
+def text_list(value) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value.strip()] if value.strip() else []
+    if not isinstance(value, list):
+        raise FieldError("expected a list", "write it as [a, b] or one '- item' per line")
+    return [text(item) for item in value if item is not None]
+
+
+def boolean(value) -> bool:
+    if isinstance(value, bool):
+        return value
+    lowered = str(value).strip().lower()
+    if lowered in {"ja", "yes", "true", "sant"}:
+        return True
+    if lowered in {"nej", "no", "false", "falskt"}:
+        return False
+    raise FieldError(f"expected yes or no, got '{value}'", "write true or false (ja/nej also work)")
+
+
+def partial_date(value) -> PartialDate:
+    try:
+        return PartialDate.parse(value)
+    except (ValueError, TypeError):
+        raise FieldError(f"'{value}' is not a date",
+                         "write YYYY-MM-DD, e.g. 2021-11-17, or YYYY-MM when the day is not known") from None
+
+
+def full_date(value) -> dt.date:
+    parsed = partial_date(value)
+    if not parsed.is_full:
+        raise FieldError(f"'{value}' is not a full date", "write YYYY-MM-DD, e.g. 2021-11-17")
+    return parsed.as_date()
+
+
+def time_of_day(value) -> dt.time:
+    try:
+        return parse_time(value)
+    except (ValueError, TypeError):
+        raise FieldError(f"'{value}' is not a time of day", 'write HH:MM in quotes, e.g. "13:00"') from None
+
+
+def date_or_datetime(value):
+    try:
+        return parse_date_or_datetime(value)
+    except (ValueError, TypeError):
+        raise FieldError(f"'{value}' is not a date or a date and time",
+                         'write 2022-04-05 for a whole day or "2022-04-05 09:00" with a time') from None
+
+
+def url(value) -> str:
+    value = text(value)
+    if not re.match(r"^(https?://|mailto:|/)", value):
+        raise FieldError(f"'{value}' is not a web address", "start it with https://")
+    return value
+
+
+def enum(*allowed: str) -> Callable[[Any], str]:
+    def parse(value) -> str:
+        value = text(value).lower()
+        if value not in allowed:
+            close = difflib.get_close_matches(value, allowed, n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            raise FieldError(f"'{value}' is not allowed", f"{hint}use one of: {', '.join(allowed)}")
+        return value
+    return parse
+
+
+def contact(value) -> dict[str, str]:
+    if isinstance(value, dict):
+        unknown = sorted(set(value) - {"name", "email", "phone", "web"})
+        if unknown:
+            raise FieldError(f"unknown contact part '{unknown[0]}'", "use name, email, phone or web")
+        return {key: text(val) for key, val in value.items() if val is not None}
+    value = text(value)
+    if "@" in value and " " not in value:
+        return {"email": value}
+    return {"name": value}
+
+
+HEX_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def color(value) -> str:
+    value = text(value)
+    if not HEX_COLOR.match(value):
+        raise FieldError(f"'{value}' is not a colour", 'write six hex digits in quotes, e.g. "#1d5c8a"')
+    return value.lower()
+
+
+def person(value) -> dict:
+    """A person: 'Kipa' or {name, role, federation}."""
+    if isinstance(value, str) or isinstance(value, (int, float)) and not isinstance(value, bool):
+        return {"name": str(value).strip(), "role": None, "federation": None}
+    if isinstance(value, dict):
+        unknown = sorted(set(value) - {"name", "role", "federation"})
+        if unknown:
+            raise FieldError(f"unknown person part '{unknown[0]}'", "a person has name, role and federation")
+        if not value.get("name") and not value.get("role"):
+            raise FieldError("a person needs a name or a role", "add name: …")
+        return {"name": text(value["name"]) if value.get("name") else None,
+                "role": text(value["role"]) if value.get("role") else None,
+                "federation": text(value["federation"]) if value.get("federation") else None}
+    raise FieldError("expected a name", "write the name, or name:/role:/federation: lines")
+
+
+def people(value) -> list[dict]:
+    """A list of persons and groups ({group, federation, people}); a bare person is ungrouped."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [part.strip() for part in value.split(",") if part.strip()]
+    if not isinstance(value, list):
+        raise FieldError("expected a list of names", "write [Anna, Elin] or one '- name' per line")
+    groups: list[dict] = []
+    loose: list[dict] = []
+    for item in value:
+        if isinstance(item, dict) and "people" in item:
+            unknown = sorted(set(item) - {"group", "federation", "people"})
+            if unknown:
+                raise FieldError(f"unknown group part '{unknown[0]}'", "a group has group, federation and people")
+            members = item.get("people") or []
+            if not isinstance(members, list):
+                raise FieldError("a group's people must be a list", "write people: [Anna, Elin]")
+            groups.append({"group": text(item["group"]) if item.get("group") else None,
+                           "federation": text(item["federation"]) if item.get("federation") else None,
+                           "people": [person(m) for m in members if m is not None]})
+        elif item is not None:
+            loose.append(person(item))
+    if loose:
+        groups.insert(0, {"group": None, "federation": None, "people": loose})
+    return groups
+
+
+def reference_list(value) -> list[str]:
+    return text_list(value)
+
+
+def slug_text(value) -> str:
+    return text(value)
+
+
+def string_or_list(value) -> list[str]:
+    return text_list(value)
+
+
+# ---------- the kinds ----------
+
+COMMON = {
+    "draft": Field(boolean, example="true"),
+}
+
+FEDERATION = {
+    "name": Field(text, required=True, example="Samordningsförbundet Roslagen"),
+    "short_name": Field(text, required=True, example="Roslagen"),
+    "aliases": Field(text_list, example="[SF Roslagen]"),
+    "region": Field(text, example="Stockholms län"),
+    "members": Field(text_list, example="[Region Stockholm, Försäkringskassan]"),
+    "manager": Field(text, example="Sophia Dahlgren"),
+    "website": Field(url, example="https://example.se"),
+    "contact": Field(contact, example="{email: info@example.se}"),
+    "color": Field(color, example='"#1d5c8a"'),
+    "logo": Field(text, example="logo.svg"),
+    "description": Field(text),
+}
+
+PROJECT = {
+    "name": Field(text, required=True, example="MIA"),
+    "aliases": Field(text_list, example="[MIA-projektet]"),
+    "status": Field(enum("planerat", "pågående", "avslutat"), required=True, example="pågående"),
+    "start": Field(partial_date, example="2019-09-01"),
+    "end": Field(partial_date, example="2022-12-31"),
+    "owner": Field(slug_text, example="ostra-sodertorn"),
+    "federations": Field(reference_list, example="[roslagen, sundbyberg]"),
+    "funding": Field(text, example="ESF"),
+    "contact": Field(contact, example="{name: Anna, email: anna@example.se}"),
+    "summary": Field(text),
+    "description": Field(text),
+}
+
+MEETING = {
+    "uid": Field(text, example="3f2c9a7e1b0d4c55"),
+    "title": Field(text, required=True, example="Förbundschefsmöte 17 november 2021"),
+    "type": Field(text, required=True, example="förbundschefsmöte"),
+    "date": Field(partial_date, example="2021-11-17"),
+    "date_note": Field(text),
+    "start": Field(time_of_day, example='"13:00"'),
+    "end": Field(time_of_day, example='"16:00"'),
+    "location": Field(text, example="Sollentuna"),
+    "online": Field(boolean, example="true"),
+    "online_link": Field(url),
+    "federations": Field(reference_list, example="[roslagen]"),
+    "chair": Field(person, example="Kipa"),
+    "secretary": Field(person, example="Elin"),
+    "present": Field(people, example="[Anna, Elin]"),
+    "absent": Field(people),
+    "guests": Field(people),
+    "projects": Field(reference_list, example="[mia]"),
+    "publish_names": Field(boolean),
+    "status": Field(enum("genomfört", "inställt")),
+    "source": Field(text),
+    "import_notes": Field(string_or_list),
+    "description": Field(text),
+}
+
+EVENT = {
+    "uid": Field(text),
+    "title": Field(text, required=True, example="Finsam-konferens"),
+    "start": Field(date_or_datetime, required=True, example="2022-04-05"),
+    "end": Field(date_or_datetime, example="2022-04-06"),
+    "location": Field(text),
+    "online": Field(boolean),
+    "online_link": Field(url),
+    "federations": Field(reference_list),
+    "projects": Field(reference_list),
+    "status": Field(enum("bekräftad", "preliminär", "inställd"), example="bekräftad"),
+    "announced_in": Field(slug_text),
+    "note": Field(text),
+    "import_notes": Field(string_or_list),
+    "description": Field(text),
+}
+
+PAGE = {
+    "title": Field(text, required=True, example="Om webbplatsen"),
+    "description": Field(text),
+    "menu": Field(int),
+}
+
+SCHEMAS: dict[str, dict[str, Field]] = {
+    "federations": FEDERATION,
+    "projects": PROJECT,
+    "meetings": MEETING,
+    "events": EVENT,
+    "pages": PAGE,
+}
+
+KIND_NAMES = {"federations": "federation", "projects": "project", "meetings": "meeting",
+              "events": "event", "pages": "page"}
+
+
+def validate(source: Source) -> tuple[dict, list[Problem]]:
+    """Check one source against its kind's schema: (clean values, problems)."""
+    schema = {**SCHEMAS[source.kind], **COMMON}
+    clean: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for key, value in source.meta.items():
+        key = str(key)
+        field = schema.get(key)
+        if field is None:
+            close = difflib.get_close_matches(key, schema, n=1, cutoff=0.6)
+            fix = (f"did you mean '{close[0]}'?" if close
+                   else f"a {KIND_NAMES[source.kind]} has: {', '.join(sorted(schema))}")
+            problems.append(Problem(source.rel, source.line_of(key), key, "unknown field", fix))
+            continue
+        if value is None or value == "" or value == []:
+            continue
+        try:
+            clean[key] = field.parse(value)
+        except FieldError as exc:
+            problems.append(Problem(source.rel, source.line_of(key), key, exc.message, exc.fix))
+        except (TypeError, ValueError):
+            problems.append(Problem(source.rel, source.line_of(key), key, f"'{value}' is not valid here",
+                                    f"example: {key}: {field.example}" if field.example else ""))
+    for key, field in schema.items():
+        if field.required and key not in clean and not any(p.field == key for p in problems):
+            example = f"add '{key}: {field.example}'" if field.example else f"add '{key}: …'"
+            problems.append(Problem(source.rel, 1, key, "missing required field",
+                                    f"{example} to the front matter"))
+    return clean, problems
