@@ -121,7 +121,7 @@ def _by_year(meetings: list[Meeting]) -> list[tuple[str, list[Meeting]]]:
     return [(label, list(group)) for label, group in groupby(meetings, key=year_label)]
 
 
-def _by_month(items: list[calendar.Occurrence]) -> list[tuple[tuple[int, int], list[calendar.Occurrence]]]:
+def by_month(items: list[calendar.Occurrence]) -> list[tuple[tuple[int, int], list[calendar.Occurrence]]]:
     return [(key, list(group)) for key, group in groupby(items, key=lambda o: (o.first_day.year, o.first_day.month))]
 
 
@@ -130,7 +130,6 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
     coming, past = calendar.split_coming(occurrences, site.today)
     home_settings = config.home
     jobs: list[PageJob] = []
-    all_sources = tuple(sorted(m.rel for m in site.meetings) + sorted(e.rel for e in site.events))
 
     jobs.append(PageJob("/", "home.html", config.title, description=config.description, context={
         "coming": coming[: int(home_settings.get("coming", 6))],
@@ -186,23 +185,8 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
                             context={"federation": fed, "coming": coming_f,
                                      "feed_url": fed.feed_url}))
 
-    crumbs_cal = [("Start", urls.href(config, "/"))]
-    jobs.append(PageJob(urls.CALENDAR, "calendar.html", "Kalender", breadcrumbs=crumbs_cal,
-                        description="Kommande möten och händelser.",
-                        context={"months": _by_month(coming), "past_count": len(past), "show": "coming",
-                                 "feed_url": urls.href(config, urls.CALENDAR_FEED)},
-                        depends_on=all_sources))
-    jobs.append(PageJob(urls.CALENDAR + "tidigare/", "calendar.html", "Tidigare möten och händelser",
-                        breadcrumbs=crumbs_cal + [("Kalender", urls.href(config, urls.CALENDAR))],
-                        description="Möten och händelser som har varit.",
-                        context={"months": _by_month(past), "past_count": len(past), "show": "past",
-                                 "feed_url": urls.href(config, urls.CALENDAR_FEED)}))
-    for event in site.events:
-        jobs.append(PageJob(urls.event_path(event.slug), "event.html", event.title,
-                            description=event.description or f"{event.title}, {when(event)}.",
-                            breadcrumbs=crumbs_cal + [("Kalender", urls.href(config, urls.CALENDAR))],
-                            context={"event": event, "occurrence": calendar.event_occurrence(event)},
-                            depends_on=(event.rel,)))
+    from . import calendar_pages  # imported here: it builds on PageJob above
+    jobs += calendar_pages.page_jobs(site, occurrences)
 
     for page in site.pages:
         jobs.append(PageJob(urls.page_path(page.slug), "page.html", page.title,

@@ -15,9 +15,20 @@ import yaml
 from .errors import Problem
 
 try:  # the C loader is several times faster on large sites
-    _Loader = yaml.CSafeLoader
+    _BaseLoader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+    _BaseLoader = yaml.SafeLoader
+
+
+class _Loader(_BaseLoader):
+    """Safe loader that leaves dates as text: schema.py parses them with messages an editor
+    understands (PyYAML would raise a bare ValueError for 2021-13-45)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
 
 KINDS = ("federations", "projects", "meetings", "events", "pages")
 FENCE = "---"
