@@ -51,7 +51,10 @@ def person_label(person: Person | None, publish_names: bool = True) -> str:
     details = [d for d in (person.role, person.federation.short_name if person.federation else None) if d]
     if publish_names and person.name:
         return f"{person.name} ({', '.join(details)})" if details else person.name
-    return ", ".join(details).capitalize() if details else "Namn ej publicerat"
+    if not details:
+        return "Namn ej publicerat"
+    label = ", ".join(details)
+    return label[0].upper() + label[1:]  # str.capitalize() would lower-case the federation
 
 
 def when(item) -> str:

@@ -1,0 +1,34 @@
+"""The command: exit codes, one summary line, errors without tracebacks, output untouched."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def run(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True,
+                          env={"PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": "1635724800"}, timeout=120)
+
+
+def test_build_prints_one_summary_line(site):
+    result = run("build", cwd=site.root)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Built ") and " feeds " in lines[0]
+
+
+def test_content_error_exits_1_with_path_line_and_no_traceback(site):
+    run("build", cwd=site.root)
+    index_before = (site.out / "index.html").read_bytes()
+    site.add({"meetings/2021-12-01-x.md": "---\ntitle: X\ntype: styrelse\ndate: 2021-02-30\n---\n"})
+    result = run("build", cwd=site.root)
+    assert result.returncode == 1
+    assert "content/meetings/2021-12-01-x.md:4: date: '2021-02-30' is not a date" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (site.out / "index.html").read_bytes() == index_before
+
+
+def test_missing_site_yaml_is_explained(tmp_path):
+    result = run("build", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith("site.yaml:1: site.yaml is missing")
