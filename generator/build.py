@@ -22,6 +22,7 @@ from .errors import BuildFailed, Problem
 from .markup import render_markdown
 from .model import Site, build_site
 from .output import write_site
+from .progress import Progress
 from .sources import load_sources
 
 
@@ -116,15 +117,18 @@ def robots(site: Site) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def render_site(site: Site) -> tuple[dict[str, bytes], dict[str, Path], int, int]:
+def render_site(site: Site, progress: Progress | None = None) -> tuple[dict[str, bytes], dict[str, Path], int, int]:
     """Steps 4–5: every page and feed as bytes, every copied file as a source path."""
+    progress = progress or Progress()
     config = site.config
     statics = static_files(config)
     env = render.make_environment(config, {name: fingerprinted for name, (fingerprinted, _) in statics.items()})
     occurrences = calendar.occurrences(site)
     files: dict[str, bytes] = {}
     jobs = render.page_jobs(site, occurrences)
+    progress.step("rendering pages", len(jobs))
     for job in jobs:
+        progress.advance()
         try:
             files[urls.output_file(job.path)] = render.render_job(env, site, job)
         except jinja2.TemplateError as exc:
@@ -133,24 +137,36 @@ def render_site(site: Site) -> tuple[dict[str, bytes], dict[str, Path], int, int
             raise BuildFailed([Problem(f"themes/{config.theme}/templates/{Path(str(name)).name}", line, None,
                                        f"template error while rendering {job.path}: {exc}",
                                        "fix the template (this is a theme problem, not a content problem)")]) from None
+    progress.step("writing feeds")
     feeds = calendar.feeds(site, occurrences)
     for path, data in feeds.items():
         files[urls.output_file(path)] = data
     files["sitemap.xml"] = sitemap(site, [job.path for job in jobs])
     files["robots.txt"] = robots(site)
     copies = {f"static/{fingerprinted}": source for fingerprinted, source in statics.values()}
-    for meeting in site.meetings:
-        for attachment in meeting.attachments:
-            copies[urls.output_file(urls.meeting_path(meeting.slug)) .rsplit("/", 1)[0] + "/" + attachment.name] = attachment.path
+    # Attachments sit beside the page that links them: /moten/<slug>/bilaga.pdf.
+    bundles = [(urls.meeting_path(m.slug), m) for m in site.meetings] + [(urls.project_path(p.slug), p) for p in site.projects]
+    for page_path, item in bundles:
+        for attachment in item.attachments:
+            copies[page_path.lstrip("/") + attachment.name] = attachment.path
     return files, copies, len(jobs), len(feeds)
 
 
-def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None) -> BuildResult:
+def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
+          progress: Progress | None = None) -> BuildResult:
     started = time.perf_counter()
     root = Path(root)
-    site = load_model(root, today)
-    convert_bodies(site)
-    files, copies, pages, feeds = render_site(site)
-    written = write_site(out_dir or root / "output", files, copies)
+    progress = progress or Progress()
+    try:
+        progress.step("reading content")
+        site = load_model(root, today)
+        progress.step("converting Markdown")
+        convert_bodies(site)
+        files, copies, pages, feeds = render_site(site, progress)
+        progress.step("writing files")
+        written = write_site(out_dir or root / "output", files, copies)
+        progress.wrote(sorted([*files, *copies]))
+    finally:
+        progress.finish()
     return BuildResult(pages=pages, feeds=feeds, files=written, seconds=time.perf_counter() - started,
                        warnings=site.warnings)

@@ -12,6 +12,7 @@ import difflib
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from . import schema, urls
 from .config import Config
@@ -82,6 +83,7 @@ class Project(Item):
     feed_url: str = ""
     meetings: list["Meeting"] = field(default_factory=list)
     events: list["Event"] = field(default_factory=list)
+    attachments: list["Attachment"] = field(default_factory=list)
 
 
 @dataclass(eq=False)
@@ -309,8 +311,8 @@ def build_site(config: Config, sources: list[Source], today: dt.date) -> tuple[S
 
     _link_relations(federations, projects, meetings, events)
     urls.assign(config, federations, projects, meetings, events, pages)
-    for meeting in meetings:
-        meeting.attachments = _attachments(meeting.source, meeting.url)
+    for item in [*meetings, *projects]:
+        item.attachments = _attachments(item.source, item.url)
 
     site = Site(config=config, today=today, federations=federations, projects=projects,
                 meetings=meetings, events=events, pages=pages, warnings=warnings)
@@ -483,6 +485,7 @@ def _link_relations(federations, projects, meetings, events) -> None:
 def _attachments(source: Source, page_url: str) -> list[Attachment]:
     found = []
     for path in source.attachments:
-        found.append(Attachment(name=path.name, path=path, url=page_url + path.name, size=path.stat().st_size,
+        # quote(): a file name with spaces or å/ä/ö must still be a valid link.
+        found.append(Attachment(name=path.name, path=path, url=page_url + quote(path.name), size=path.stat().st_size,
                                 kind=ATTACHMENT_KINDS.get(path.suffix.lower(), path.suffix.lstrip(".").upper())))
     return found
