@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from . import schema, urls
+from . import contrast, schema, urls
 from .config import Config
 from .dates import PartialDate
 from .errors import Problem
@@ -290,6 +290,8 @@ def build_site(config: Config, sources: list[Source], today: dt.date) -> tuple[S
         validated[source.kind].append((source, values))
 
     federations = [_make_federation(s, v) for s, v in validated["federations"]]
+    for fed in federations:
+        problems.extend(_check_federation_look(fed))
     fed_resolver = _Resolver(federations, "federation")
     projects = [_make_project(s, v, fed_resolver, problems) for s, v in validated["projects"]]
     proj_resolver = _Resolver(projects, "project")
@@ -325,6 +327,37 @@ def _make_federation(source: Source, v: dict) -> Federation:
                       aliases=v.get("aliases", []), region=v.get("region", ""), members=v.get("members", []),
                       manager=v.get("manager", ""), website=v.get("website", ""), contact=v.get("contact", {}),
                       color=v.get("color", ""), logo=v.get("logo", ""), description=v.get("description", ""))
+
+
+LOGO_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif")
+
+
+def _check_federation_look(fed: Federation) -> list[Problem]:
+    """The accent colour must keep text readable (contrast.py); the logo must be an image beside index.md."""
+    found = []
+    source = fed.source
+    if fed.color:
+        failure = contrast.accent_problem(fed.color)
+        if failure:
+            found.append(Problem(source.rel, source.line_of("color"), "color", *failure))
+    if fed.logo:
+        folder = source.path.parent
+        if Path(fed.logo).name != fed.logo or not fed.logo.lower().endswith(LOGO_SUFFIXES):
+            found.append(Problem(source.rel, source.line_of("logo"), "logo",
+                                 f"'{fed.logo}' is not the name of an image file",
+                                 f"give a file name ending in {', '.join(LOGO_SUFFIXES)}, with no folders"))
+        elif source.path.name != "index.md":
+            found.append(Problem(source.rel, source.line_of("logo"), "logo", "a logo needs a folder for the federation",
+                                 f"move this file to content/federations/{fed.slug}/index.md and put "
+                                 f"{fed.logo} beside it"))
+        elif not (folder / fed.logo).is_file():
+            found.append(Problem(source.rel, source.line_of("logo"), "logo", f"there is no file '{fed.logo}' beside index.md",
+                                 f"put the logo in {_folder_rel(source)} or correct the name"))
+    return found
+
+
+def _folder_rel(source: Source) -> str:
+    return source.rel.rsplit("/", 1)[0] + "/"
 
 
 def _make_project(source: Source, v: dict, feds: _Resolver, problems: list[Problem]) -> Project:
