@@ -149,6 +149,9 @@ def render_site(site: Site, progress: Progress | None = None) -> tuple[dict[str,
     for page_path, item in bundles:
         for attachment in item.attachments:
             copies[page_path.lstrip("/") + attachment.name] = attachment.path
+    for fed in site.federations:  # the logo sits beside index.md and is shown on /forbund/<slug>/
+        if fed.logo:
+            copies[urls.federation_path(fed.slug).lstrip("/") + fed.logo] = fed.source.path.parent / fed.logo
     return files, copies, len(jobs), len(feeds)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from itertools import groupby
+from urllib.parse import urlsplit
 
 import jinja2
 
@@ -105,15 +106,21 @@ def make_environment(config: Config, static_files: dict[str, str]) -> jinja2.Env
     env.filters.update(
         when=when, iso=iso, person=person_label, human_size=human_size, summary=summary,
         month=lambda pair: dates.format_month(*pair), day=dates.format_day, day_short=dates.format_day_short,
-        absolute=lambda link: urls.absolute(config, link),
+        absolute=lambda link: urls.absolute(config, link), webcal=lambda link: urls.webcal(config, link),
     )
 
     def static(name: str) -> str:
         return urls.href(config, "/static/" + static_files[name])
 
     env.globals.update(static=static, href=lambda path: urls.href(config, path),
-                       config=config, navigation=NAVIGATION)
+                       config=config, navigation=NAVIGATION, site_origin=_origin(config.base_url))
     return env
+
+
+def _origin(base_url: str) -> str:
+    """'https://example.se/sub/' → 'https://example.se' (printed pages spell out internal links)."""
+    parts = urlsplit(base_url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else ""
 
 
 # ---------- the pages ----------
@@ -186,7 +193,9 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
                             description=fed.description or f"{fed.name}: möten, projekt och kalender.",
                             breadcrumbs=crumbs_feds + [("Förbund", urls.href(config, urls.FEDERATIONS))],
                             context={"federation": fed, "coming": coming_f,
-                                     "feed_url": fed.feed_url}))
+                                     "feed_url": fed.feed_url,
+                                     "calendar_url": urls.href(config, urls.federation_calendar_path(fed.slug)),
+                                     "logo_url": fed.url + fed.logo if fed.logo else ""}))  # copied beside the page
 
     from . import calendar_pages  # imported here: it builds on PageJob above
     jobs += calendar_pages.page_jobs(site, occurrences)
@@ -196,6 +205,11 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
                             description=page.description or summary(page.body_html),
                             breadcrumbs=[("Start", urls.href(config, "/"))], context={"page": page},
                             depends_on=(page.rel,)))
+
+    jobs.append(PageJob(urls.SEARCH, "search.html", "Sök", breadcrumbs=[("Start", urls.href(config, "/"))],
+                        description="Sök bland minnesanteckningar, projekt, händelser och förbund.",
+                        context={"pagefind_url": urls.href(config, "/pagefind/pagefind.js"),
+                                 "search_base": urls.href(config, "/")}))
 
     jobs.append(PageJob("/404.html", "404.html", "Sidan finns inte",
                         description="Sidan du sökte finns inte här."))
