@@ -1,33 +1,310 @@
-"""The development server: build, serve output/ on 127.0.0.1 (live reload comes with the authoring tools)."""
+"""The development server: build, serve output/ on 127.0.0.1, rebuild on save and reload the browser.
+
+livereload serves the pages (injecting its reload script) and keeps the browser connection; a
+poll of content/, themes/ and site.yaml decides when to rebuild. While the content has an
+error, every HTML page is replaced by an error page that lists the problems, so the author sees
+the mistake where they are looking; output/ keeps the last good build. The site is served
+under the path of base_url (https://example.se/samordning/ → http://127.0.0.1:8000/samordning/),
+so the pages are byte for byte those `sitegen build` writes.
+"""
 from __future__ import annotations
 
-import functools
-import http.server
+import html
+import logging
+import mimetypes
+import os
+import posixpath
+import signal
+import socket
 import sys
+import threading
+import time
+import traceback
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, TextIO
+
+import jinja2
 
 from .build import build
-from .errors import BuildFailed
+from .config import load_config
+from .errors import BuildFailed, Problem
+
+POLL_SECONDS = 0.2           # how often the watched files are looked at: most of save-to-reload time
+ERROR_TEMPLATE = "error.html"
+IGNORED_SUFFIXES = (".swp", ".swx", ".tmp", "~")   # editor scratch files: no rebuild for them
+
+mimetypes.add_type("text/calendar", ".ics")
+mimetypes.add_type("text/markdown", ".md")
 
 
-def serve(root: Path, port: int = 8000, open_browser: bool = False) -> int:
-    out_dir = root / "output"
-    try:
-        print(build(root, out_dir).summary())
-    except BuildFailed as failed:
-        for problem in failed.problems:
-            print(problem, file=sys.stderr)
-        if not out_dir.is_dir():
-            return 1
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out_dir))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
-        url = f"http://127.0.0.1:{port}/"
-        print(f"Serving {url} — press Ctrl-C to stop.")
-        if open_browser:
-            import webbrowser
-            webbrowser.open(url)
+@dataclass
+class ServeState:
+    """What the request handler needs to know about the last build."""
+    root: Path
+    out_dir: Path
+    base_path: str = ""
+    problems: list[Problem] = field(default_factory=list)
+
+
+# ---------- rebuilding ----------
+
+class Rebuilder:
+    """Runs generator.build.build() and records the outcome in the state; never raises for content."""
+
+    def __init__(self, state: ServeState, out: TextIO, err: TextIO, quiet: bool = False, debug: bool = False):
+        self.state, self.out, self.err, self.quiet, self.debug = state, out, err, quiet, debug
+
+    def __call__(self, saved_at: float | None = None) -> bool:
+        state = self.state
         try:
-            server.serve_forever()
-        except KeyboardInterrupt:
-            print("Stopped.")
+            state.base_path = load_config(state.root).base_path
+        except (Problem, BuildFailed):
+            pass  # build() below reports the broken site.yaml; keep serving under the last path
+        was_broken = bool(state.problems)
+        try:
+            result = build(state.root, state.out_dir)
+        except BuildFailed as failed:
+            state.problems = failed.problems
+        except Problem as problem:
+            state.problems = [problem]
+        except Exception as exc:  # a bug in sitegen must not take the server down with it
+            if self.debug:
+                traceback.print_exc(file=self.err)
+            state.problems = [Problem("sitegen", 1, None, f"internal error: {exc.__class__.__name__}: {exc}",
+                                      "this is a bug in sitegen, not in your content; run with --debug "
+                                      "and send the output to the site's maintainers")]
+        else:
+            state.problems = []
+            if not self.quiet:
+                for warning in result.warnings:
+                    print(f"warning: {warning}", file=self.err)
+                note = f" ({time.time() - saved_at:.2f} s after the save)" if saved_at else ""
+                fixed = "Fixed: the site builds again. " if was_broken else ""
+                print(f"{fixed}{result.summary()}{note}", file=self.out, flush=True)
+            return True
+        for problem in state.problems:
+            print(("warning: " if problem.severity == "warning" else "") + str(problem), file=self.err)
+        print(f"{len(state.problems)} problem(s): the browser shows them until they are fixed; "
+              "output/ is unchanged.", file=self.err, flush=True)
+        return False
+
+
+# ---------- watching ----------
+
+def snapshot(paths: list[Path]) -> dict[str, tuple[int, int]]:
+    """(mtime, size) of every file under `paths`, skipping hidden files and editor scratch files."""
+    found: dict[str, tuple[int, int]] = {}
+    for top in paths:
+        if top.is_file():
+            stat = top.stat()
+            found[str(top)] = (stat.st_mtime_ns, stat.st_size)
+            continue
+        for folder, dirs, files in os.walk(top):
+            dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")))
+            for name in files:
+                if name.startswith((".", "~")) or name.endswith(IGNORED_SUFFIXES):
+                    continue
+                path = os.path.join(folder, name)
+                try:
+                    stat = os.stat(path)
+                except FileNotFoundError:  # deleted between listing and stat
+                    continue
+                found[path] = (stat.st_mtime_ns, stat.st_size)
+    return found
+
+
+def _make_watcher(paths: list[Path], on_change: Callable[[float], object]):
+    """A livereload watcher that rebuilds once per batch of changes and always asks for a full reload.
+
+    livereload's own watcher polls every 0.8 s and rebuilds once per changed folder; a stylesheet
+    reloaded in place would also ask for its old fingerprinted name, hence '*' (reload the page).
+    """
+    from livereload.watcher import Watcher
+    from tornado import ioloop
+
+    class SiteWatcher(Watcher):
+        def __init__(self):
+            super().__init__()
+            self.paths = paths
+            self.seen = snapshot(paths)
+            for path in paths:           # livereload watches the working folder when it has no task
+                self._tasks[str(path)] = {"func": None, "delay": None, "ignore": None, "mtimes": {}}
+
+        def start(self, callback) -> bool:
+            ioloop.PeriodicCallback(callback, POLL_SECONDS * 1000).start()
+            return True
+
+        def examine(self):
+            if self._changes:            # livereload's start-up marker
+                self._changes.pop()
+            now = snapshot(self.paths)
+            if now == self.seen:
+                self.filepath = None
+                return None, None
+            changed = [mtime for path, (mtime, _size) in now.items() if self.seen.get(path, (None,))[0] != mtime]
+            self.seen = now
+            saved_at = max(changed) / 1e9 if changed else time.time()   # a deletion: now
+            on_change(saved_at)
+            self.filepath = "*"
+            return "*", None
+
+    return SiteWatcher()
+
+
+# ---------- serving ----------
+
+def error_page(state: ServeState) -> bytes:
+    """The theme's error.html with every problem; a plain built-in page if the theme cannot render it."""
+    errors = [p for p in state.problems if p.severity == "error"]
+    for theme in _theme_candidates(state.root):
+        try:
+            env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(theme)), autoescape=True,
+                                     undefined=jinja2.StrictUndefined)
+            return env.get_template(ERROR_TEMPLATE).render(problems=state.problems, errors=errors).encode("utf-8")
+        except Exception:  # a broken theme is one of the errors being shown; fall through
+            continue
+    items = "".join(f"<li><code>{html.escape(str(p))}</code></li>" for p in state.problems)
+    return (f'<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Fel i innehållet</title></head>'
+            f"<body><main><h1>Webbplatsen kunde inte byggas</h1><ol class=\"problems\">{items}</ol></main>"
+            f"</body></html>").encode("utf-8")
+
+
+def _theme_candidates(root: Path) -> list[Path]:
+    try:
+        configured = [load_config(root).theme_dir / "templates"]
+    except (Problem, BuildFailed):
+        configured = []
+    return configured + [root / "themes" / "default" / "templates"]
+
+
+def _looks_like_page(path: str) -> bool:
+    last = path.rsplit("/", 1)[-1]
+    return last == "" or last.endswith(".html") or "." not in last
+
+
+def make_app(state: ServeState):
+    """The WSGI application: files from output/ under the base path, the error page while broken."""
+
+    def app(environ, start_response):
+        # WSGI hands the path over as Latin-1 text of the raw bytes; file names are UTF-8.
+        path = environ.get("PATH_INFO", "/").encode("latin-1").decode("utf-8", "replace")
+        base = state.base_path
+        if base and not (path + "/").startswith(base + "/"):
+            if path in ("", "/"):
+                return _redirect(start_response, base + "/")
+            return _not_found(state, start_response)
+        rel = path[len(base):]
+        if rel == "":
+            return _redirect(start_response, base + "/")
+        if state.problems and _looks_like_page(rel):
+            return _respond(start_response, "500 Internal Server Error", error_page(state), "text/html; charset=utf-8")
+        normalised = posixpath.normpath(rel)
+        if normalised.startswith("..") or "\x00" in normalised:
+            return _not_found(state, start_response)
+        target = state.out_dir / normalised.lstrip("/")
+        if target.is_dir():
+            if not rel.endswith("/"):
+                return _redirect(start_response, path + "/")
+            target = target / "index.html"
+        if not target.is_file():
+            return _not_found(state, start_response)
+        return _respond(start_response, "200 OK", target.read_bytes(), _content_type(target.name))
+
+    return app
+
+
+def _content_type(name: str) -> str:
+    kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    if kind.startswith("text/") or kind in ("application/javascript", "application/json", "application/xml"):
+        kind += "; charset=utf-8"
+    return kind
+
+
+def _respond(start_response, status: str, body: bytes, content_type: str):
+    # no-store: a reload after a rebuild must fetch the new page, not a cached one.
+    start_response(status, [("Content-Type", content_type), ("Content-Length", str(len(body))),
+                            ("Cache-Control", "no-store")])
+    return [body]
+
+
+def _redirect(start_response, location: str):
+    start_response("302 Found", [("Location", location), ("Content-Length", "0"), ("Cache-Control", "no-store")])
+    return [b""]
+
+
+def _not_found(state: ServeState, start_response):
+    page = state.out_dir / "404.html"
+    body = page.read_bytes() if page.is_file() else b"<!doctype html><title>404</title><h1>Sidan finns inte</h1>"
+    return _respond(start_response, "404 Not Found", body, "text/html; charset=utf-8")
+
+
+def _quiet_logs(verbose: bool) -> None:
+    """livereload and tornado log every request and browser connection; keep the terminal for build news."""
+    logging.getLogger("livereload").setLevel(logging.WARNING)
+    logging.getLogger("tornado.access").setLevel(logging.INFO if verbose else logging.CRITICAL)
+    if verbose and not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+
+
+def serve(root: Path, port: int = 8000, open_browser: bool = False, quiet: bool = False,
+          verbose: bool = False, debug: bool = False, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Build, serve on 127.0.0.1:port until Ctrl-C, rebuild when a watched file changes. Returns the exit code."""
+    from livereload import Server
+    from livereload.handlers import LiveReloadHandler
+
+    out, err = out or sys.stdout, err or sys.stderr
+    root = Path(root)
+    if not _port_is_free(port):
+        print(f"sitegen serve: port {port} is already in use — stop the other server or pick another "
+              f"port, e.g. --port {port + 1}", file=err)
+        return 1
+    state = ServeState(root=root, out_dir=root / "output")
+    rebuild = Rebuilder(state, out, err, quiet=quiet, debug=debug)
+    watched = [root / "content", root / "themes", root / "site.yaml"]
+    watcher = _make_watcher(watched, rebuild)   # snapshot first: a save during the first build is not lost
+    rebuild()
+
+    class QuietServer(Server):
+        def _setup_logging(self):   # livereload adds an INFO handler here; we print our own lines
+            _quiet_logs(verbose)
+
+    # livereload skips reloads within 3 s of the last one; an author saving twice should see both.
+    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
+    server = QuietServer(app=make_app(state), watcher=watcher)
+    url = f"http://127.0.0.1:{port}{state.base_path}/"
+    if not quiet:
+        print(f"Serving {url} — watching content/, themes/ and site.yaml. Press Ctrl-C to stop.",
+              file=out, flush=True)
+    if open_browser:
+        import webbrowser
+        threading.Timer(0.5, webbrowser.open, [url]).start()
+    # Ctrl-C and SIGTERM both stop cleanly, also where the shell started us with SIGINT ignored.
+    stops = (signal.SIGINT, signal.SIGTERM) if threading.current_thread() is threading.main_thread() else ()
+    previous = {signum: signal.signal(signum, _stop) for signum in stops}
+    try:
+        # debug=False: tornado's autoreload would restart the whole process when Python files change.
+        server.serve(port=port, host="127.0.0.1", debug=False)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    print("Stopped.", file=out, flush=True)
     return 0
+
+
+def _port_is_free(port: int) -> bool:
+    """Checked before the first build, so a second server fails at once with a plain message."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)   # as tornado does
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def _stop(signum, frame):
+    """Ctrl-C and SIGTERM end the server the same clean way."""
+    raise KeyboardInterrupt
