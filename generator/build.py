@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 
 import jinja2
 
-from . import calendar, render, urls
+from . import calendar, render, search, urls
 from .config import Config, load_config
 from .errors import BuildFailed, Problem
 from .markup import render_markdown
@@ -166,6 +166,10 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
         progress.step("converting Markdown")
         convert_bodies(site)
         files, copies, pages, feeds = render_site(site, progress)
+        progress.step("indexing for search")
+        skipped = search.add_index(files, site.config.language)  # last step before anything is written
+        if skipped:
+            site.warnings.append(skipped)
         progress.step("writing files")
         written = write_site(out_dir or root / "output", files, copies)
         progress.wrote(sorted([*files, *copies]))

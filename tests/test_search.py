@@ -1,0 +1,98 @@
+"""Search: the Pagefind index written by the build, the search page, and a build without Pagefind."""
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+
+from generator import cli, search
+
+from conftest import FEDERATIONS, MEETING, PROJECTS, SiteTree
+
+needs_pagefind = pytest.mark.skipif(search.find_pagefind() is None,
+                                    reason="Pagefind is not installed: pip install -e '.[search]'")
+
+
+def indexed_pages(out) -> dict[str, str]:
+    """URL → indexed text, read back from the index's fragment files (gzip, 'pagefind_dcd' + JSON)."""
+    pages = {}
+    for fragment in sorted((out / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(fragment.read_bytes())
+        record = json.loads(data[len(b"pagefind_dcd"):])
+        pages[record["url"]] = record["content"]
+    return pages
+
+
+@needs_pagefind
+def test_build_writes_an_index_of_the_content_pages(site):
+    site.add({"pages/om.md": "---\ntitle: Om webbplatsen\n---\nOm oss.\n"})
+    result = site.build()
+    assert result.warnings == []
+    assert (site.out / "pagefind" / "pagefind.js").is_file()
+    pages = indexed_pages(site.out)
+    assert sorted(pages) == ["/forbund/roslagen/", "/forbund/sundbyberg/", "/moten/2021-11-17-forbundschefsmote/",
+                             "/om/", "/projekt/mia/"]  # lists, the calendar, 404 and the search page are left out
+    assert "hälsar välkommen" in pages["/moten/2021-11-17-forbundschefsmote/"]
+
+
+@needs_pagefind
+def test_lists_of_other_pages_are_not_indexed_with_the_federation(site):
+    site.build()
+    federation = indexed_pages(site.out)["/forbund/roslagen/"]
+    assert "Förbundet i norra länet." in federation
+    assert "Förbundschefsmöte 17 november" not in federation  # found on the meeting's own page instead
+
+
+@needs_pagefind
+def test_index_urls_carry_the_sub_path_through_the_search_page(tmp_path):
+    tree = SiteTree(tmp_path / "site", base_url="https://example.se/natverk/")
+    tree.add(FEDERATIONS).add(PROJECTS).add({"meetings/2021-11-17-forbundschefsmote.md": MEETING})
+    tree.build()
+    form = tree.html("sok/").find(".//form[@role='search']")
+    assert form.get("data-pagefind") == "/natverk/pagefind/pagefind.js"
+    assert form.get("data-base") == "/natverk/"   # Pagefind prefixes its site-relative URLs with this
+    assert (tree.out / "pagefind" / "pagefind.js").is_file()
+
+
+def test_search_page_has_a_labelled_search_field_and_a_live_region(site):
+    site.build()
+    doc = site.html("sok/")
+    form = doc.find(".//main//form[@role='search']")
+    field = form.find(".//input[@type='search']")
+    label = form.find(f".//label[@for='{field.get('id')}']")
+    assert field.get("name") == "q" and label is not None and label.text.strip()
+    assert form.find(".//button[@type='submit']") is not None
+    assert doc.find(".//main//*[@role='status']") is not None
+    scripts = [s.get("src") for s in doc.findall(".//script")]
+    assert any(src.startswith("/static/search.") and src.endswith(".js") for src in scripts)
+    assert doc.find(".//main").get("data-pagefind-body") is None
+
+
+def test_build_without_pagefind_succeeds_and_says_search_was_skipped(site, monkeypatch):
+    monkeypatch.setattr(search, "find_pagefind", lambda: None)
+    result = site.build()
+    assert [(w.field, w.severity) for w in result.warnings] == [("search", "warning")]
+    assert "search was skipped" in result.warnings[0].message
+    assert not (site.out / "pagefind").exists()
+    assert (site.out / "sok" / "index.html").is_file()     # the page still explains itself
+
+
+def test_cli_prints_the_skip_as_a_warning_line_and_exits_0(site, monkeypatch, capsys):
+    monkeypatch.setattr(search, "find_pagefind", lambda: None)
+    assert cli.main(["--root", str(site.root), "build"]) == 0
+    err_lines = capsys.readouterr().err.splitlines()
+    warnings = [line for line in err_lines if "search was skipped" in line]
+    assert len(warnings) == 1 and warnings[0].startswith("warning: site.yaml:1: search: ")
+    assert "pip install -e '.[search]'" in warnings[0]
+
+
+def test_a_failing_pagefind_is_a_warning_not_a_broken_build(site, monkeypatch, tmp_path):
+    broken = tmp_path / "pagefind"
+    broken.write_text("#!/bin/sh\necho 'pagefind: boom' >&2\nexit 3\n")
+    broken.chmod(0o755)
+    monkeypatch.setattr(search, "find_pagefind", lambda: broken)
+    result = site.build()
+    assert [w.field for w in result.warnings] == ["search"]
+    assert "pagefind: boom" in result.warnings[0].message
+    assert (site.out / "index.html").is_file()
