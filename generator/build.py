@@ -17,6 +17,8 @@ from xml.sax.saxutils import escape
 import jinja2
 
 from . import calendar, render, search, urls
+from . import feedlock
+from . import atom, crossref, mentions, minutes
 from .config import Config, load_config
 from .errors import BuildFailed, Problem
 from .markup import render_markdown
@@ -48,6 +50,24 @@ def build_date(timezone: str) -> dt.date:
     return dt.datetime.now(tz).date()
 
 
+def build_moment(timezone: str, today: dt.date | None = None) -> dt.datetime:
+    """The instant calendar.lock stamps a changed event with: the start of an injected day,
+    else SOURCE_DATE_EPOCH, else now. Only a change writes it, so rebuilds stay byte-identical."""
+    if today is not None:
+        return dt.datetime.combine(today, dt.time(0), zoneinfo.ZoneInfo(timezone)).astimezone(dt.timezone.utc)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+def load_feed_lock(root: Path) -> feedlock.FeedLock:
+    try:
+        return feedlock.load(root)
+    except Problem as problem:
+        raise BuildFailed([problem]) from None
+
+
 def load_model(root: Path, today: dt.date | None = None) -> Site:
     """Steps 1–2: read site.yaml and every content file into a resolved Site, or raise BuildFailed."""
     try:
@@ -67,8 +87,12 @@ def convert_bodies(site: Site) -> None:
     base = site.config.base_path
     for item in [*site.federations, *site.projects, *site.events, *site.pages]:
         item.body_html = render_markdown(item.body, base)
+    names = mentions.known_names(site)
     for meeting in site.meetings:
-        meeting.body_html = render_markdown(meeting.body, base, redaction_pairs(meeting))
+        # Per page and pure (cacheable): agenda anchors, mention links, decisions found.
+        meeting.minutes = minutes.enrich(render_markdown(meeting.body, base, redaction_pairs(meeting)), names)
+        meeting.body_html = meeting.minutes.html
+    crossref.relate(site)  # across meetings: needs every meeting's minutes
 
 
 def redaction_pairs(meeting) -> tuple[tuple[str, str], ...]:
@@ -117,7 +141,18 @@ def robots(site: Site) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def render_site(site: Site, progress: Progress | None = None) -> tuple[dict[str, bytes], dict[str, Path], int, int]:
+def headers(feed_paths: list[str]) -> bytes:
+    """_headers (Netlify, Cloudflare Pages and alike): calendar apps need text/calendar in UTF-8.
+    Subscription feeds are listed one by one because these hosts cannot match '*.ics' mid-path."""
+    lines = ["# Written by sitegen build. Single-event .ics downloads rely on the host's own .ics type;",
+             "# see README, 'Kalenderflöden / Calendar feeds', for nginx and Apache."]
+    for path in sorted(feed_paths):
+        lines += [path, "  Content-Type: text/calendar; charset=utf-8", "  Cache-Control: public, max-age=3600"]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def render_site(site: Site, progress: Progress | None = None, lock: feedlock.FeedLock | None = None,
+                now: dt.datetime | None = None) -> tuple[dict[str, bytes], dict[str, Path], int, int]:
     """Steps 4–5: every page and feed as bytes, every copied file as a source path."""
     progress = progress or Progress()
     config = site.config
@@ -138,9 +173,10 @@ def render_site(site: Site, progress: Progress | None = None) -> tuple[dict[str,
                                        f"template error while rendering {job.path}: {exc}",
                                        "fix the template (this is a theme problem, not a content problem)")]) from None
     progress.step("writing feeds")
-    feeds = calendar.feeds(site, occurrences)
+    feeds = calendar.feeds(site, occurrences, lock, now)
     for path, data in feeds.items():
         files[urls.output_file(path)] = data
+    files["_headers"] = headers([path for path in feeds if path.endswith("/kalender.ics")])
     files["sitemap.xml"] = sitemap(site, [job.path for job in jobs])
     files["robots.txt"] = robots(site)
     copies = {f"static/{fingerprinted}": source for fingerprinted, source in statics.values()}
@@ -165,13 +201,15 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
         site = load_model(root, today)
         progress.step("converting Markdown")
         convert_bodies(site)
-        files, copies, pages, feeds = render_site(site, progress)
+        lock = load_feed_lock(root)
+        files, copies, pages, feeds = render_site(site, progress, lock, build_moment(site.config.timezone, today))
         progress.step("indexing for search")
         skipped = search.add_index(files, site.config.language)  # last step before anything is written
         if skipped:
             site.warnings.append(skipped)
         progress.step("writing files")
         written = write_site(out_dir or root / "output", files, copies)
+        feedlock.save(root, lock)  # only once the output is in place: a failed build remembers nothing
         progress.wrote(sorted([*files, *copies]))
     finally:
         progress.finish()

@@ -1,19 +1,31 @@
 """Occurrences from meetings and events, and the iCal feeds built from them.
 
 An Occurrence is one dated thing in the calendar: a meeting with a full date, or an event.
-Meetings whose day is unknown never become occurrences (they are not placed on invented days).
+Meetings whose day is unknown never become occurrences (they are not placed on invented days)
+and so never reach a feed; the calendar pages list them as "datum ej fastställt".
+
+Feeds are built with the icalendar library, which escapes text and folds lines; every text
+value goes in as vText explicitly, because icalendar leaves properties it does not know
+(NAME, X-WR-CALNAME) unescaped.
 """
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zoneinfo
 from dataclasses import dataclass, field
 
 import icalendar
 
-from . import urls
-from .markup import plain_text
+from . import feedlock, urls
+from .markup import summary
 from .model import Event, Federation, Meeting, Project, Site
+from .vtimezone import vtimezone
+
+PRODID = "-//sitegen//Samordningsforbunden//SV"
+STATUS_CODES = {"inställd": "CANCELLED", "preliminär": "TENTATIVE"}
+SUMMARY_PREFIXES = {"inställd": "INSTÄLLT: ", "preliminär": "Preliminärt: "}
+DESCRIPTION_LIMIT = 600          # characters of the page's text in DESCRIPTION; the URL has the rest
 
 
 @dataclass(eq=False)
@@ -31,6 +43,10 @@ class Occurrence:
     federations: list[Federation] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)
     category: str = ""
+    online_link: str = ""
+    note: str = ""
+    feed_path: str = ""                        # site path of the single-event .ics
+    feed_url: str = ""                         # its href ("Lägg till i kalender")
 
     @property
     def all_day(self) -> bool:
@@ -47,13 +63,43 @@ class Occurrence:
         return self.end.date() if isinstance(self.end, dt.datetime) else self.end
 
     @property
+    def days(self) -> list[dt.date]:
+        """Every day the occurrence touches, for the month grid."""
+        count = (self.last_day - self.first_day).days + 1
+        return [self.first_day + dt.timedelta(days=n) for n in range(max(count, 1))]
+
+    @property
     def cancelled(self) -> bool:
         return self.status == "inställd"
+
+    @property
+    def preliminary(self) -> bool:
+        return self.status == "preliminär"
+
+    @property
+    def start_time(self) -> dt.time | None:
+        return self.start.time() if isinstance(self.start, dt.datetime) else None
+
+    @property
+    def federation_slugs(self) -> str:
+        """Space-separated, for the browser-side filter."""
+        return " ".join(f.slug for f in self.federations)
 
     @property
     def sort_key(self):
         start = self.start if isinstance(self.start, dt.datetime) else dt.datetime.combine(self.start, dt.time(0))
         return (start, self.kind, self.item.slug)
+
+    def fingerprint(self) -> str:
+        """What, when changed, must make calendar apps replace their copy: time, place, status."""
+        return feedlock.fingerprint(self.start.isoformat(), self.end.isoformat() if self.end else None,
+                                    self.all_day, self.location.strip(), self.online, self.online_link.strip(),
+                                    self.status)
+
+
+def _single_feed(page_path: str, page_url: str, slug: str) -> dict:
+    return {"feed_path": urls.single_event_feed_path(page_path, slug),
+            "feed_url": urls.single_event_feed_path(page_url, slug)}
 
 
 def meeting_occurrence(meeting: Meeting) -> Occurrence | None:
@@ -68,13 +114,16 @@ def meeting_occurrence(meeting: Meeting) -> Occurrence | None:
     return Occurrence(kind="meeting", item=meeting, uid=meeting.uid, title=meeting.title, start=start, end=end,
                       status="inställd" if meeting.cancelled else "bekräftad", location=meeting.location,
                       online=meeting.online, url=meeting.url, federations=meeting.federations,
-                      projects=meeting.projects, category=meeting.type)
+                      projects=meeting.projects, category=meeting.type, online_link=meeting.online_link,
+                      **_single_feed(urls.meeting_path(meeting.slug), meeting.url, meeting.slug))
 
 
 def event_occurrence(event: Event) -> Occurrence:
     return Occurrence(kind="event", item=event, uid=event.uid, title=event.title, start=event.start, end=event.end,
                       status=event.status, location=event.location, online=event.online, url=event.url,
-                      federations=event.federations, projects=event.projects, category="händelse")
+                      federations=event.federations, projects=event.projects, category="händelse",
+                      online_link=event.online_link, note=event.note,
+                      **_single_feed(urls.event_path(event.slug), event.url, event.slug))
 
 
 def occurrences(site: Site) -> list[Occurrence]:
@@ -91,73 +140,160 @@ def split_coming(items: list[Occurrence], today: dt.date) -> tuple[list[Occurren
     return coming, list(reversed(past))
 
 
+def undated_meetings(site: Site) -> list[Meeting]:
+    """Meetings known by month or year only, soonest first: never placed on a day."""
+    found = [m for m in site.meetings if m.date is not None and not m.date.is_full]
+    return sorted(found, key=lambda m: m.sort_key)
+
+
 # ---------- iCal ----------
 
-def _ical_time(value: dt.date | dt.datetime, tz: zoneinfo.ZoneInfo):
-    if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=tz)
-    return value
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
-def _vevent(occ: Occurrence, site: Site, tz: zoneinfo.ZoneInfo) -> icalendar.Event:
+def _text(value: str) -> icalendar.vText:
+    """Content text as an escaped iCal TEXT value; control characters (not allowed in iCal) dropped."""
+    return icalendar.vText(_CONTROL.sub("", str(value).replace("\r\n", "\n").replace("\r", "\n")))
+
+
+def _location(occ: Occurrence) -> str:
+    if occ.location and occ.online:
+        return f"{occ.location} och digitalt"
+    return occ.location or ("Digitalt" if occ.online else "")
+
+
+def _description(occ: Occurrence, page: str) -> str:
+    parts = []
+    if occ.cancelled:
+        parts.append("Inställt.")
+    elif occ.preliminary:
+        parts.append("Preliminärt datum.")
+    if occ.note:
+        parts.append(occ.note)
+    text = occ.item.description or summary(occ.item.body_html, DESCRIPTION_LIMIT)
+    if text:
+        parts.append(text)
+    if occ.online and occ.online_link:
+        parts.append(f"Delta digitalt: {occ.online_link}")
+    parts.append(f"Mer information: {page}")
+    return "\n\n".join(parts)
+
+
+def vevent(occ: Occurrence, site: Site, revision: feedlock.Revision, tz: zoneinfo.ZoneInfo) -> icalendar.Event:
     config = site.config
     event = icalendar.Event()
-    event.add("uid", f"{occ.uid}@{config.host}")
-    stamp = dt.datetime.combine(site.today, dt.time(0), tzinfo=dt.timezone.utc)
-    event.add("dtstamp", stamp)
-    event.add("summary", occ.title)
-    event.add("dtstart", _ical_time(occ.start, tz))
+    event.add("uid", _text(f"{occ.uid}@{config.host}"))
+    # DTSTAMP comes from the lock, not the clock: the same input gives the same bytes.
+    event.add("dtstamp", revision.last_modified)
+    event.add("last-modified", revision.last_modified)
+    event.add("sequence", revision.sequence)
+    event.add("summary", _text(SUMMARY_PREFIXES.get(occ.status, "") + occ.title))
     if occ.all_day:
-        # iCal's DTEND of an all-day event is the day after the last one.
+        event.add("dtstart", occ.first_day)
+        # An all-day DTEND is exclusive: the day after the last one.
         event.add("dtend", occ.last_day + dt.timedelta(days=1))
-    elif occ.end is not None:
-        event.add("dtend", _ical_time(occ.end, tz))
+    else:
+        event.add("dtstart", occ.start.replace(tzinfo=tz))
+        if occ.end is not None:
+            # A timed start with an end day only: until that day is over.
+            end = occ.end if isinstance(occ.end, dt.datetime) else dt.datetime.combine(
+                occ.end + dt.timedelta(days=1), dt.time(0))
+            event.add("dtend", end.replace(tzinfo=tz))
     page = urls.absolute(config, occ.url)
-    text = plain_text(occ.item.body_html)
-    event.add("description", (text + "\n\n" if text else "") + page)
-    event.add("url", page)
-    if occ.location or occ.online:
-        event.add("location", ", ".join(filter(None, [occ.location, "Online" if occ.online else ""])))
-    event.add("status", {"inställd": "CANCELLED", "preliminär": "TENTATIVE"}.get(occ.status, "CONFIRMED"))
-    categories = [occ.category] + [f.short_name for f in occ.federations]
-    event.add("categories", [c for c in categories if c])
+    event.add("description", _text(_description(occ, page)))
+    event.add("url", page, parameters={"VALUE": "URI"})
+    if _location(occ):
+        event.add("location", _text(_location(occ)))
+    categories = [occ.category.capitalize()] + [f.short_name for f in occ.federations]
+    event.add("categories", [_text(c) for c in categories if c])
+    event.add("status", STATUS_CODES.get(occ.status, "CONFIRMED"))
+    event.add("class", "PUBLIC")
+    # A cancelled event no longer blocks the time in people's calendars.
+    event.add("transp", "TRANSPARENT" if occ.cancelled else "OPAQUE")
     return event
 
 
-def feed(site: Site, items: list[Occurrence], name: str, description: str) -> bytes:
-    tz = zoneinfo.ZoneInfo(site.config.timezone)
+@dataclass(frozen=True)
+class FeedInfo:
+    """What a subscription feed says about itself; None for a single-event download."""
+    name: str
+    description: str
+    feed_path: str
+    page_path: str
+
+
+def calendar_bytes(site: Site, items: list[Occurrence], revisions: dict[str, feedlock.Revision],
+                   info: FeedInfo | None) -> bytes:
+    config = site.config
+    tz = zoneinfo.ZoneInfo(config.timezone)
     cal = icalendar.Calendar()
-    cal.add("prodid", "-//sitegen//samordningsförbund//SV")
+    cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
-    cal.add("x-wr-caldesc", description)
-    cal.add("x-wr-timezone", site.config.timezone)
+    if info is not None:
+        # Only subscriptions get a name: Outlook offers to open a named file as a new calendar
+        # instead of adding its one event to the user's own.
+        cal.add("name", _text(info.name))
+        cal.add("x-wr-calname", _text(info.name))
+        cal.add("description", _text(info.description))
+        cal.add("x-wr-caldesc", _text(info.description))
+        cal.add("x-wr-timezone", config.timezone)
+        every = dt.timedelta(hours=config.feed.refresh_hours)
+        cal.add("refresh-interval", icalendar.vDuration(every), parameters={"VALUE": "DURATION"})
+        cal.add("x-published-ttl", icalendar.vDuration(every))
+        cal.add("source", urls.absolute(config, urls.href(config, info.feed_path)), parameters={"VALUE": "URI"})
+        cal.add("url", urls.absolute(config, urls.href(config, info.page_path)), parameters={"VALUE": "URI"})
+    timed = [o for o in items if not o.all_day]
+    if timed:
+        years = [o.first_day.year for o in timed] + [o.last_day.year for o in timed]
+        cal.add_component(vtimezone(config.timezone, min(years), max(years)))
     for occ in items:
-        cal.add_component(_vevent(occ, site, tz))
-    if any(not o.all_day for o in items):
-        cal.add_missing_timezones()
+        cal.add_component(vevent(occ, site, revisions[occ.uid], tz))
     return cal.to_ical()
 
 
-def feeds(site: Site, items: list[Occurrence]) -> dict[str, bytes]:
-    """Site path → bytes of every iCal feed: the site's, each federation's and each project's."""
+def revise(items: list[Occurrence], lock: feedlock.FeedLock, now: dt.datetime) -> dict[str, feedlock.Revision]:
+    """Each occurrence's SEQUENCE and LAST-MODIFIED, raised in the lock where time, place or status changed."""
+    return {occ.uid: lock.revise(occ.uid, occ.fingerprint(), now) for occ in items}
+
+
+def in_feed_window(items: list[Occurrence], site: Site) -> list[Occurrence]:
+    """Subscriptions keep past events for feed.past_days days (0: for ever)."""
+    days = site.config.feed.past_days
+    if days <= 0:
+        return items
+    oldest = site.today - dt.timedelta(days=days)
+    return [o for o in items if o.last_day >= oldest]
+
+
+def feeds(site: Site, items: list[Occurrence], lock: feedlock.FeedLock | None = None,
+          now: dt.datetime | None = None) -> dict[str, bytes]:
+    """Site path → bytes of every iCal file: the site's feed, each federation's and project's, and
+    the single-event download beside each dated meeting and event page."""
     title = site.config.title
-    result = {urls.CALENDAR_FEED: feed(site, items, title, f"Möten och händelser – {title}")}
+    lock = lock if lock is not None else feedlock.FeedLock()
+    now = now or dt.datetime.combine(site.today, dt.time(0), tzinfo=dt.timezone.utc)
+    revisions = revise(items, lock, now)
+    window = in_feed_window(items, site)
+
+    def subscription(mine: list[Occurrence], info: FeedInfo) -> tuple[str, bytes]:
+        return info.feed_path, calendar_bytes(site, mine, revisions, info)
+
+    result = dict([subscription(window, FeedInfo(title, f"Möten och händelser – {title}",
+                                                 urls.CALENDAR_FEED, urls.CALENDAR))])
     for fed in site.federations:
-        mine = [o for o in items if fed in o.federations]
-        result[urls.federation_feed_path(fed.slug)] = feed(site, mine, f"{fed.short_name} – {title}",
-                                                           f"Möten och händelser för {fed.name}")
+        mine = [o for o in window if fed in o.federations]
+        path, data = subscription(mine, FeedInfo(f"{fed.short_name} – {title}", f"Möten och händelser för {fed.name}",
+                                                 urls.federation_feed_path(fed.slug),
+                                                 urls.federation_calendar_path(fed.slug)))
+        result[path] = data
     for project in site.projects:
-        mine = [o for o in items if project in o.projects]
-        result[urls.project_feed_path(project.slug)] = feed(site, mine, f"{project.name} – {title}",
-                                                            f"Möten och händelser om {project.name}")
-    for occ in items:  # the "Lägg till i kalender" download beside each page
-        result[single_event_path(occ)] = feed(site, [occ], occ.title, title)
+        mine = [o for o in window if project in o.projects]
+        path, data = subscription(mine, FeedInfo(f"{project.name} – {title}", f"Möten och händelser om {project.name}",
+                                                 urls.project_feed_path(project.slug),
+                                                 urls.project_path(project.slug)))
+        result[path] = data
+    for occ in items:
+        result[occ.feed_path] = calendar_bytes(site, [occ], revisions, None)
     return result
-
-
-def single_event_path(occ: Occurrence) -> str:
-    page = urls.meeting_path(occ.item.slug) if occ.kind == "meeting" else urls.event_path(occ.item.slug)
-    return f"{page}{occ.item.slug}.ics"

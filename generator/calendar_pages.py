@@ -1,29 +1,184 @@
-"""The calendar's pages: coming and past events, and each event's own page."""
+"""The calendar's pages: coming and past, a month grid per month, one page per federation, and
+each event's own page. Everything a template shows is resolved here (labels, links, today)."""
 from __future__ import annotations
 
-from . import calendar, urls
-from .model import Site
+import calendar as _weeks
+import datetime as dt
+from dataclasses import dataclass, field
+
+from . import calendar, dates, urls
+from .model import Federation, Meeting, Site
 from .render import PageJob, by_month, when
+
+# (shown, read aloud): the grid shows "Mån", screen readers say "måndag".
+WEEKDAYS = [("Mån", "måndag"), ("Tis", "tisdag"), ("Ons", "onsdag"), ("Tor", "torsdag"),
+            ("Fre", "fredag"), ("Lör", "lördag"), ("Sön", "söndag")]
+
+
+@dataclass
+class MonthLink:
+    year: int
+    month: int
+    label: str            # "november 2021"
+    url: str
+    is_current: bool      # the build day's month
+
+
+@dataclass
+class Entry:
+    """One occurrence in one day cell."""
+    occurrence: calendar.Occurrence
+    time: str             # "13.00", "" for all-day
+    continued: bool       # a later day of a multi-day event
+
+
+@dataclass
+class Day:
+    date: dt.date
+    in_month: bool
+    is_today: bool
+    label: str            # "onsdag 17 november 2021"
+    entries: list[Entry] = field(default_factory=list)
+
+
+@dataclass
+class Week:
+    number: int           # ISO week number, as Swedes count weeks
+    days: list[Day]
+
+
+@dataclass
+class MonthGrid:
+    link: MonthLink
+    weeks: list[Week]
+    previous: MonthLink | None
+    next: MonthLink | None
+    current: MonthLink                     # today's month, for "Denna månad"
+    items: list[calendar.Occurrence]       # the month's occurrences as a list (narrow screens)
+    undated: list[Meeting]                 # meetings known to be this month, day unknown
+
+
+@dataclass
+class FilterLink:
+    label: str
+    url: str
+    slug: str             # "" for all federations
+    is_current: bool
+
+
+def month_link(site: Site, year: int, month: int) -> MonthLink:
+    return MonthLink(year, month, dates.format_month(year, month),
+                     urls.href(site.config, urls.month_path(year, month)),
+                     (year, month) == (site.today.year, site.today.month))
+
+
+def month_range(site: Site, items: list[calendar.Occurrence], undated: list[Meeting]) -> list[tuple[int, int]]:
+    """Every month from the first occurrence to the last, and always the build day's month."""
+    keys = [(site.today.year, site.today.month)]
+    keys += [(o.first_day.year, o.first_day.month) for o in items]
+    keys += [(o.last_day.year, o.last_day.month) for o in items]
+    keys += [(m.date.year, m.date.month) for m in undated if m.date.month]
+    (year, month), last = min(keys), max(keys)
+    months = []
+    while (year, month) <= last:
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def month_grid(site: Site, year: int, month: int, items: list[calendar.Occurrence], undated: list[Meeting],
+               previous: MonthLink | None, following: MonthLink | None) -> MonthGrid:
+    by_day: dict[dt.date, list[Entry]] = {}
+    in_month = []
+    for occ in items:
+        days = [d for d in occ.days if (d.year, d.month) == (year, month)]
+        if days:
+            in_month.append(occ)
+        for day in days:
+            time = dates.format_time(occ.start_time) if occ.start_time and day == occ.first_day else ""
+            by_day.setdefault(day, []).append(Entry(occ, time, day != occ.first_day))
+    weeks = []
+    # Weeks start on Monday in Sweden; days of the neighbouring months fill the first and last week.
+    for row in _weeks.Calendar(firstweekday=0).monthdatescalendar(year, month):
+        days = [Day(d, d.month == month, d == site.today, dates.format_day(d), by_day.get(d, []) if d.month == month else [])
+                for d in row]
+        weeks.append(Week(row[0].isocalendar().week, days))
+    return MonthGrid(month_link(site, year, month), weeks, previous, following,
+                     month_link(site, site.today.year, site.today.month), in_month,
+                     [m for m in undated if (m.date.year, m.date.month) == (year, month)])
+
+
+def filter_links(site: Site, current: Federation | None) -> list[FilterLink]:
+    config = site.config
+    links = [FilterLink("Alla förbund", urls.href(config, urls.CALENDAR), "", current is None)]
+    links += [FilterLink(f.short_name, urls.href(config, urls.federation_calendar_path(f.slug)), f.slug, f is current)
+              for f in site.federations]
+    return links
+
+
+def coming_undated(site: Site, undated: list[Meeting]) -> list[Meeting]:
+    """Meetings with an unknown day in this month or later: they may still happen."""
+    today = site.today
+    return [m for m in undated if (m.date.year, m.date.month or 12) >= (today.year, today.month)]
+
+
+def _months(site: Site, items: list[calendar.Occurrence]) -> list[tuple[MonthLink, list[calendar.Occurrence]]]:
+    return [(month_link(site, *key), group) for key, group in by_month(items)]
 
 
 def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJob]:
     config = site.config
     coming, past = calendar.split_coming(occurrences, site.today)
+    undated = calendar.undated_meetings(site)
+    this_month = month_link(site, site.today.year, site.today.month)
+    crumbs = [("Start", urls.href(config, "/"))]
+    crumbs_cal = crumbs + [("Kalender", urls.href(config, urls.CALENDAR))]
+    common = {"this_month": this_month, "past_url": urls.href(config, urls.calendar_past_path()),
+              "calendar_url": urls.href(config, urls.CALENDAR)}
     jobs: list[PageJob] = []
-    crumbs_cal = [("Start", urls.href(config, "/"))]
-    jobs.append(PageJob(urls.CALENDAR, "calendar.html", "Kalender", breadcrumbs=crumbs_cal,
-                        description="Kommande möten och händelser.",
-                        context={"months": by_month(coming), "past_count": len(past), "show": "coming",
-                                 "feed_url": urls.href(config, urls.CALENDAR_FEED)}))
-    jobs.append(PageJob(urls.CALENDAR + "tidigare/", "calendar.html", "Tidigare möten och händelser",
-                        breadcrumbs=crumbs_cal + [("Kalender", urls.href(config, urls.CALENDAR))],
-                        description="Möten och händelser som har varit.",
-                        context={"months": by_month(past), "past_count": len(past), "show": "past",
-                                 "feed_url": urls.href(config, urls.CALENDAR_FEED)}))
+
+    jobs.append(PageJob(urls.CALENDAR, "calendar.html", "Kalender", breadcrumbs=crumbs,
+                        description="Kommande möten och händelser, månad för månad.",
+                        context={**common, "show": "coming", "months": _months(site, coming),
+                                 "past_count": len(past), "undated": coming_undated(site, undated),
+                                 "filters": filter_links(site, None), "federation": None,
+                                 "feed_url": urls.href(config, urls.CALENDAR_FEED), "feed_label": "hela kalendern"}))
+    jobs.append(PageJob(urls.calendar_past_path(), "calendar.html", "Tidigare möten och händelser",
+                        breadcrumbs=crumbs_cal, description="Möten och händelser som har varit.",
+                        context={**common, "show": "past", "months": _months(site, past), "past_count": len(past),
+                                 "undated": [], "filters": [], "federation": None,
+                                 "feed_url": urls.href(config, urls.CALENDAR_FEED), "feed_label": "hela kalendern"}))
+
+    for fed in site.federations:
+        mine = [o for o in occurrences if fed in o.federations]
+        coming_f, past_f = calendar.split_coming(mine, site.today)
+        jobs.append(PageJob(urls.federation_calendar_path(fed.slug), "calendar.html", f"Kalender – {fed.short_name}",
+                            breadcrumbs=crumbs_cal,
+                            description=f"Kommande möten och händelser för {fed.name}.",
+                            context={**common, "show": "coming", "months": _months(site, coming_f),
+                                     "past_count": len(past_f), "past_months": _months(site, past_f),
+                                     "undated": coming_undated(site, [m for m in undated if fed in m.federations]),
+                                     "filters": filter_links(site, fed), "federation": fed,
+                                     "feed_url": fed.feed_url, "feed_label": f"kalendern för {fed.short_name}"}))
+
+    months = month_range(site, occurrences, undated)
+    links = [month_link(site, *key) for key in months]
+    for index, (year, month) in enumerate(months):
+        grid = month_grid(site, year, month, occurrences, undated,
+                          links[index - 1] if index > 0 else None,
+                          links[index + 1] if index + 1 < len(links) else None)
+        jobs.append(PageJob(urls.month_path(year, month), "calendar_month.html",
+                            f"Kalender {grid.link.label}", breadcrumbs=crumbs_cal,
+                            description=f"Möten och händelser i {grid.link.label}.",
+                            context={"grid": grid, "weekdays": WEEKDAYS,
+                                     "feed_url": urls.href(config, urls.CALENDAR_FEED)}))
+
     for event in site.events:
+        occ = calendar.event_occurrence(event)
         jobs.append(PageJob(urls.event_path(event.slug), "event.html", event.title,
                             description=event.description or f"{event.title}, {when(event)}.",
-                            breadcrumbs=crumbs_cal + [("Kalender", urls.href(config, urls.CALENDAR))],
-                            context={"event": event, "occurrence": calendar.event_occurrence(event)},
+                            breadcrumbs=crumbs_cal,
+                            context={"event": event, "occurrence": occ,
+                                     "month": month_link(site, occ.first_day.year, occ.first_day.month)},
                             depends_on=(event.rel,)))
     return jobs

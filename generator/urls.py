@@ -15,6 +15,9 @@ CALENDAR = "/kalender/"
 EVENTS = "/handelser/"
 CALENDAR_FEED = "/kalender.ics"
 SEARCH = "/sok/"
+DECISIONS = "/beslut/"
+ASSIGNMENTS = "/uppdrag/"
+MEETINGS_FEED = "/moten/feed.xml"
 
 
 def href(config: Config, path: str) -> str:
@@ -29,6 +32,15 @@ def absolute(config: Config, link: str) -> str:
     if base.startswith("http"):
         return base + path
     return path
+
+
+def webcal(config: Config, link: str) -> str:
+    """A feed's href as the webcal:// address that opens a subscription in calendar apps."""
+    full = absolute(config, link)
+    for scheme in ("https://", "http://"):
+        if full.startswith(scheme):
+            return "webcal://" + full[len(scheme):]
+    return full
 
 
 def meeting_path(slug: str) -> str:
@@ -59,6 +71,20 @@ def month_path(year: int, month: int) -> str:
     return f"{CALENDAR}{year:04d}/{month:02d}/"
 
 
+def calendar_past_path() -> str:
+    return f"{CALENDAR}tidigare/"
+
+
+def federation_calendar_path(slug: str) -> str:
+    """The calendar filtered to one federation: works without JavaScript."""
+    return f"{CALENDAR}forbund/{slug}/"
+
+
+def single_event_feed_path(page_path: str, slug: str) -> str:
+    """The "Lägg till i kalender" file beside an event's or meeting's page."""
+    return f"{page_path}{slug}.ics"
+
+
 def federation_feed_path(slug: str) -> str:
     return f"{FEDERATIONS}{slug}/kalender.ics"
 
@@ -75,10 +101,29 @@ def output_file(path: str) -> str:
     return relative
 
 
+def decisions_path(federation_slug: str | None = None) -> str:
+    """/beslut/, or the decisions of one federation's meetings: /beslut/<slug>/."""
+    return f"{DECISIONS}{federation_slug}/" if federation_slug else DECISIONS
+
+
+def assignments_path(federation_slug: str | None = None) -> str:
+    return f"{ASSIGNMENTS}{federation_slug}/" if federation_slug else ASSIGNMENTS
+
+
+def federation_atom_path(slug: str) -> str:
+    return f"{FEDERATIONS}{slug}/feed.xml"
+
+
+def in_page(link: str, anchor: str) -> str:
+    """A link to a place inside a page: '/moten/x/' + 'punkt-5' → '/moten/x/#punkt-5'."""
+    return f"{link}#{anchor}"
+
+
 def assign(config: Config, federations, projects, meetings, events, pages) -> None:
     for fed in federations:
         fed.url = href(config, federation_path(fed.slug))
         fed.feed_url = href(config, federation_feed_path(fed.slug))
+        fed.atom_url = href(config, federation_atom_path(fed.slug))
     for project in projects:
         project.url = href(config, project_path(project.slug))
         project.feed_url = href(config, project_feed_path(project.slug))

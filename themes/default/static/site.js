@@ -29,3 +29,62 @@
     });
   }
 })();
+
+// ===== Calendar (generator/calendar_pages.py): coming lists, today's cell, federation filter =====
+(function () {
+  "use strict";
+  function pad(n) { return String(n).padStart(2, "0"); }
+  var now = new Date();
+  var today = now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  function ended(item) { return !!item.closest("[data-coming]") && item.getAttribute("data-end") < today; }
+  function shown(list) { return list.querySelectorAll("li:not([hidden])").length; }
+
+  // Hide what filtering or the visitor's clock emptied; a coming list left empty says so.
+  function settle() {
+    document.querySelectorAll(".calendar-month, .undated-section").forEach(function (group) {
+      var list = group.querySelector("ul");
+      group.hidden = !!list && !shown(list);
+    });
+    document.querySelectorAll("ul[data-coming][data-empty]").forEach(function (list) {
+      if (list.closest(".calendar-month") || shown(list) || list.getAttribute("data-emptied")) { return; }
+      var note = document.createElement("p");
+      note.textContent = list.getAttribute("data-empty");
+      list.setAttribute("data-emptied", "");
+      list.parentNode.insertBefore(note, list.nextSibling);
+    });
+  }
+  settle();
+
+  // The build's "today" ages: mark the visitor's today in the month grid instead.
+  var marked = document.querySelector(".month-grid td[aria-current='date']");
+  var cell = document.querySelector(".month-grid td[data-date='" + today + "']");
+  if (marked !== cell) {
+    var label = marked && marked.querySelector(".day-number .visually-hidden");
+    if (marked) { marked.removeAttribute("aria-current"); marked.classList.remove("today"); }
+    if (cell) {
+      cell.setAttribute("aria-current", "date");
+      cell.classList.add("today");
+      if (label) { cell.querySelector(".day-number").appendChild(label); }
+    } else if (label) { label.remove(); }
+  }
+
+  // Filter /kalender/ by federation in place; the federation links do the same without JavaScript.
+  var filter = document.querySelector(".js-calendar-filter");
+  if (filter) {
+    filter.hidden = false;
+    var select = filter.querySelector("select");
+    var status = filter.querySelector(".filter-status");
+    select.addEventListener("change", function () {
+      var wanted = select.value;
+      var count = 0;
+      document.querySelectorAll(".calendar-months li[data-federations], .undated-list li").forEach(function (item) {
+        var match = !wanted || (" " + item.getAttribute("data-federations") + " ").indexOf(" " + wanted + " ") >= 0;
+        item.hidden = !match || ended(item);
+        if (!item.hidden) { count += 1; }
+      });
+      settle();
+      status.textContent = count === 1 ? "1 möte eller händelse visas." : count + " möten och händelser visas.";
+    });
+  }
+})();
+// ===== end Calendar =====

@@ -1,0 +1,136 @@
+"""calendar.lock: what the feeds remember between builds, so SEQUENCE survives a clean checkout.
+
+Calendar clients replace an event they already hold only when its SEQUENCE (or DTSTAMP) is
+higher than before. Nothing in a content file says how often its time, place or status has
+changed, so each build compares a fingerprint of those fields with the one recorded here and,
+when it differs, raises the event's sequence and stamps it with the build's time. The file is
+committed with the content; it is rewritten only when an entry changes, so two builds of the
+same input give the same bytes. Entries of removed events stay, so an event that comes back
+continues its sequence instead of restarting below what clients already hold.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .errors import Problem
+
+LOCK_NAME = "calendar.lock"
+HEADER = """\
+# calendar.lock — written by `sitegen build`; commit it together with the content.
+# For each calendar event (by uid): a fingerprint of its time, place and status, how many
+# times these have changed (the feeds' SEQUENCE) and when they last did (LAST-MODIFIED).
+# Do not edit by hand; if it is lost, sequences restart at 0 and calendar apps may keep
+# showing old times for events they already hold.
+"""
+
+
+@dataclass(frozen=True)
+class Revision:
+    fingerprint: str
+    sequence: int
+    last_modified: dt.datetime     # aware, UTC, whole seconds
+
+
+def fingerprint(*fields) -> str:
+    """A short digest of the fields that, when changed, must make calendar apps update the event."""
+    return hashlib.sha256(repr(fields).encode("utf-8")).hexdigest()[:16]
+
+
+def utc_seconds(moment: dt.datetime) -> dt.datetime:
+    return moment.astimezone(dt.timezone.utc).replace(microsecond=0)
+
+
+class FeedLock:
+    """The revisions read from calendar.lock, updated in memory by `revise`."""
+
+    def __init__(self, entries: dict[str, Revision] | None = None, original: bytes | None = None):
+        self.entries: dict[str, Revision] = dict(entries or {})
+        self.original = original          # the file's bytes as read (None: there was no file)
+
+    def revise(self, uid: str, current: str, now: dt.datetime) -> Revision:
+        """The revision of event `uid` whose fingerprint is now `current`, recording any change."""
+        known = self.entries.get(uid)
+        if known is not None and known.fingerprint == current:
+            return known
+        if known is None:
+            revision = Revision(current, 0, utc_seconds(now))
+        else:
+            # Never step back in time: a client ignores an update that looks older than what it has.
+            stamp = max(utc_seconds(now), known.last_modified + dt.timedelta(seconds=1))
+            revision = Revision(current, known.sequence + 1, stamp)
+        self.entries[uid] = revision
+        return revision
+
+    def to_bytes(self) -> bytes:
+        """One line per event, sorted by uid: stable bytes and small diffs that merge cleanly."""
+        lines = [HEADER.rstrip("\n"), "events:" if self.entries else "events: {}"]
+        for uid in sorted(self.entries):
+            entry = self.entries[uid]
+            stamp = entry.last_modified.strftime("%Y-%m-%dT%H:%M:%SZ")
+            key = yaml.safe_dump(uid, default_style='"', allow_unicode=True, width=10_000).strip().removesuffix("...").strip()
+            lines.append(f"  {key}: {{fingerprint: {entry.fingerprint}, sequence: {entry.sequence}, "
+                         f"last_modified: \"{stamp}\"}}")
+        return ("\n".join(lines) + "\n").encode("utf-8")
+
+    @property
+    def changed(self) -> bool:
+        return self.to_bytes() != self.original
+
+
+def load(root: Path) -> FeedLock:
+    """Read calendar.lock beside site.yaml; a missing file is an empty lock, a broken one a Problem."""
+    path = Path(root) / LOCK_NAME
+    if not path.is_file():
+        return FeedLock()
+    raw = path.read_bytes()
+    fix = "restore it with git (git checkout calendar.lock), or delete it to restart every sequence at 0"
+    try:
+        data = yaml.safe_load(raw.decode("utf-8")) or {}
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise Problem(LOCK_NAME, mark.line + 1 if mark else 1, None, "calendar.lock cannot be read", fix) from None
+    events = data.get("events") if isinstance(data, dict) else None
+    if not isinstance(events, dict):
+        raise Problem(LOCK_NAME, 1, "events", "calendar.lock has no list of events", fix)
+    entries = {}
+    for uid, value in events.items():
+        try:
+            stamp = dt.datetime.strptime(str(value["last_modified"]), "%Y-%m-%dT%H:%M:%SZ")
+            entries[str(uid)] = Revision(str(value["fingerprint"]), int(value["sequence"]),
+                                         stamp.replace(tzinfo=dt.timezone.utc))
+        except (TypeError, KeyError, ValueError):
+            raise Problem(LOCK_NAME, _line_of(raw, str(uid)), "events", f"the entry for '{uid}' is damaged",
+                          fix) from None
+    return FeedLock(entries, raw)
+
+
+def _line_of(raw: bytes, uid: str) -> int:
+    for number, line in enumerate(raw.decode("utf-8", "replace").splitlines(), start=1):
+        if uid in line:
+            return number
+    return 1
+
+
+def save(root: Path, lock: FeedLock) -> bool:
+    """Write calendar.lock atomically if its content changed; True when written."""
+    if not lock.changed:
+        return False
+    path = Path(root) / LOCK_NAME
+    data = lock.to_bytes()
+    handle, temporary = tempfile.mkstemp(prefix=".calendar.lock-", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    lock.original = data
+    return True
