@@ -438,6 +438,7 @@ MEETING_TYPES: list[tuple[str, str]] = [
     ("styrgrupp", r"styrgrupp\w*"),
     ("arbetsgrupp", r"arbetsgrupp\w*"),
 ]
+NETWORK_TYPES = {"förbundschefsmöte", "presidiemöte"}   # meetings across federations
 TYPE_TITLES = {"förbundschefsmöte": "Förbundschefsmöte", "presidiemöte": "Presidiemöte",
                "beredningsgrupp": "Beredningsgruppsmöte", "styrelse": "Styrelsemöte",
                "medlemssamråd": "Medlemssamråd", "styrgrupp": "Styrgruppsmöte",
@@ -1164,11 +1165,15 @@ def propose_events(sentences: list[Sentence], reference: dt.date | None, meeting
                     continue
                 monday, sunday = iso_week_range(year, mention.week)
                 if reference and sunday < reference:
-                    if not future:
+                    if not future or sentence_year:
                         continue
                     monday, sunday = iso_week_range(year + 1, mention.week)
+                    notes.append(f"Året står inte i texten; {monday.year} antaget eftersom veckan "
+                                 f"ligger före mötet.")
+                elif not sentence_year:
+                    notes.append(f"Året står inte i texten; {monday.year} taget från mötets datum.")
                 dates.append((monday, sunday))
-                notes.append(f"Bara veckan är angiven ({mention.text}).")
+                notes.append(f"Datum osäkert: bara {mention.text} är angiven.")
             else:
                 year = mention.year or sentence_year
                 day, how = resolve_day(mention.day, mention.month, year, reference, future)
@@ -1266,8 +1271,9 @@ def _make_candidate(s: Sentence, mention: DateMention, start: dt.date, end: dt.d
             span = section_spans[0]
     if span is not None:
         begins, ends = span.begins, span.ends
-    note = list(dict.fromkeys(n for n in notes if n.startswith("Alternativa")))
-    import_notes = [n for n in notes if not n.startswith("Alternativa")]
+    public = ("Alternativa", "Datum osäkert")
+    note = list(dict.fromkeys(n for n in notes if n.startswith(public)))
+    import_notes = [n for n in notes if not n.startswith(public)]
     part = _PART_OF_DAY.search(s.text)
     if part and begins is None:
         note.append(f"Tid: {part.group(0)}.")
@@ -1295,7 +1301,15 @@ def _make_candidate(s: Sentence, mention: DateMention, start: dt.date, end: dt.d
         title = _clean_title(s.text, find_date_mentions(s.text))
     else:
         title = _noun_title(s.text, mention.start) or "Händelse"
-        if title.lower() in GENERIC_EVENT_TITLES:
+        launch = re.search(r"(?:\b[A-ZÅÄÖ][\wåäö-]*\s+)?\blanser\w*\b[^.;:()]*?(?=\s*(?:den\s+)?"
+                           + re.escape(mention.text) + ")", s.text)
+        if title == "Lansering" and launch:
+            clause = launch.group(0).strip(" ,")
+            if re.search(r"lanser\w*$", clause):
+                topic = s.label or _clean_title(s.heading, find_date_mentions(s.heading))
+                clause = f"{clause} {topic[:1].lower() + topic[1:]}" if topic else clause
+            title = clause[:1].upper() + clause[1:]
+        elif title.lower() in GENERIC_EVENT_TITLES:
             topic = s.label or _clean_title(s.heading, find_date_mentions(s.heading))
             if (topic and title.lower() in ("möte", "mötestid") and _event_noun(topic, plain_meeting=True)
                     and not topic.lower().startswith(("nästa", "övrigt"))):
@@ -1327,7 +1341,10 @@ def _make_candidate(s: Sentence, mention: DateMention, start: dt.date, end: dt.d
         import_notes.append("Platsen är läst ur texten – kontrollera.")
     # federations: those named in the sentence, else the meeting's
     named = [m.item.slug for m in find_names(s.text, known.federations)]
-    federations = list(dict.fromkeys(named)) or list(meeting_federations)
+    if next_ctx:
+        federations = list(dict.fromkeys(list(meeting_federations) + named))
+    else:
+        federations = list(dict.fromkeys(named)) or list(meeting_federations)
     projects = list(dict.fromkeys(m.item.slug for m in find_names(s.text + "\n" + s.heading, known.projects)))
     if not (mention.year or standalone_years(s.text)) and mention.kind not in ("relative",):
         pass
@@ -1770,7 +1787,13 @@ def import_minutes(text: str, source_name: str, known: KnownNames,
 
     # ---- slug ----
     type_slug = slugify(meeting_type)
-    suffix = f"-{federations[0]}" if len(federations) == 1 else ""
+    in_title = list(dict.fromkeys(m.item.slug for m in find_names(title, known.federations)))
+    if len(in_title) == 1:
+        suffix = f"-{in_title[0]}"
+    elif not in_title and len(federations) == 1 and meeting_type not in NETWORK_TYPES:
+        suffix = f"-{federations[0]}"
+    else:
+        suffix = ""
     if date_full:
         slug = f"{date_full.isoformat()}-{type_slug}{suffix}"
     elif month_year:
