@@ -20,17 +20,32 @@ def _print_problems(problems: list[Problem], stream) -> None:
 
 def cmd_build(args) -> int:
     from .build import build
-    result = build(Path(args.root), Path(args.out) if args.out else None)
-    for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    if not args.quiet:
+    from .progress import NORMAL, QUIET, VERBOSE, TerminalProgress
+    verbosity = QUIET if args.quiet else VERBOSE if args.verbose else NORMAL
+    result = build(Path(args.root), Path(args.out) if args.out else None,
+                   progress=TerminalProgress(sys.stderr, verbosity))
+    if verbosity > QUIET:
+        for warning in result.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
         print(result.summary())
     return 0
 
 
 def cmd_serve(args) -> int:
     from .serve import serve
-    return serve(Path(args.root), port=args.port, open_browser=args.open)
+    return serve(Path(args.root), port=args.port, open_browser=args.open, quiet=args.quiet,
+                 verbose=bool(args.verbose), debug=args.debug)
+
+
+def cmd_new(args) -> int:
+    from .new import new_command
+    return new_command(Path(args.root), args.kind, federation=args.federation, date=args.date,
+                       title=args.title, force=args.force, out=sys.stdout)
+
+
+def cmd_check(args) -> int:
+    from .check import check_command
+    return check_command(Path(args.root), strict=args.strict, quiet=args.quiet, out=sys.stdout, err=sys.stderr)
 
 
 def cmd_import(args) -> int:
@@ -49,23 +64,47 @@ def cmd_clean(args) -> int:
     return 0
 
 
+def _output_flags(command: argparse.ArgumentParser) -> None:
+    """-v and -q after the command too; SUPPRESS keeps them from resetting the same flags given before it."""
+    command.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="print errors only")
+    command.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS,
+                         help="say more: each written file and the time of each step")
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sitegen", description="Build the samordningsförbund website.")
     parser.add_argument("--version", action="version", version=f"sitegen {__version__}")
     parser.add_argument("--root", default=".", help="the site folder (with site.yaml); default: here")
     parser.add_argument("--debug", action="store_true", help="show Python tracebacks for internal errors")
+    parser.add_argument("-v", "--verbose", action="count", default=0,
+                        help="say more: each written file and the time of each step")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
 
     build = commands.add_parser("build", help="build the site into output/")
     build.add_argument("--out", help="where to write the site (default: output/)")
-    build.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    _output_flags(build)
     build.set_defaults(func=cmd_build)
 
     serve = commands.add_parser("serve", help="build, serve on 127.0.0.1 and rebuild on change")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--open", action="store_true", help="open the site in a browser")
+    _output_flags(serve)
     serve.set_defaults(func=cmd_serve)
+
+    new = commands.add_parser("new", help="write a new content file with every field explained")
+    new.add_argument("kind", choices=["meeting", "event", "project", "federation"])
+    new.add_argument("--federation", help="the federation it concerns (slug, name or short name)")
+    new.add_argument("--date", help="YYYY-MM-DD (an event may add a time: \"2022-05-05 09:00\")")
+    new.add_argument("--title", help="the title (the name, for a project or federation)")
+    new.add_argument("--force", action="store_true", help="overwrite an existing file")
+    new.set_defaults(func=cmd_new)
+
+    check = commands.add_parser("check", help="build into a temporary folder and look for mistakes")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    _output_flags(check)
+    check.set_defaults(func=cmd_check)
 
     imp = commands.add_parser("import", help="turn plain-text minutes into content files")
     imp.add_argument("files", nargs="+", metavar="FILE")
