@@ -21,6 +21,7 @@ import difflib
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TextIO
 
@@ -338,6 +339,7 @@ def _is_acronym(name: str) -> bool:
     return len(letters) <= 5 and letters.isupper()
 
 
+@lru_cache(maxsize=1024)
 def _name_pattern(name: str) -> re.Pattern:
     words = [w for w in re.split(r"[\s\-–]+", name.strip()) if w]
     core = r"[\s\-–]+".join(re.escape(w) for w in words)
@@ -370,17 +372,19 @@ def find_names(text: str, items: list[KnownItem]) -> list[NameMatch]:
                 continue
             target = " ".join(name.casefold().split())
             size = len(name.split())
+            initial = target[:1]
             for i in range(len(tokens) - size + 1):
                 first, last = tokens[i], tokens[i + size - 1]
-                if not first.group(0)[:1].isupper():
+                head = first.group(0)[:1]
+                if not head.isupper() or head.casefold() != initial:
                     continue
-                if _inside(exact_spans, first.start(), last.end()) or _inside(urls, first.start(), last.end()):
+                window = " ".join(t.group(0).casefold() for t in tokens[i:i + size])
+                if abs(len(window) - len(target)) > 3:
                     continue
                 gaps = [text[a.end():b.start()] for a, b in zip(tokens[i:i + size], tokens[i + 1:i + size])]
                 if any(not re.fullmatch(r"[ \t-]{1,3}", gap) for gap in gaps):
                     continue          # the words must stand together: not across '(' or a line break
-                window = " ".join(t.group(0).casefold() for t in tokens[i:i + size])
-                if window[:1] != target[:1] or abs(len(window) - len(target)) > 3:
+                if _inside(exact_spans, first.start(), last.end()) or _inside(urls, first.start(), last.end()):
                     continue
                 if window == target or window.rstrip("s") == target:
                     continue
@@ -1043,9 +1047,9 @@ def sentences_of(blocks: list[Block]) -> list[Sentence]:
 def _clean_title(text: str, mentions: list[DateMention]) -> str:
     """Strip numbering, dates, times, '/Name' and hedges from a heading: 'Konferens 19:e maj –
     lägesrapport / Elin' → 'Konferens'."""
-    text = re.sub(r"^(?:§\s*)?\d{1,2}[.)]\s*", "", text)
     for mention in sorted(mentions, key=lambda d: -d.start):
         text = text[:mention.start] + " " + text[mention.end:]
+    text = re.sub(r"^\s*(?:§\s*)?\d{1,2}[.)]\s*", "", text)
     text = _TIME_KL.sub(" ", text)
     text = _TIME_BARE.sub(" ", text)
     text = re.sub(r"\s/\s*[^/]*$|/\s*[A-ZÅÄÖ][\wåäö]*(?:\s*(?:,|och|o)\s*[A-ZÅÄÖ][\wåäö]*)*\s*$", "", text)
@@ -1179,7 +1183,7 @@ def propose_events(sentences: list[Sentence], reference: dt.date | None, meeting
                 day, how = resolve_day(mention.day, mention.month, year, reference, future)
                 if day is None:
                     if how == "no-year":
-                        no_year.append(mention.text)
+                        no_year.append(re.sub(r"^den\s+", "", mention.text.rstrip(".")))
                     continue
                 if how == "past" or (reference and day < reference):
                     continue
