@@ -745,7 +745,8 @@ class Corpus:
             if shape == "allday":
                 fm.append(f"start: {day.isoformat()}")
             elif shape == "multi":
-                fm += [f"start: {day.isoformat()}", f"end: {(day + dt.timedelta(days=r.randint(1, 4))).isoformat()}"]
+                length = 4 if name in ("Almedalsveckan", "Finsamveckan") else r.randint(1, 2)
+                fm += [f"start: {day.isoformat()}", f"end: {(day + dt.timedelta(days=length)).isoformat()}"]
             else:
                 hour = r.choice([9, 10, 13, 14, 16])
                 length = r.choice([60, 90, 120, 180])
