@@ -177,6 +177,9 @@ def render_site(site: Site, progress: Progress | None = None, lock: feedlock.Fee
     for path, data in feeds.items():
         files[urls.output_file(path)] = data
     files["_headers"] = headers([path for path in feeds if path.endswith("/kalender.ics")])
+    news_feeds = atom.feeds(site)  # Atom: new minutes, site-wide and per federation
+    for path, data in news_feeds.items():
+        files[urls.output_file(path)] = data
     files["sitemap.xml"] = sitemap(site, [job.path for job in jobs])
     files["robots.txt"] = robots(site)
     copies = {f"static/{fingerprinted}": source for fingerprinted, source in statics.values()}
@@ -188,7 +191,7 @@ def render_site(site: Site, progress: Progress | None = None, lock: feedlock.Fee
     for fed in site.federations:  # the logo sits beside index.md and is shown on /forbund/<slug>/
         if fed.logo:
             copies[urls.federation_path(fed.slug).lstrip("/") + fed.logo] = fed.source.path.parent / fed.logo
-    return files, copies, len(jobs), len(feeds)
+    return files, copies, len(jobs), len(feeds) + len(news_feeds)
 
 
 def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,

@@ -63,9 +63,13 @@ class Federation(Item):
     color: str = ""
     logo: str = ""
     feed_url: str = ""
+    atom_url: str = ""                  # the federation's feed of new minutes
+    decisions_url: str = ""             # /beslut/<slug>/ and /uppdrag/<slug>/
+    assignments_url: str = ""
     meetings: list["Meeting"] = field(default_factory=list)
     projects: list["Project"] = field(default_factory=list)
     events: list["Event"] = field(default_factory=list)
+    mentioned_in: list["Mention"] = field(default_factory=list)   # filled by crossref.relate
 
 
 @dataclass(eq=False)
@@ -84,6 +88,7 @@ class Project(Item):
     meetings: list["Meeting"] = field(default_factory=list)
     events: list["Event"] = field(default_factory=list)
     attachments: list["Attachment"] = field(default_factory=list)
+    mentioned_in: list["Mention"] = field(default_factory=list)   # filled by crossref.relate
 
 
 @dataclass(eq=False)
@@ -111,6 +116,16 @@ class Meeting(Item):
     source_name: str = ""
     attachments: list["Attachment"] = field(default_factory=list)
     announced_events: list["Event"] = field(default_factory=list)
+    # Filled after Markdown: minutes.enrich gives `minutes`, crossref.relate the rest.
+    minutes: "MinutesFacts | None" = None
+    agenda: list["AgendaItem"] = field(default_factory=list)
+    decisions: list["Decision"] = field(default_factory=list)   # decisions, assignments, postponed
+    previous_meeting: "Meeting | None" = None                   # same type and federations
+    next_meeting: "Meeting | None" = None
+
+    @property
+    def postponed(self) -> list["Decision"]:
+        return [d for d in self.decisions if d.kind == "bordlagt"]
 
     @property
     def sort_key(self):
@@ -192,6 +207,7 @@ class Site:
     events: list[Event]              # soonest first
     pages: list[Page]
     warnings: list[Problem] = field(default_factory=list)
+    decisions: list["Decision"] = field(default_factory=list)  # every meeting's, newest first (crossref)
 
     def federation(self, slug: str) -> Federation | None:
         return next((f for f in self.federations if f.slug == slug), None)

@@ -199,6 +199,8 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
 
     from . import calendar_pages  # imported here: it builds on PageJob above
     jobs += calendar_pages.page_jobs(site, occurrences)
+    from . import decision_pages  # /beslut/ and /uppdrag/, same pattern
+    jobs += decision_pages.page_jobs(site)
 
     for page in site.pages:
         jobs.append(PageJob(urls.page_path(page.slug), "page.html", page.title,

@@ -124,6 +124,8 @@ def assign(config: Config, federations, projects, meetings, events, pages) -> No
         fed.url = href(config, federation_path(fed.slug))
         fed.feed_url = href(config, federation_feed_path(fed.slug))
         fed.atom_url = href(config, federation_atom_path(fed.slug))
+        fed.decisions_url = href(config, decisions_path(fed.slug))
+        fed.assignments_url = href(config, assignments_path(fed.slug))
     for project in projects:
         project.url = href(config, project_path(project.slug))
         project.feed_url = href(config, project_feed_path(project.slug))

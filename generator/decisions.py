@@ -1,0 +1,281 @@
+"""Decisions, assignments and postponed questions in one meeting's minutes.
+
+Two ways in (docs/schema-spec.md, "Decisions in minutes"):
+- explicit: a paragraph, list item or heading that starts with a label — "Beslut:", "Uppdrag:"
+  (optionally "Uppdrag (Elin och Kipa):" to name who) or "Bordlagt:". A label on its own applies
+  to the paragraph or list right after it ("**Beslut:**" followed by the decision).
+- recognised: sentences written the way minutes say it — "Mötet beslutar …", "Beslut om att …",
+  "Mötet ställer sig bakom …", "Styrelsen har godkänt …", "Mötet är eniga om att …", "Gruppen
+  kommer fram till att …"; "X får i uppdrag att …", "Mötet ger X i uppdrag att …", "Uppdrag att …",
+  "Frågan delegeras till X"; "… bordläggs", "Frågan skjuts upp", "Vi tar upp frågan igen …",
+  "Återkommer till frågan …".
+Headings name topics, so in a heading only labels and postponements count ("Gemensam konferens
+i vår? / Frågan bordläggs till nästa möte").
+
+A sentence yields at most one finding of each kind. find() is a pure function of the tree.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from xml.etree.ElementTree import Element
+
+from .agenda import HEADINGS, AgendaItem, Block
+from .htmltree import collapse
+
+DECISION, ASSIGNMENT, POSTPONED = "beslut", "uppdrag", "bordlagt"
+KINDS = (DECISION, ASSIGNMENT, POSTPONED)
+CSS_CLASS = {DECISION: "decision", ASSIGNMENT: "assignment", POSTPONED: "postponed"}
+
+UNITS = frozenset({"p", "li", "dt", "dd", "td", "th", *HEADINGS})
+BLOCK_CHILDREN = frozenset({"ul", "ol", "p", "table", "blockquote", "div", "dl", "pre", "figure",
+                            "details", *HEADINGS})
+NOT_TEXT = frozenset({"code", "pre", "kbd", "samp", "script", "style"})
+
+_LABEL = re.compile(r"^(?P<label>beslut|uppdrag|bordlagt|bordlagd|bordlagda frågor)"
+                    r"(?:\s*\((?P<who>[^)]*)\))?\s*:\s*(?P<rest>.*)$", re.I | re.S)
+_HEADING_LABEL = re.compile(r"^(?P<label>beslut|uppdrag|bordlagt|bordlagda frågor)\s*:?\s*$", re.I)
+_LABEL_KIND = {"beslut": DECISION, "uppdrag": ASSIGNMENT, "bordlagt": POSTPONED, "bordlagd": POSTPONED,
+               "bordlagda frågor": POSTPONED}
+
+_DECISION_PATTERNS = [re.compile(p, re.I) for p in (
+    r"^beslut(?:ades)?\s+(?:om\s+att|om|att)\b",                 # "Beslut om att arbetsgrupp skapas."
+    r"\b(?:beslutar|beslutade|beslöt|beslutades|beslöts)\b",     # "Mötet beslutar att …"
+    r"\bhar\s+(?:\w+\s+){0,3}?beslutat\b",                       # "Styrelsen har beslutat …"
+    r"\bställ(?:er|de)\s+sig\s+bakom\b",                         # "Mötet ställer sig bakom förslaget …"
+    r"\b(?:godkänner|godkände|godkänns|godkändes|fastställer|fastställde|fastställs|fastställdes)\b",
+    r"\b(?:bifalls|bifölls|avslås|avslogs)\b",                   # "Förslaget bifalls."
+    r"\bbeslutet\s+(?:blev|är|var)\b",
+    r"\bhar\s+(?:\w+\s+){0,3}?(?:godkänt|fastställt)\b",         # "Styrelsen har bland annat godkänt …"
+    r"\b(?:är|var)\s+(?:\w+\s+)?eniga\s+om\b",                   # "Mötet är eniga om att …"
+    r"\b(?:enades|enas)\s+om\b",
+    r"\b(?:kommer|kom)\s+fram\s+till\s+att\b",                   # "Gruppen kommer fram till att …"
+)]
+
+_ADVERB = r"(?:(?:sedan|också|även|därmed|nu|därför|då)\s+)?"
+_ASSIGN_SUBJECT_FIRST = re.compile(
+    rf"\b(?:får|fick|ges|gavs|har\s+fått)\s+{_ADVERB}(?:i\s+)?(?:uppdrag(?:et)?|ansvar(?:et)?)\s+(?:att|för|åt)\b",
+    re.I)
+_ASSIGN_VERB_FIRST = re.compile(                                   # "Därefter får kansliet i uppdrag att"
+    r"\b(?:får|fick)\s+(?P<who>(?!i\s)(?!uppdrag)\S[^.;:]{0,60}?)\s+i\s+uppdrag(?:et)?\s+att\b", re.I)
+_ASSIGN_GIVE = re.compile(r"\b(?:ger|gav)\s+(?P<who>\S[^.;:]{0,60}?)\s+(?:i\s+)?uppdrag(?:et)?\s+att\b", re.I)
+_ASSIGN_PASSIVE = re.compile(r"\buppdras\s+(?:åt\s+(?P<who>\S[^.;:]{0,60}?)\s+)?att\b", re.I)
+_ASSIGN_NOUN = re.compile(r"^uppdrag(?:\s+till\s+(?P<who>\S[^.;:]{0,60}?))?\s+att\b", re.I)
+_ASSIGN_DELEGATE = re.compile(r"\bdelegeras\s+till\s+(?P<who>\S[^.;:,]{0,60}?)(?=\s+(?:för|att|som)\b|[.;:,]|$)",
+                              re.I)
+
+_POSTPONE_PATTERNS = [re.compile(p, re.I) for p in (
+    r"\bbordl(?:äggs|ades|agd|agt|agda|ägga|ägger|agts)\b",
+    r"\b(?:frågan|punkten|ärendet)\s+(?:skjuts|sköts|flyttas|flyttades)\s+(?:upp|fram|till)\b",
+    r"\b(?:tar|tas)\s+(?:vi\s+)?upp\s+(?:frågan\s+)?igen\b",       # "Vi tar upp frågan igen på maj månads möte"
+    r"\båterkommer\s+(?:vi\s+)?(?:till|med)\s+frågan\b",          # "Återkommer till frågan efter nyår"
+)]
+
+PRONOUNS = {"de", "vi", "hon", "han", "den", "det", "man", "ni", "dom", "hen"}
+_SUBJECT_WORDS = r"(?:frågan|punkten|ärendet|den|det|detta|vi|som)"
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"”(]?[A-ZÅÄÖÉ0-9])")
+_CHUNK_SPLIT = re.compile(r"\s*,\s*(?:(?:och|samt)\s+)?|\s+(?:och|o|samt|&)\s+")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A decision, an assignment or a postponed question, as written in the minutes."""
+    kind: str                      # "beslut" | "uppdrag" | "bordlagt"
+    text: str                      # the sentence (or the labelled text)
+    item: int | None               # index into the meeting's agenda; None before the first item
+    who: str = ""                  # assignments: who got it, as written
+    subject: str = ""              # postponed: what was postponed (for matching a later agenda)
+
+
+def own_text(unit: Element) -> str:
+    """A unit's text without nested blocks or code; line breaks kept as newlines."""
+    parts = [unit.text or ""]
+    for child in unit:
+        if child.tag == "br":
+            parts.append("\n")
+        elif child.tag not in BLOCK_CHILDREN and child.tag not in NOT_TEXT:
+            parts.append(own_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def sentences(text: str) -> list[str]:
+    result = []
+    for line in text.split("\n"):
+        line = collapse(line)
+        if line:
+            result.extend(s.strip() for s in _SENTENCE_END.split(line) if s.strip())
+    return result
+
+
+def _clean_who(who: str) -> str:
+    who = collapse(who).strip(" ,;:–-")
+    return "" if who.casefold() in PRONOUNS else who
+
+
+def _subject_before(prefix: str) -> str:
+    """'Samtliga är positiva och Kipa och Elin' → 'Kipa och Elin': the names right before the verb.
+
+    Going backwards over chunks split at commas and 'och'/'samt', the chunk next to the verb is
+    always kept; earlier chunks are kept while they look like names (capitalised, at most three
+    words), so a preceding clause ('Samtliga förbundschefer är positiva …') is left out.
+    """
+    prefix = prefix.rstrip()
+    pieces = list(_CHUNK_SPLIT.finditer(prefix))
+    bounds = [0] + [m.end() for m in pieces]
+    starts_of_chunks = bounds
+    ends = [m.start() for m in pieces] + [len(prefix)]
+    chosen = len(starts_of_chunks) - 1
+    for index in range(len(starts_of_chunks) - 2, -1, -1):
+        chunk = prefix[starts_of_chunks[index]:ends[index]].strip()
+        if chunk and chunk[0].isupper() and len(chunk.split()) <= 3:
+            chosen = index
+        else:
+            break
+    return _clean_who(prefix[starts_of_chunks[chosen]:])
+
+
+def assignment_who(sentence: str) -> tuple[bool, str]:
+    """Whether a sentence gives someone an assignment, and who (may be '')."""
+    match = _ASSIGN_VERB_FIRST.search(sentence)
+    if match and sentence[:match.start()].strip() and match.group("who").split()[0].casefold() not in {
+            "sedan", "också", "även", "därmed", "nu", "därför", "då"}:
+        return True, _clean_who(match.group("who"))
+    match = _ASSIGN_SUBJECT_FIRST.search(sentence)
+    if match:
+        return True, _subject_before(sentence[:match.start()])
+    for pattern in (_ASSIGN_GIVE, _ASSIGN_NOUN, _ASSIGN_DELEGATE):
+        match = pattern.search(sentence)
+        if match:
+            return True, _clean_who(match.group("who") or "")
+    match = _ASSIGN_PASSIVE.search(sentence)
+    if match:
+        return True, _clean_who(match.group("who") or _subject_before(sentence[:match.start()]))
+    return False, ""
+
+
+def is_decision(sentence: str) -> bool:
+    return any(p.search(sentence) for p in _DECISION_PATTERNS)
+
+
+def postponement(sentence: str) -> re.Match | None:
+    for pattern in _POSTPONE_PATTERNS:
+        match = pattern.search(sentence)
+        if match:
+            return match
+    return None
+
+
+def postponed_subject(sentence: str, match: re.Match | None) -> str:
+    """What a sentence postpones: the words before 'bordläggs', without 'Frågan om' and separators.
+
+    'Gemensam konferens i vår ? /Frågan bordläggs' → 'Gemensam konferens i vår'. Returns '' when
+    only 'Frågan'/'Vi' is left; the caller then uses the nearest heading.
+    """
+    prefix = sentence[:match.start()] if match else sentence
+    prefix = re.sub(rf"(?:^|[\s/–-]){_SUBJECT_WORDS}\s*$", "", prefix.rstrip(), flags=re.I)
+    prefix = re.sub(r"^\s*(?:frågan|punkten|ärendet)\s+(?:om|kring|gällande|angående)\s+", "", prefix, flags=re.I)
+    prefix = prefix.strip(" \t?/–-:,;.")
+    if not prefix or prefix.casefold() in PRONOUNS | {"frågan", "punkten", "ärendet", "detta"}:
+        return ""
+    return prefix[0].upper() + prefix[1:]
+
+
+def _units(element: Element):
+    """Text units in document order: paragraphs, list items, headings, table cells."""
+    if element.tag in UNITS:
+        yield element
+    for child in element:
+        if child.tag not in NOT_TEXT:
+            yield from _units(child)
+
+
+def _label_targets(unit: Element, parents: dict[int, Element]) -> list[Element]:
+    """The paragraph or list items a lone label ('**Beslut:**') applies to: the next sibling."""
+    parent = parents.get(id(unit))
+    if parent is None:
+        return []
+    siblings = list(parent)
+    index = siblings.index(unit)
+    if index + 1 >= len(siblings):
+        return []
+    following = siblings[index + 1]
+    if following.tag in ("ul", "ol"):
+        return [li for li in following if li.tag == "li"]
+    if following.tag in ("p", "dd", "blockquote"):
+        return [following]
+    return []
+
+
+def _mark(unit: Element, kind: str) -> None:
+    classes = (unit.get("class") or "").split()
+    if CSS_CLASS[kind] not in classes:
+        unit.set("class", " ".join([*classes, CSS_CLASS[kind]]))
+
+
+def find(blocks: list[Block], agenda: list[AgendaItem], root: Element) -> list[Finding]:
+    """Every finding in the minutes, in document order; marks each unit with a CSS class."""
+    parents = {id(child): parent for parent in root.iter() for child in parent}
+    forced: dict[int, tuple[str, str]] = {}     # id(unit) → (kind, who) from a lone label before it
+    findings: list[Finding] = []
+    for block in blocks:
+        heading_context = agenda[block.item].title if block.item is not None else ""
+        for unit in _units(block.element):
+            text = own_text(unit)
+            flat = collapse(text)
+            is_heading = unit.tag in HEADINGS
+            labelled: tuple[str, str, str] | None = None        # (kind, who, text)
+            label = _LABEL.match(flat) if not is_heading else None
+            heading_label = _HEADING_LABEL.match(flat) if is_heading else None
+            if label or heading_label:
+                found = label or heading_label
+                kind = _LABEL_KIND[found.group("label").lower()]
+                who = _clean_who(found.groupdict().get("who") or "")
+                rest = collapse(found.groupdict().get("rest") or "")
+                if rest:
+                    labelled = (kind, who, rest)
+                else:
+                    for target in _label_targets(unit, parents):
+                        forced[id(target)] = (kind, who)
+            elif id(unit) in forced:
+                kind, who = forced[id(unit)]
+                labelled = (kind, who, flat)
+
+            if is_heading and not labelled:
+                heading_context = flat
+            done: set[str] = set()
+            if labelled:
+                kind, who, body = labelled
+                if kind == ASSIGNMENT and not who:
+                    who = assignment_who(body)[1]
+                subject = ""
+                if kind == POSTPONED:
+                    subject = postponed_subject(body, postponement(body)) or heading_context
+                findings.append(Finding(kind, body, block.item, who=who, subject=subject))
+                done.add(kind)
+                _mark(unit, kind)
+            for sentence in sentences(text):
+                if is_heading:
+                    match = postponement(sentence)
+                    if match and POSTPONED not in done:
+                        subject = postponed_subject(sentence, match) or _previous_heading(block, agenda)
+                        findings.append(Finding(POSTPONED, sentence, block.item, subject=subject))
+                        _mark(unit, POSTPONED)
+                    continue
+                if DECISION not in done and is_decision(sentence):
+                    findings.append(Finding(DECISION, sentence, block.item))
+                    _mark(unit, DECISION)
+                assigned, who = assignment_who(sentence)
+                if ASSIGNMENT not in done and assigned:
+                    findings.append(Finding(ASSIGNMENT, sentence, block.item, who=who))
+                    _mark(unit, ASSIGNMENT)
+                match = postponement(sentence)
+                if POSTPONED not in done and match:
+                    subject = postponed_subject(sentence, match) or heading_context
+                    findings.append(Finding(POSTPONED, sentence, block.item, subject=subject))
+                    _mark(unit, POSTPONED)
+    return findings
+
+
+def _previous_heading(block: Block, agenda: list[AgendaItem]) -> str:
+    return agenda[block.item].title if block.item is not None else ""

@@ -1,0 +1,137 @@
+"""Mentions: projects and federations named in minutes link to their pages and list where they are named."""
+from __future__ import annotations
+
+import pickle
+
+from generator.markup import render_markdown
+from generator.mentions import MentionName
+from generator.minutes import enrich
+
+from conftest import FEDERATIONS, PROJECTS, SiteTree, text_of
+
+MORE = {
+    "projects/cresco-creare.md": """\
+        ---
+        name: Cresco Creare
+        aliases: [Cresco Create]
+        status: avslutat
+        ---
+        """,
+    "projects/stoppa-valdet.md": """\
+        ---
+        name: Stoppa våldet
+        status: avslutat
+        ---
+        """,
+    "federations/stockholm-stad.md": """\
+        ---
+        name: Samordningsförbundet Stockholms stad
+        short_name: Stockholm stad
+        aliases: [Stockholm]
+        ---
+        """,
+}
+
+
+def meeting(date: str, body: str, extra: str = "", title: str = "Förbundschefsmöte") -> str:
+    return (f"---\nuid: m-{date}\ntitle: {title} {date}\ntype: förbundschefsmöte\ndate: {date}\n{extra}---\n"
+            + body)
+
+
+def minutes_of(doc):
+    return doc.find(".//section[@class='minutes-body']")
+
+
+def mentions_by_item(doc) -> dict[str, list[tuple[str, str]]]:
+    """(href, text) of the mention links in each agenda item, keyed by the item's anchor."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    current = "före"
+    for element in minutes_of(doc).iter():
+        if isinstance(element.tag, str) and (element.get("id") or "").startswith("punkt-"):
+            current = element.get("id")
+        if element.tag == "a" and "mention" in (element.get("class") or "").split():
+            found.setdefault(current, []).append((element.get("href"), text_of(element)))
+    return found
+
+
+def make_site(tmp_path, meetings: dict[str, str]) -> SiteTree:
+    tree = SiteTree(tmp_path / "site")
+    tree.add(FEDERATIONS).add(PROJECTS).add(MORE).add(meetings)
+    tree.build()
+    return tree
+
+
+def test_inflected_mentions_link_on_first_mention_in_each_item(tmp_path):
+    body = ("## 1. Inledning\n\nMIA-projektet har startat. MIAs styrgrupp ses i maj och MIA:s rapport kommer.\n\n"
+            "Roslagens förbundschef berättar om SF Roslagen.\n\n"
+            "## 2. Skaraborg\n\nCresco Creares samarbete med vården. Cresco Create nämns också. Även MIA.\n")
+    tree = make_site(tmp_path, {"meetings/2021-11-17-fc.md": meeting("2021-11-17", body)})
+    links = mentions_by_item(tree.html("moten/2021-11-17-fc/"))
+    assert links["punkt-1"] == [("/projekt/mia/", "MIA-projektet"), ("/forbund/roslagen/", "Roslagens")]
+    assert links["punkt-2"] == [("/projekt/cresco-creare/", "Cresco Creares"), ("/projekt/mia/", "MIA")]
+
+
+def test_nothing_inside_links_headings_or_code_is_touched(tmp_path):
+    body = ("## 3. MIA och Roslagen\n\n"
+            "Se [sidan om MIA](https://example.org/mia) och `MIA` i koden.\n\n"
+            "```\nRoslagen MIA\n```\n\n"
+            "> Citat om Roslagen.\n\n"
+            "Nu om MIA.\n")
+    tree = make_site(tmp_path, {"meetings/2021-11-17-fc.md": meeting("2021-11-17", body)})
+    body_el = minutes_of(tree.html("moten/2021-11-17-fc/"))
+    heading = body_el.find(".//h2[@id='punkt-3']")
+    assert text_of(heading) == "3. MIA och Roslagen"
+    assert [a.get("class") for a in heading.iter("a")] == ["permalink"]
+    external = [a for a in body_el.iter("a") if a.get("href") == "https://example.org/mia"]
+    assert len(external) == 1 and text_of(external[0]) == "sidan om MIA" and len(external[0]) == 0
+    assert [text_of(c) for c in body_el.iter("code")] == ["MIA", "Roslagen MIA"]
+    assert all(len(code) == 0 for code in body_el.iter("code"))
+    assert body_el.find(".//pre//a") is None
+    # Only text outside those places is linked: the quote and the last paragraph.
+    assert mentions_by_item(tree.html("moten/2021-11-17-fc/"))["punkt-3"] == [
+        ("/forbund/roslagen/", "Roslagen"), ("/projekt/mia/", "MIA")]
+
+
+def test_names_need_their_case_and_places_are_not_federations(tmp_path):
+    body = ("## 1. Övrigt\n\nMia och Sundbyberg. Vi vill stoppa våldet. Stockholms län och Region Stockholm.\n\n"
+            "Projektet Stoppa våldet fortsätter, och Stockholms stad ser fram emot det. SUNDBYBERGS ordförande.\n")
+    tree = make_site(tmp_path, {"meetings/2021-11-17-fc.md": meeting("2021-11-17", body)})
+    links = mentions_by_item(tree.html("moten/2021-11-17-fc/"))["punkt-1"]
+    assert links == [("/forbund/sundbyberg/", "Sundbyberg"), ("/projekt/stoppa-valdet/", "Stoppa våldet"),
+                     ("/forbund/stockholm-stad/", "Stockholms stad")]
+
+
+def test_project_and_federation_pages_list_mentions_newest_first(tmp_path):
+    older = meeting("2021-11-17", "## 1. Inledning\n\nInget.\n\n## 2. ESF\n\nMIA-projektet växer.\n")
+    newer = meeting("2022-01-20", "## 1. Inledning\n\nSundbybergs förbundschef och MIAs styrgrupp.\n\n"
+                                  "## 4. Rapporter\n\nMIA igen.\n")
+    front_matter_only = meeting("2021-12-01", "Ingen text om projektet.\n", extra="projects: [mia]\n",
+                                title="Styrelsemöte")
+    tree = make_site(tmp_path, {"meetings/2021-11-17-fc.md": older, "meetings/2022-01-20-fc.md": newer,
+                                "meetings/2021-12-01-styrelse.md": front_matter_only})
+    section = tree.html("projekt/mia/").find(".//section[@class='mentioned-in']")
+    assert text_of(section.find("h2")) == "Omnämnd i"
+    meetings = [li.find("a").get("href") for li in section.findall("ul/li")]
+    assert meetings == ["/moten/2022-01-20-fc/", "/moten/2021-12-01-styrelse/", "/moten/2021-11-17-fc/"]
+    items = [[a.get("href") for a in li.findall("ul/li/a")] for li in section.findall("ul/li")]
+    assert items == [["/moten/2022-01-20-fc/#punkt-1", "/moten/2022-01-20-fc/#punkt-4"], [],
+                     ["/moten/2021-11-17-fc/#punkt-2"]]
+    assert text_of(section.find("ul/li/ul/li/a")) == "Punkt 1: Inledning"
+
+    fed = tree.html("forbund/sundbyberg/").find(".//section[@class='mentioned-in']")
+    assert [li.find("a").get("href") for li in fed.findall("ul/li")] == ["/moten/2022-01-20-fc/"]
+    roslagen = tree.html("forbund/roslagen/").find(".//section[@class='mentioned-in']")
+    assert roslagen.find("ul") is None and "nämns inte" in text_of(roslagen)
+
+
+NAMES = (MentionName("projekt:mia", "/projekt/mia/", ("MIA", "MIA-projektet")),
+         MentionName("forbund:roslagen", "/forbund/roslagen/", ("Samordningsförbundet Roslagen", "Roslagen")))
+
+
+def test_enrich_is_a_pure_function_whose_result_can_go_to_a_worker_process():
+    html = render_markdown("## 1. Start\n\nMIAs rapport och Samordningsförbundet Roslagens plan. Beslut: Klart.\n")
+    first, second = enrich(html, NAMES), enrich(html, NAMES)
+    assert first == second
+    assert pickle.loads(pickle.dumps(first)) == first
+    assert dict(first.mentions) == {"forbund:roslagen": (0,), "projekt:mia": (0,)}
+    assert "Samordningsförbundet Roslagens</a>" in first.html  # the longest name wins
