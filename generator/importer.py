@@ -1137,7 +1137,6 @@ def propose_events(sentences: list[Sentence], reference: dt.date | None, meeting
             o.kind in ("day-month", "numeric") for o in find_date_mentions(s.text))]
         if not mentions:
             continue
-        context = s.text if not s.in_heading else s.text
         next_ctx = bool(_NEXT_MEETING.search(s.text) or _NEXT_MEETING.search(s.heading)
                         or _NEXT_MEETING.search(s.parent))
         cancelled = bool(_CANCELLED.search(s.text))
@@ -1150,7 +1149,6 @@ def propose_events(sentences: list[Sentence], reference: dt.date | None, meeting
         years = standalone_years(_DAY_MONTH.sub(" ", s.text))
         sentence_year = years[0] if len(set(years)) == 1 else None
         spans = find_time_spans(s.text)
-        alternatives = [m for m in mentions if m.joiner == "alternative"]
         group = index
         paired = _pair_range(s.text, mentions)
         for mention in mentions:
@@ -1229,7 +1227,7 @@ def propose_events(sentences: list[Sentence], reference: dt.date | None, meeting
                     break
                 candidates.append(_make_candidate(s, mention, start, end, spans, next_ctx, cancelled,
                                                   deadline, meeting_type, meeting_federations, known,
-                                                  notes, group, len(alternatives) > 0))
+                                                  notes, group))
     _mark_alternatives(candidates, sentences)
     merged = _merge(candidates)
     if no_year:
@@ -1263,7 +1261,7 @@ def _pair_range(text: str, mentions: list[DateMention]) -> dict:
 def _make_candidate(s: Sentence, mention: DateMention, start: dt.date, end: dt.date | None,
                     spans: list[TimeSpan], next_ctx: bool, cancelled: bool, deadline: bool,
                     meeting_type: str, meeting_federations: list[str], known: KnownNames,
-                    notes: list[str], group: int, has_alternatives: bool) -> _Candidate:
+                    notes: list[str], group: int) -> _Candidate:
     # time: the first span after this date in the sentence, else one said in the section
     begins = ends = None
     following = [t for t in spans if t.start >= mention.end]
@@ -1339,8 +1337,14 @@ def _make_candidate(s: Sentence, mention: DateMention, start: dt.date, end: dt.d
         else:
             online = True
     location = None
+    labelled = re.search(r"(?im)^\W*(?:plats|lokal|mötesplats)\s*:\**\s*(?P<place>\S[^\n]*)$", s.section)
     place = _LOCATION_VERB.search(scope)
-    if place:
+    if labelled and (s.in_heading or next_ctx):
+        location, is_online, _, place_notes = parse_place(labelled.group("place").replace("*", ""))
+        note.extend(n for n in place_notes if n not in note)
+        if is_online and online is None and not place_notes:
+            online = True
+    elif place:
         location = place.group("place").strip(" ,")
         import_notes.append("Platsen är läst ur texten – kontrollera.")
     # federations: those named in the sentence, else the meeting's
@@ -1350,8 +1354,6 @@ def _make_candidate(s: Sentence, mention: DateMention, start: dt.date, end: dt.d
     else:
         federations = list(dict.fromkeys(named)) or list(meeting_federations)
     projects = list(dict.fromkeys(m.item.slug for m in find_names(s.text + "\n" + s.heading, known.projects)))
-    if not (mention.year or standalone_years(s.text)) and mention.kind not in ("relative",):
-        pass
     return _Candidate(start, end, begins, ends, title, "inställd" if cancelled else "preliminär", online,
                       location, federations, projects, note, import_notes, s.text, group,
                       "deadline" if deadline and not next_ctx else "event", quality)
@@ -1488,11 +1490,16 @@ def import_minutes(text: str, source_name: str, known: KnownNames,
     removed: set[int] = set()
 
     # ---- labelled header fields (first occurrence of each) ----
+    # Place, time and date labels count only in the header; people may also be listed under the
+    # first agenda items ('1. Välkommen' / 'Närvarande: …'). Neither counts under 'Nästa möte',
+    # where 'Datum: … Plats: …' describe the next meeting.
+    agenda = find_agenda(lines)
+    header_end, people_end = _header_limits(lines, agenda)
     fields: dict[str, object] = {}
     place_value = time_value = date_value = link_value = None
     present_parts: list[tuple[str | None, str]] = []
     i = 0
-    while i < len(lines):
+    while i < people_end:
         line = lines[i]
         plain = _strip_markup(line)
         bare = plain.rstrip(":").strip().lower()
@@ -1512,6 +1519,9 @@ def import_minutes(text: str, source_name: str, known: KnownNames,
                 i = j
                 continue
         parts = split_labelled(line)
+        if parts and i >= header_end and any(LABELS.get(label.lower()) in ("place", "time", "date", "timeplace", "link")
+                                             for label, _, _ in parts):
+            parts = []            # 'Plats:' in the body belongs to something else
         if parts:
             consumed = True
             for label, sub, value in parts:
@@ -1600,7 +1610,7 @@ def import_minutes(text: str, source_name: str, known: KnownNames,
         if not line.strip() or k in removed:
             continue
         seen += 1
-        if seen > 6 or k in find_agenda(lines):
+        if seen > 6 or k in agenda:
             break
         plain = _strip_markup(line)
         if plain.lower().rstrip(":") in GENERIC_TITLES:
@@ -1625,10 +1635,6 @@ def import_minutes(text: str, source_name: str, known: KnownNames,
             header_span = span
         if (full or my or span) and not rest_words:
             removed.add(k)          # a line with only the date and time
-        elif kind:
-            pass
-        elif title_line is None and meeting_type is None:
-            continue
         if title_line is not None and k > title_line + 2:
             break
     if date_value and date_full is None:
@@ -1721,10 +1727,9 @@ def import_minutes(text: str, source_name: str, known: KnownNames,
             notes.append(f"Stavningen ”{type_match_text}” i rubriken är rättad till ”{type_title}”.")
         title = title.strip(" :")
         title_date_written = bool(find_date_mentions(title))
-        if title_words_ok := all(w in _words(title) + _words(type_title) for w in _words(_strip_markup(lines[title_line]))
-                                 if w != type_match_text.lower()):
-            removed.add(title_line)
-        del title_words_ok
+        in_title = set(_words(title)) | set(_words(type_title))
+        if all(w in in_title for w in _words(_strip_markup(lines[title_line])) if w != type_match_text.lower()):
+            removed.add(title_line)   # the heading now is the title
     else:
         title = type_title
         if len(federations) == 1 and known.by_slug(federations[0]):
@@ -1880,6 +1885,26 @@ def repair_split_names(value, text: str, notes: list[str]):
             notes.append(f"Namnet ”{value}” är läst som ”{joined}”, som det skrivs på annat ställe i texten.")
             return joined
     return value
+
+
+def _header_limits(lines: list[str], agenda: set[int]) -> tuple[int, int]:
+    """Where the header ends (first agenda item, first heading after the title, or first long
+    paragraph) and where people lists stop being read (the third agenda item or 'Nästa möte')."""
+    header_end = len(lines)
+    first_content = next((k for k, line in enumerate(lines) if line.strip()), 0)
+    for k, line in enumerate(lines):
+        if k in agenda or (k > first_content and _MD_HEADING.match(line) and _MD_HEADING.match(line).group(1)) \
+                or len(line.split()) > 25:
+            header_end = k
+            break
+    ordered = sorted(agenda)
+    people_end = ordered[2] if len(ordered) >= 3 else len(lines)
+    for k, line in enumerate(lines):
+        if _NEXT_MEETING.search(_strip_markup(line)) and (k in agenda or _MD_HEADING.match(line)
+                                                          or len(line.split()) <= 4):
+            people_end = min(people_end, k)
+            break
+    return header_end, max(people_end, header_end)
 
 
 def _presidium_groups(present) -> bool:

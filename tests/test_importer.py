@@ -519,3 +519,15 @@ def test_windows_1252_text_is_read_with_a_note(tmp_path):
     assert code == 0 and "Windows-1252" in output
     written = (root / "content" / "meetings" / "2022-03-03-forbundschefsmote.md").read_text(encoding="utf-8")
     assert "Förbundschefsmöte Västmarks län" in written
+
+
+def test_labels_under_next_meeting_describe_the_next_meeting():
+    text = ("Styrelsemöte Norrback 2023-02-01\n\nNärvarande: Karin Ås, Per Lund\n\n"
+            "1. Mötets öppnande\n\nKarin öppnade mötet.\n\n2. Nästa möte\n\n"
+            "Datum: 12 april 2023 kl 13-15\n\nPlats: Kommunhuset i Norrtälje\n")
+    result = import_minutes(text, "styrelse.txt", KNOWN)
+    assert result.meta["date"] == dt.date(2023, 2, 1) and "location" not in result.meta
+    assert "Plats: Kommunhuset i Norrtälje" in result.body and "Datum: 12 april 2023" in result.body
+    event = event_on(result, "2023-04-12")
+    assert event["start"] == "2023-04-12 13:00" and event["location"] == "Kommunhuset i Norrtälje"
+    assert event["federations"] == ["norrback"] and result.slug == "2023-02-01-styrelse-norrback"
