@@ -54,9 +54,12 @@ def _entry_summary(meeting: Meeting) -> str:
     if meeting.cancelled:
         facts.append("inställt")
     text = ", ".join(facts) + "."
-    counts = [(len([d for d in meeting.decisions if d.kind == kind]), label)
-              for kind, label in (("beslut", "beslut"), ("uppdrag", "uppdrag"), ("bordlagt", "bordlagda frågor"))]
-    counted = [f"{n} {label}" for n, label in counts if n]
+    counted = []
+    for kind, one, many in (("beslut", "beslut", "beslut"), ("uppdrag", "uppdrag", "uppdrag"),
+                            ("bordlagt", "bordlagd fråga", "bordlagda frågor")):
+        n = len([d for d in meeting.decisions if d.kind == kind])
+        if n:
+            counted.append(f"{n} {one if n == 1 else many}")
     if counted:
         text += " " + ", ".join(counted).capitalize() + "."
     body = summary(meeting.body_html, SUMMARY_LIMIT)

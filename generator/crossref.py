@@ -5,8 +5,8 @@ anything is rendered. It
 - gives every meeting its agenda and its decisions, assignments and postponed questions;
 - lists on each project and federation page the meetings and agenda items that mention it
   ("Omnämnd i"), newest first; naming it in the meeting's front matter counts as a mention;
-- links each meeting to the previous and next meeting of its series (same type, same set of
-  federations; meetings without a full date stand outside any series);
+- links each meeting to the previous and next meeting of its series (same type, nearly the same
+  federations — see _link_series; meetings without a date stand outside any series);
 - closes a postponed question when a later meeting of the same series takes it up (the rule is
   in takes_up()).
 """
@@ -108,20 +108,43 @@ def _record_mentions(meeting: Meeting, facts, targets: dict) -> None:
         target.mentioned_in.append(Mention(meeting, [_place(meeting, meeting.agenda[i]) for i in indexes]))
 
 
-def series_key(meeting: Meeting) -> tuple[str, tuple[str, ...]]:
-    return meeting.type_slug, tuple(sorted(f.slug for f in meeting.federations))
+def _similarity(a: set[str], b: set[str]) -> float:
+    """Shared federations over all federations of the two meetings; two empty sets are alike."""
+    return len(a & b) / len(a | b) if a | b else 1.0
+
+
+SAME_FEDERATIONS = 0.5
 
 
 def _link_series(meetings: list[Meeting]) -> None:
-    series: dict[tuple, list[Meeting]] = {}
+    """Chain each dated meeting to the previous and next of its series.
+
+    A series is one meeting type with (nearly) the same federations. Imported minutes list the
+    federations that were present, which varies from meeting to meeting (one absent, one guest),
+    so a meeting joins the series of the same type whose latest meeting shares at least half of
+    the two meetings' federations together, the most similar one when several do. Meetings
+    without any date stand outside every series; a month-only date orders by its month.
+    """
+    series: list[list[Meeting]] = []
     for meeting in sorted(meetings, key=lambda m: m.sort_key):     # oldest first
         meeting.previous_meeting = meeting.next_meeting = None
-        if meeting.date is not None and meeting.date.is_full:
-            series.setdefault(series_key(meeting), []).append(meeting)
-    for members in series.values():
-        for earlier, later in zip(members, members[1:]):
-            earlier.next_meeting = later
-            later.previous_meeting = earlier
+        if meeting.date is None:
+            continue
+        mine = {f.slug for f in meeting.federations}
+        best, best_score = None, SAME_FEDERATIONS
+        for members in series:
+            latest = members[-1]
+            if latest.type_slug != meeting.type_slug:
+                continue
+            score = _similarity(mine, {f.slug for f in latest.federations})
+            if score >= best_score and (best is None or score > best_score):
+                best, best_score = members, score
+        if best is None:
+            series.append([meeting])
+        else:
+            best[-1].next_meeting = meeting
+            meeting.previous_meeting = best[-1]
+            best.append(meeting)
 
 
 def _words(text: str) -> set[str]:

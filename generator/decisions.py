@@ -68,7 +68,7 @@ _POSTPONE_PATTERNS = [re.compile(p, re.I) for p in (
     r"\bbordl(?:äggs|ades|agd|agt|agda|ägga|ägger|agts)\b",
     r"\b(?:frågan|punkten|ärendet)\s+(?:skjuts|sköts|flyttas|flyttades)\s+(?:upp|fram|till)\b",
     r"\b(?:tar|tas)\s+(?:vi\s+)?upp\s+(?:frågan\s+)?igen\b",       # "Vi tar upp frågan igen på maj månads möte"
-    r"\båterkommer\s+(?:vi\s+)?(?:till|med)\s+frågan\b",          # "Återkommer till frågan efter nyår"
+    r"\båterkommer\s+(?:vi\s+)?till\s+frågan\b",                 # "Återkommer till frågan efter nyår"
 )]
 
 PRONOUNS = {"de", "vi", "hon", "han", "den", "det", "man", "ni", "dom", "hen"}
