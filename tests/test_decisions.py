@@ -265,3 +265,11 @@ def test_recognised_sentences(sentence, kind, who):
 ])
 def test_ordinary_sentences_are_not_findings(sentence):
     assert enrich(render_markdown(f"## 1. Punkt\n\n{sentence}\n"), ()).findings == ()
+
+
+def test_a_lone_label_applies_to_every_item_of_the_list_after_it():
+    facts = enrich(render_markdown("## 1. Punkt\n\n**Beslut:**\n\n- Kipa är kontaktperson.\n"
+                                   "- Arbetsgruppen återkommer i maj.\n\nSedan fika.\n"), ())
+    assert [(f.kind, f.text) for f in facts.findings] == [
+        ("beslut", "Kipa är kontaktperson."), ("beslut", "Arbetsgruppen återkommer i maj.")]
+    assert 'class="decision"' in facts.html and facts.html.count('class="decision"') == 2
