@@ -4,7 +4,7 @@ icalendar can write a VTIMEZONE from zoneinfo, but it lists each switch as an RD
 Outlook misreads that form (events an hour off all summer). So the zone's rules become one
 yearly RRULE per switch ("last Sunday of March at 02.00"), as Google and Outlook write them,
 checked against zoneinfo for every year the feed covers. A zone whose switches do not fit
-that shape falls back to icalendar's RDATE form, which is still correct.
+that shape gets each switch of those years listed by date instead (RDATE).
 """
 from __future__ import annotations
 
@@ -97,7 +97,7 @@ def _rules_for(switch: Switch) -> list[Rule]:
 
 def yearly_rules(tz: zoneinfo.ZoneInfo, first_year: int, last_year: int) -> list[tuple[Rule, int]] | None:
     """(rule, first year it holds) for each switch, if the switches of every year in the range
-    follow the same rules; None when they do not (the caller falls back to RDATEs)."""
+    follow the same rules; None when they do not (the caller lists the switches instead)."""
     reference = switches(tz, last_year)
     rules: list[Rule] = []
     for switch in reference:
@@ -129,6 +129,32 @@ def _observance(rule: Rule, since: int) -> icalendar.cal.Component:
     return part
 
 
+def _listed(zone: icalendar.Timezone, tz: zoneinfo.ZoneInfo, first_year: int, last_year: int) -> icalendar.Timezone:
+    """Every switch of the range listed by date (RDATE), for zones without a yearly rule.
+    (icalendar's own Timezone.from_tzinfo skipped whole years of Casablanca's switches.)"""
+    start = dt.datetime(first_year, 1, 1, tzinfo=dt.timezone.utc).astimezone(tz)
+    opening = icalendar.TimezoneStandard()
+    opening.add("dtstart", dt.datetime(first_year, 1, 1))
+    opening.add("tzoffsetfrom", start.utcoffset())
+    opening.add("tzoffsetto", start.utcoffset())
+    opening.add("tzname", start.tzname() or "")
+    zone.add_component(opening)
+    groups: dict[tuple, list[Switch]] = {}
+    for year in range(first_year, last_year + 1):
+        for switch in switches(tz, year):
+            groups.setdefault((switch.offset_from, switch.offset_to, switch.name, switch.daylight), []).append(switch)
+    for (offset_from, offset_to, label, daylight), found in groups.items():
+        part = icalendar.TimezoneDaylight() if daylight else icalendar.TimezoneStandard()
+        part.add("dtstart", found[0].local)
+        part.add("tzoffsetfrom", offset_from)
+        part.add("tzoffsetto", offset_to)
+        part.add("tzname", label)
+        for later in found[1:]:
+            part.add("rdate", later.local)
+        zone.add_component(part)
+    return zone
+
+
 @lru_cache(maxsize=32)
 def vtimezone(name: str, first_year: int, last_year: int) -> icalendar.Timezone:
     """VTIMEZONE for zone `name`, right for every moment from first_year to last_year."""
@@ -136,11 +162,11 @@ def vtimezone(name: str, first_year: int, last_year: int) -> icalendar.Timezone:
     first_year = max(first_year, EARLIEST_YEAR)
     last_year = max(last_year + 1, first_year)        # an event late in December may end in January
     rules = yearly_rules(tz, first_year, last_year)
-    if rules is None:
-        return icalendar.Timezone.from_tzinfo(tz, name, dt.date(first_year, 1, 1), dt.date(last_year + 1, 1, 1))
     zone = icalendar.Timezone()
     zone.add("tzid", name)
     zone.add("x-lic-location", name)
+    if rules is None:
+        return _listed(zone, tz, first_year, last_year)
     if not rules:                                     # no summer time: one fixed offset
         instant = dt.datetime(last_year, 7, 1, tzinfo=dt.timezone.utc).astimezone(tz)
         part = icalendar.TimezoneStandard()

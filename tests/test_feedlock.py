@@ -1,0 +1,65 @@
+"""calendar.lock: sequences that rise on a change, stable bytes, plain errors."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator import feedlock
+from generator.errors import Problem
+
+UTC = dt.timezone.utc
+MONDAY = dt.datetime(2021, 11, 1, 8, 30, tzinfo=UTC)
+
+
+def test_a_new_event_starts_at_sequence_zero_and_an_unchanged_one_keeps_its_revision():
+    lock = feedlock.FeedLock()
+    first = lock.revise("a", "f1", MONDAY)
+    assert (first.sequence, first.last_modified) == (0, MONDAY)
+    assert lock.revise("a", "f1", MONDAY + dt.timedelta(days=3)) == first
+
+
+def test_a_changed_fingerprint_raises_the_sequence_and_never_steps_back_in_time():
+    lock = feedlock.FeedLock()
+    lock.revise("a", "f1", MONDAY)
+    moved = lock.revise("a", "f2", MONDAY + dt.timedelta(days=1))
+    assert (moved.sequence, moved.last_modified) == (1, MONDAY + dt.timedelta(days=1))
+    # A build stamped earlier than the lock (an old SOURCE_DATE_EPOCH) still moves forward.
+    again = lock.revise("a", "f3", MONDAY)
+    assert again.sequence == 2 and again.last_modified > moved.last_modified
+
+
+def test_bytes_are_sorted_stable_and_read_back():
+    lock = feedlock.FeedLock()
+    for uid in ["b", "a: not a key\n# nor a comment", "å-ä-ö"]:
+        lock.revise(uid, "f", MONDAY)
+    data = lock.to_bytes()
+    assert data == lock.to_bytes()
+    entries = [line for line in data.decode().splitlines() if line.startswith("  ")]
+    assert len(entries) == 3 and entries == sorted(entries)
+
+
+def test_load_and_save_round_trip_and_write_only_on_change(tmp_path):
+    lock = feedlock.load(tmp_path)                      # no file yet: an empty lock
+    assert lock.entries == {}
+    lock.revise("a", "f1", MONDAY)
+    assert feedlock.save(tmp_path, lock) is True
+    again = feedlock.load(tmp_path)
+    assert again.entries == lock.entries
+    assert feedlock.save(tmp_path, again) is False     # nothing changed: the file is not rewritten
+    again.revise("a", "f2", MONDAY)
+    assert feedlock.save(tmp_path, again) is True
+    assert feedlock.load(tmp_path).entries["a"].sequence == 1
+
+
+@pytest.mark.parametrize("text, line", [
+    ("events: [\n", 2),
+    ("just text\n", 1),
+    ('events:\n  "x": {fingerprint: f, sequence: 1}\n', 2),
+])
+def test_a_damaged_lock_names_the_file_and_the_line(tmp_path, text, line):
+    (tmp_path / "calendar.lock").write_text(text, encoding="utf-8")
+    with pytest.raises(Problem) as raised:
+        feedlock.load(tmp_path)
+    assert raised.value.path == "calendar.lock" and raised.value.line == line
+    assert "git checkout calendar.lock" in raised.value.fix
