@@ -557,13 +557,23 @@ def _split_names(text: str) -> list[str]:
     return names
 
 
-def parse_person(text: str, federation: str | None = None) -> str | dict | None:
-    """'Kipa' → 'Kipa'; 'Eva Strand (v. ordf)' → {name, role}; None when it is no name."""
+def parse_person(text: str, federation: str | None = None,
+                 known: KnownNames | None = None) -> str | dict | None:
+    """'Kipa' → 'Kipa'; 'Eva Strand (v. ordf)' → {name, role}; 'Anna Ek (Roslagen, FC)' →
+    {name, federation, role} when Roslagen is a known federation; None when it is no name."""
     text = text.strip(" .")
     role = None
     m = re.match(r"^(?P<name>[^()]+?)\s*\((?P<role>[^()]+)\)\s*$", text)
     if m:
-        text, role = m["name"].strip(), normalise_role(m["role"])
+        text = m["name"].strip()
+        roles = []
+        for part in m["role"].split(","):
+            fed, _ = best_name(part, known.federations) if known else (None, False)
+            if fed is not None and not federation:
+                federation = fed.slug
+            elif part.strip():
+                roles.append(normalise_role(part))
+        role = ", ".join(roles) or None
     text = " ".join(text.split())
     if not looks_like_name(text):
         return None
@@ -592,7 +602,7 @@ def parse_people(text: str, known: KnownNames) -> tuple[list | None, list[str]]:
         if not names:
             continue
         fed, fuzzy = best_name(origin, known.federations) if origin else (None, False)
-        people = [parse_person(n, fed.slug if fed else None) for n in names]
+        people = [parse_person(n, fed.slug if fed else None, known) for n in names]
         if any(p is None for p in people):
             return None, notes
         if origin:
@@ -650,6 +660,9 @@ def stable_uid(*parts: str) -> str:
 
 GENERIC_TITLES = {"minnesanteckningar", "minnesanteckning", "anteckningar", "protokoll",
                   "mötesanteckningar", "mötesprotokoll", "dagordning", "agenda"}
+
+_GENERIC_PREFIX = re.compile(r"^(?:minnesanteckningar|minnesanteckning|mötesanteckningar|anteckningar|protokoll)"
+                             r"(?:\s+(?:från|för|vid))?\s*[:,–-]?\s+", re.IGNORECASE)
 
 LABELS: dict[str, str] = {
     "ordförande": "chair", "mötesordförande": "chair", "ordf": "chair", "ordf.": "chair",
@@ -1284,8 +1297,9 @@ def _make_candidate(s: Sentence, mention: DateMention, start: dt.date, end: dt.d
     if next_ctx and not deadline:
         own = _clean_title(s.text, find_date_mentions(s.text))
         own_noun = _event_noun(own) if own else None
-        if own_noun and own_noun.lower() not in ("mötet", "möte") and not line_label:
-            title = own
+        if (own_noun and own_noun.lower() not in ("mötet", "möte") and not line_label
+                and not own.lower().startswith("nästa") and len(own.split()) <= 6):
+            title = own.rstrip(".")
         else:
             title = TYPE_TITLES.get(meeting_type, meeting_type.capitalize())
             heading_noun = _event_noun(_clean_title(s.heading, []))
@@ -1724,7 +1738,10 @@ def import_minutes(text: str, source_name: str, known: KnownNames,
         canonical_words = _CANONICAL_WORDS.get(meeting_type)
         if canonical_words and type_match_text and type_match_text.lower() not in canonical_words:
             title = re.sub(re.escape(type_match_text), type_title, title, count=1, flags=re.IGNORECASE)
-            notes.append(f"Stavningen ”{type_match_text}” i rubriken är rättad till ”{type_title}”.")
+            notes.append(f"”{type_match_text}” i rubriken skrivs som ”{type_title}”.")
+        stripped_title = _GENERIC_PREFIX.sub("", title).strip(" :")
+        if stripped_title:
+            title = stripped_title[:1].upper() + stripped_title[1:]
         title = title.strip(" :")
         title_date_written = bool(find_date_mentions(title))
         in_title = set(_words(title)) | set(_words(type_title))
@@ -1915,6 +1932,10 @@ def _presidium_groups(present) -> bool:
     return len(groups) >= 2 and bool(roles & {"ordförande", "vice ordförande"})
 
 
+_ORGANISATION = re.compile(r"(?i:kommun|stad\b|region|försäkringskassan|arbetsförmedlingen|förbund|vården"
+                           r"|hälsocentral|psykiatri|socialtjänst|kansli)|\bFK\b|\bAF\b|\b[a-zåäö]{3,}")
+
+
 def _people_block(block: list[str], known: KnownNames, notes: list[str], report: list[str]) -> list | None:
     """The lines under a 'Närvarande' heading: a name list, bullets, or the presidium form
     'Roslagen: Lotta Lindblad Söderman (ordförande), Eva Strand (v. ordf) Sophia Dahlgren (FC)'."""
@@ -1930,7 +1951,7 @@ def _people_block(block: list[str], known: KnownNames, notes: list[str], report:
             fed, fuzzy = best_name(label, known.federations)
             people = []
             for name in _split_names(m["names"]):
-                person = parse_person(name, fed.slug if fed else None)
+                person = parse_person(name, fed.slug if fed else None, known)
                 if person is None:
                     return None
                 people.append(person)
@@ -1944,6 +1965,20 @@ def _people_block(block: list[str], known: KnownNames, notes: list[str], report:
             group["people"] = people
             groups.append(group)
         return groups
+    if len(cleaned) >= 2 and all("," in line and _ORGANISATION.search(line.split(",", 1)[1]) for line in cleaned):
+        # one person a line: 'Lisa Holm, Skövde kommun' — the organisation is kept as the role
+        people = []
+        for line in cleaned:
+            name, rest = (part.strip() for part in line.split(",", 1))
+            fed, _ = best_name(rest, known.federations)
+            person = parse_person(name, fed.slug if fed else None, known)
+            if person is None:
+                return None
+            if fed is None:
+                person = {"name": person} if isinstance(person, str) else person
+                person["role"] = ", ".join(x for x in (person.get("role"), rest.rstrip(".")) if x)
+            people.append(person)
+        return people
     people, extra = parse_people(", ".join(cleaned), known)
     if people is None:
         return None
@@ -1960,6 +1995,8 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _str_representer(dumper, value: str):
+    if re.fullmatch(r"\d{1,2}:\d{2}", value):   # times in double quotes, as docs/schema-spec.md shows
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
     return dumper.represent_scalar("tag:yaml.org,2002:str", value)
 
 
