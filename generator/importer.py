@@ -1965,10 +1965,18 @@ def _people_block(block: list[str], known: KnownNames, notes: list[str], report:
             group["people"] = people
             groups.append(group)
         return groups
-    if len(cleaned) >= 2 and all("," in line and _ORGANISATION.search(line.split(",", 1)[1]) for line in cleaned):
+    outside = [re.sub(r"\([^()]*\)", "", line) for line in cleaned]
+    if (len(cleaned) >= 2 and all(o.count(",") <= 1 for o in outside)
+            and any("," in o and _ORGANISATION.search(o.split(",", 1)[1]) for o in outside)):
         # one person a line: 'Lisa Holm, Skövde kommun' — the organisation is kept as the role
         people = []
-        for line in cleaned:
+        for line, bare in zip(cleaned, outside):
+            if "," not in bare:
+                person = parse_person(line, None, known)
+                if person is None:
+                    return None
+                people.append(person)
+                continue
             name, rest = (part.strip() for part in line.split(",", 1))
             fed, _ = best_name(rest, known.federations)
             person = parse_person(name, fed.slug if fed else None, known)

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from generator.importer import (
+    MONTH_NAMES,
+    WEEKDAY_NAMES,
     KnownItem,
     KnownNames,
     find_date_mentions,
@@ -368,7 +370,8 @@ def test_removed_header_lines_are_in_the_front_matter(name):
     front = " ".join(_words(to_file_text(result.meta, "")))
     labels = {"närvarande", "frånvarande", "ordförande", "sekreterare", "gäster", "plats", "i", "rummet",
               "på", "teams", "och", "från", "datum", "tid", "v", "ordf", "fc", "tf", "förbundscheffsmöte",
-              "förbundschefermöte", "sydvick", "ek", "lind", "alm", "ö", "dalen", "projektchef"}
+              "förbundschefermöte", "sydvick", "ek", "lind", "alm", "ö", "dalen", "projektchef", "kl",
+              "deltagare", "vid", "pennan"} | set(MONTH_NAMES) | set(WEEKDAY_NAMES)
     for line in result.removed_lines:
         for word in _words(line):
             if word in labels or word.isdigit():
@@ -531,3 +534,22 @@ def test_labels_under_next_meeting_describe_the_next_meeting():
     event = event_on(result, "2023-04-12")
     assert event["start"] == "2023-04-12 13:00" and event["location"] == "Kommunhuset i Norrtälje"
     assert event["federations"] == ["norrback"] and result.slug == "2023-02-01-styrelse-norrback"
+
+
+def test_protocol_with_paragraph_signs_and_one_person_a_line():
+    _, result = load("protokoll_paragrafer.txt")
+    meta = result.meta
+    assert meta["title"] == "Beredningsgrupp östra Västmark 9 februari 2022"
+    assert (meta["type"], meta["date"], meta["start"], meta["end"]) == (
+        "beredningsgrupp", dt.date(2022, 2, 9), "13:15", "16:00")
+    assert meta["location"] == "Stadshuset, Sala" and meta["secretary"] == "Maja Berg"
+    assert meta["present"] == [
+        {"name": "Lena Vik", "role": "Sala kommun"},
+        {"name": "Jon Ås", "role": "Försäkringskassan"},
+        {"name": "Rut Lind", "federation": "norrback", "role": "förbundschef"},
+    ]
+    assert result.slug == "2022-02-09-beredningsgrupp-vastmark"
+    assert "## § 1 Mötets öppnande\n\nLena öppnade mötet" in result.body
+    assert event_on(result, "2022-04-06")["title"] == "Beredningsgruppsmöte"
+    assert event_on(result, "2022-04-06")["start"] == "2022-04-06 09:00"
+    assert event_on(result, "2022-04-07")["status"] == "inställd"

@@ -1,0 +1,1 @@
+"""Browser tests (Playwright + system Chromium); a package so its conftest does not shadow tests/conftest.py."""

@@ -1,0 +1,145 @@
+"""The browser suite: one build of the shipped content, one local server, one Chromium per session.
+
+Chromium comes from the system (Debian's /usr/bin/chromium); Playwright never downloads a
+browser. On a developer machine without the prerequisites the tests skip and say how to
+install them; under CI (CI=true) a missing prerequisite fails the run instead.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import os
+import re
+import shutil
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+NODE_MODULES = REPO / "node_modules"
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+CHROMIUM = Path(os.environ.get("SITEGEN_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+INSTALL_HINT = ("install them with `bash .ci/run` (as root), or by hand: apt-get install chromium "
+                "default-jre-headless; pip install -e '.[test]'; npm ci --ignore-scripts")
+
+
+def require(available: bool, what: str) -> None:
+    """Skip (developer machine) or fail (CI) when a prerequisite of the browser suite is missing."""
+    if available:
+        return
+    message = f"{what} is missing — {INSTALL_HINT}"
+    if os.environ.get("CI", "").lower() in ("true", "1"):
+        pytest.fail(f"CI must run the browser tests: {message}", pytrace=False)
+    pytest.skip(message)
+
+
+@dataclass
+class BuiltSite:
+    root: Path
+    out: Path
+    site: object                  # generator.model.Site, for choosing pages and words
+    pages: dict[str, str]         # page kind → site path, one example of each kind
+
+
+def _month_pages(out: Path) -> list[str]:
+    found = [p.parent.relative_to(out).as_posix() for p in out.glob("kalender/*/*/index.html")]
+    return sorted(f"/{rel}/" for rel in found if re.fullmatch(r"kalender/\d{4}/\d{2}", rel))
+
+
+def _example_pages(site, out: Path) -> dict[str, str]:
+    """One site path per page kind; a kind the shipped content lacks is absent from the dict."""
+    base = len(site.config.base_path)
+    pages = {"home": "/", "minutes index": "/moten/", "project index": "/projekt/", "federation index": "/forbund/",
+             "calendar": "/kalender/", "404": "/404.html", "search": "/sok/"}
+    dated = [m for m in site.meetings if m.date and m.date.is_full]
+    if dated:  # the richest minutes: the most text
+        pages["meeting"] = max(dated, key=lambda m: (len(m.body), m.slug)).url[base:]
+    if site.projects:
+        pages["project"] = max(site.projects, key=lambda p: (len(p.body), p.slug)).url[base:]
+    if site.federations:  # a federation with its own colour shows the accent, if one has it
+        pages["federation"] = max(site.federations, key=lambda f: (bool(f.color), bool(f.logo), len(f.meetings),
+                                                                     f.slug)).url[base:]
+    if site.events:
+        pages["event"] = site.events[0].url[base:]
+    if site.pages:
+        pages["page"] = (site.page("tillganglighet") or site.pages[0]).url[base:]
+    months = _month_pages(out)
+    if months:
+        pages["month"] = months[len(months) // 2]
+    return pages
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> BuiltSite:
+    """The shipped site (site.yaml, content/, themes/) built once into a temporary folder.
+
+    'Today' is the day of the newest minutes, so that the calendar has both past and coming
+    entries whatever the real date is, and the build is the same on every run.
+    """
+    from generator.build import build, load_model
+    from generator.search import find_pagefind
+
+    root = tmp_path_factory.mktemp("shipped")
+    shutil.copy(REPO / "site.yaml", root / "site.yaml")
+    for folder in ("content", "themes"):
+        shutil.copytree(REPO / folder, root / folder)
+    first = load_model(root, dt.date(2000, 1, 1))
+    days = [m.date.as_date() for m in first.meetings if m.date and m.date.is_full]
+    today = max(days) if days else dt.date(2022, 1, 1)
+    require(find_pagefind() is not None, "Pagefind (pip install -e '.[search]')")
+    result = build(root, today=today)
+    assert not [w for w in result.warnings if w.field == "search"], result.warnings
+    site = load_model(root, today)
+    return BuiltSite(root=root, out=root / "output", site=site, pages=_example_pages(site, root / "output"))
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(built) -> str:
+    """http://127.0.0.1:<port> serving output/ from a background thread."""
+    handler = functools.partial(_QuietHandler, directory=str(built.out))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        sync_playwright = None
+    require(sync_playwright is not None, "Playwright for Python (pip install -e '.[test]')")
+    require(CHROMIUM.is_file(), f"Chromium ({CHROMIUM}; apt-get install chromium)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh tab at desktop width with Swedish settings; page.goto takes site paths."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE", base_url=server)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    require(AXE.is_file(), f"axe-core ({AXE.relative_to(REPO)}; npm ci --ignore-scripts)")
+    return AXE.read_text(encoding="utf-8")

@@ -1,0 +1,68 @@
+"""Phone widths without sideways scrolling, print as clean minutes, and pages that work without JavaScript."""
+from __future__ import annotations
+
+import pytest
+
+PHONE_PAGES = ["home", "minutes index", "meeting", "calendar", "month", "federation", "project", "event",
+               "page", "search", "404"]
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_no_horizontal_scroll_at_phone_width(browser, server, built, tmp_path, width):
+    context = browser.new_context(viewport={"width": width, "height": 800}, base_url=server, locale="sv-SE")
+    tab = context.new_page()
+    wide = []
+    try:
+        for kind in PHONE_PAGES:
+            if kind not in built.pages:
+                continue
+            tab.goto(built.pages[kind])
+            scroll, inner = tab.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
+            if scroll > inner:
+                wide.append((kind, scroll))
+        tab.goto(built.pages.get("meeting", "/"))
+        shot = tmp_path / f"meeting-{width}.png"
+        tab.screenshot(path=str(shot), full_page=True)
+        assert shot.stat().st_size > 1000
+    finally:
+        context.close()
+    assert wide == [], f"wider than {width} px"
+    assert {"home", "meeting", "calendar", "federation"} <= set(built.pages)
+
+
+def test_print_shows_the_minutes_without_navigation_and_with_link_addresses(page, built):
+    page.goto(built.pages.get("meeting", "/"))
+    page.emulate_media(media="print")
+    for selector in (".site-header", ".breadcrumbs", ".site-footer", ".skip-link"):
+        assert not page.locator(selector).first.is_visible(), selector
+    assert page.locator("main h1").is_visible()
+    origin = built.site.config.base_url.rstrip("/")
+    internal = page.locator("main a[href^='/']").first
+    after = internal.evaluate("a => getComputedStyle(a, '::after').content")
+    assert origin + internal.get_attribute("href") in after
+    assert page.locator(".print-only").is_visible()
+
+
+def test_print_writes_out_external_link_addresses(page, built):
+    page.goto(built.pages["page"])
+    page.emulate_media(media="print")
+    external = page.locator("main a[href^='http']").first
+    assert external.get_attribute("href") in external.evaluate("a => getComputedStyle(a, '::after').content")
+
+
+def test_pages_work_without_javascript(browser, server, built):
+    context = browser.new_context(java_script_enabled=False, base_url=server, locale="sv-SE")
+    tab = context.new_page()
+    try:
+        tab.goto("/")
+        tab.locator("nav.site-nav a", has_text="Möten").click()
+        tab.wait_for_url("**/moten/")
+        assert tab.locator("main h1").is_visible()
+        assert not tab.locator("form.js-filter").is_visible()     # the JavaScript-only filter stays hidden
+        if "meeting" in built.pages:
+            tab.goto(built.pages["meeting"])
+            assert tab.locator(".minutes-body").is_visible()
+        tab.goto("/sok/")
+        assert tab.locator("main noscript, main p.note").first.count() == 1
+    finally:
+        context.close()
