@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from . import urls
 from .agenda import AgendaItem
-from .decisions import ASSIGNMENT, DECISION, POSTPONED
+from .decisions import POSTPONED
 from .model import Meeting, Site
 
 # Words that say nothing about what a postponed question is about.
@@ -189,9 +189,3 @@ def _close_postponed(meetings: list[Meeting]) -> None:
                     postponed.remove(decision)
             later = later.next_meeting
 
-
-def of_kind(decisions: list[Decision], kind: str) -> list[Decision]:
-    return [d for d in decisions if d.kind == kind]
-
-
-__all__ = ["ASSIGNMENT", "DECISION", "POSTPONED", "Decision", "ItemLink", "Mention", "relate", "takes_up"]

@@ -34,33 +34,38 @@ def page_jobs(site: Site) -> list[PageJob]:
     start = [("Start", urls.href(config, "/"))]
     jobs: list[PageJob] = []
     registers = [
-        (DECISION, "Beslut", urls.decisions_path, "beslut",
-         "Beslut ur minnesanteckningarna, nyast först, och frågor som bordlagts."),
-        (ASSIGNMENT, "Uppdrag", urls.assignments_path, "uppdrag",
-         "Uppdrag ur minnesanteckningarna: vem som ska göra vad, nyast först."),
+        (DECISION, "Beslut", urls.decisions_path,
+         "Beslut ur minnesanteckningarna, nyast först, och frågor som bordlagts"),
+        (ASSIGNMENT, "Uppdrag", urls.assignments_path,
+         "Uppdrag ur minnesanteckningarna: vem som ska göra vad, nyast först"),
     ]
-    for kind, label, path_of, noun, description in registers:
+    for kind, label, path_of, description in registers:
+        # The decisions register also lists postponed questions; its filter counts both.
+        counted = (DECISION, POSTPONED) if kind == DECISION else (kind,)
+
+        def count(fed: Federation | None) -> int:
+            return sum(len(_of(site.decisions, k, fed)) for k in counted)
+
         for federation in [None, *site.federations]:
-            def link(fed: Federation | None) -> FilterLink:
-                return FilterLink(label=fed.short_name if fed else "Alla förbund",
-                                  url=urls.href(config, path_of(fed.slug if fed else None)),
-                                  count=len(_of(site.decisions, kind, fed)) if kind != DECISION else
-                                  len(_of(site.decisions, DECISION, fed)) + len(_of(site.decisions, POSTPONED, fed)),
-                                  is_current=fed is federation)
+            slug = federation.slug if federation else None
+            filters = [FilterLink(label=f.short_name if f else "Alla förbund",
+                                  url=urls.href(config, path_of(f.slug if f else None)),
+                                  count=count(f), is_current=f is federation)
+                       for f in [None, *site.federations]]
             postponed = _of(site.decisions, POSTPONED, federation) if kind == DECISION else []
             title = label if federation is None else f"{label} – {federation.short_name}"
             crumbs = start if federation is None else start + [(label, urls.href(config, path_of(None)))]
             jobs.append(PageJob(
-                path_of(federation.slug if federation else None), "decisions.html", title,
-                description=description if federation is None else f"{description} {federation.name}.",
+                path_of(slug), "decisions.html", title,
+                description=f"{description}." if federation is None else f"{description} – {federation.name}.",
                 breadcrumbs=crumbs, depends_on=depends,
                 context={
-                    "kind": kind, "noun": noun, "federation": federation,
+                    "kind": kind, "federation": federation,
                     "rows": _of(site.decisions, kind, federation),
                     "open_postponed": [d for d in postponed if d.is_open],
                     "closed_postponed": [d for d in postponed if not d.is_open],
-                    "filters": [link(f) for f in [None, *site.federations]],
-                    "decisions_url": urls.href(config, urls.decisions_path(federation.slug if federation else None)),
-                    "assignments_url": urls.href(config, urls.assignments_path(federation.slug if federation else None)),
+                    "filters": filters,
+                    "decisions_url": urls.href(config, urls.decisions_path(slug)),
+                    "assignments_url": urls.href(config, urls.assignments_path(slug)),
                 }))
     return jobs

@@ -121,18 +121,17 @@ def _subject_before(prefix: str) -> str:
     words), so a preceding clause ('Samtliga förbundschefer är positiva …') is left out.
     """
     prefix = prefix.rstrip()
-    pieces = list(_CHUNK_SPLIT.finditer(prefix))
-    bounds = [0] + [m.end() for m in pieces]
-    starts_of_chunks = bounds
-    ends = [m.start() for m in pieces] + [len(prefix)]
-    chosen = len(starts_of_chunks) - 1
-    for index in range(len(starts_of_chunks) - 2, -1, -1):
-        chunk = prefix[starts_of_chunks[index]:ends[index]].strip()
+    separators = list(_CHUNK_SPLIT.finditer(prefix))
+    starts = [0] + [m.end() for m in separators]
+    ends = [m.start() for m in separators] + [len(prefix)]
+    chosen = len(starts) - 1
+    for index in range(len(starts) - 2, -1, -1):
+        chunk = prefix[starts[index]:ends[index]].strip()
         if chunk and chunk[0].isupper() and len(chunk.split()) <= 3:
             chosen = index
         else:
             break
-    return _clean_who(prefix[starts_of_chunks[chosen]:])
+    return _clean_who(prefix[starts[chosen]:])
 
 
 def assignment_who(sentence: str) -> tuple[bool, str]:
@@ -258,7 +257,8 @@ def find(blocks: list[Block], agenda: list[AgendaItem], root: Element) -> list[F
                 if is_heading:
                     match = postponement(sentence)
                     if match and POSTPONED not in done:
-                        subject = postponed_subject(sentence, match) or _previous_heading(block, agenda)
+                        item_title = agenda[block.item].title if block.item is not None else ""
+                        subject = postponed_subject(sentence, match) or item_title
                         findings.append(Finding(POSTPONED, sentence, block.item, subject=subject))
                         _mark(unit, POSTPONED)
                     continue
@@ -276,6 +276,3 @@ def find(blocks: list[Block], agenda: list[AgendaItem], root: Element) -> list[F
                     _mark(unit, POSTPONED)
     return findings
 
-
-def _previous_heading(block: Block, agenda: list[AgendaItem]) -> str:
-    return agenda[block.item].title if block.item is not None else ""
