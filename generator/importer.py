@@ -995,6 +995,9 @@ _PART_OF_DAY = re.compile(r"\bpå\s+(?:eftermiddagen|förmiddagen|morgonen|kväl
                           r"|\binnan\s+lunch\b|\befter\s+lunch\b", re.IGNORECASE)
 _LOCATION_VERB = re.compile(r"\b(?:hålla\s+till|håller\s+till|äger\s+rum|ses|träffas|vara)\s+(?:i|på)\s+"
                             r"(?P<place>[A-ZÅÄÖ][^.;]{2,60})")
+# '… hålls 12 december kl 9-12 i Sala', '… genomförs 14-15 juni i Södertälje'
+_PLACE_AFTER_DATE = re.compile(r"^[^.;:]{0,40}?\b(?:i|på)\s+(?P<place>(?!Teams\b|Zoom\b)[A-ZÅÄÖ][\wåäö-]+"
+                               r"(?:\s+[A-ZÅÄÖ][\wåäö-]+)*)")
 GENERIC_EVENT_TITLES = {"möte", "träff", "heldag", "dag", "lansering", "mötestid", "utbildning",
                         "workshop", "föreläsning", "seminarium", "konferens"}
 MAX_EVENT_DAYS = 14
@@ -1178,11 +1181,17 @@ def propose_events(sentences: list[Sentence], reference: dt.date | None, meeting
                 if year is None:
                     no_year.append(mention.text)
                     continue
-                monday, sunday = iso_week_range(year, mention.week)
+                try:
+                    monday, sunday = iso_week_range(year, mention.week)
+                except ValueError:
+                    continue      # 'vecka 53' in a year without one
                 if reference and sunday < reference:
                     if not future or sentence_year:
                         continue
-                    monday, sunday = iso_week_range(year + 1, mention.week)
+                    try:
+                        monday, sunday = iso_week_range(year + 1, mention.week)
+                    except ValueError:
+                        continue
                     notes.append(f"Året står inte i texten; {monday.year} antaget eftersom veckan "
                                  f"ligger före mötet.")
                 elif not sentence_year:
@@ -1352,7 +1361,7 @@ def _make_candidate(s: Sentence, mention: DateMention, start: dt.date, end: dt.d
             online = True
     location = None
     labelled = re.search(r"(?im)^\W*(?:plats|lokal|mötesplats)\s*:\**\s*(?P<place>\S[^\n]*)$", s.section)
-    place = _LOCATION_VERB.search(scope)
+    place = _LOCATION_VERB.search(scope) or _PLACE_AFTER_DATE.search(s.text[mention.end:])
     if labelled and (s.in_heading or next_ctx):
         location, is_online, _, place_notes = parse_place(labelled.group("place").replace("*", ""))
         note.extend(n for n in place_notes if n not in note)
@@ -1736,7 +1745,8 @@ def import_minutes(text: str, source_name: str, known: KnownNames,
     if title_line is not None:
         title = _strip_markup(lines[title_line])
         canonical_words = _CANONICAL_WORDS.get(meeting_type)
-        if canonical_words and type_match_text and type_match_text.lower() not in canonical_words:
+        if (canonical_words and type_match_text and type_match_text.lower() not in canonical_words
+                and re.fullmatch(r"förbundsche\w*m[öo]te[tn]?", type_match_text.lower())):
             title = re.sub(re.escape(type_match_text), type_title, title, count=1, flags=re.IGNORECASE)
             notes.append(f"”{type_match_text}” i rubriken skrivs som ”{type_title}”.")
         stripped_title = _GENERIC_PREFIX.sub("", title).strip(" :")

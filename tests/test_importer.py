@@ -196,6 +196,7 @@ def test_hybrid_meeting_events():
     assert any("2023" in n for n in nxt["import_notes"])
     course = event_on(result, "2022-12-12")
     assert course["start"] == "2022-12-12 09:00" and course["end"] == "2022-12-12 12:00"
+    assert course["location"] == "Sala"
     deadline = event_on(result, "2022-12-01")
     assert deadline["title"].startswith("Sista dag")
     fair = event_on(result, "2023-03-20")             # 'vecka 12', next year
