@@ -135,3 +135,11 @@ def test_enrich_is_a_pure_function_whose_result_can_go_to_a_worker_process():
     assert pickle.loads(pickle.dumps(first)) == first
     assert dict(first.mentions) == {"forbund:roslagen": (0,), "projekt:mia": (0,)}
     assert "Samordningsförbundet Roslagens</a>" in first.html  # the longest name wins
+
+
+def test_minutes_without_items_or_names_keep_their_html_byte_for_byte():
+    html = render_markdown("Inledning & välkommen <ok>.\n\n- Roslagen\n- A < B\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+                           "Rad ett  \nrad två med `kod <b>` och ![bild](x.png)\n")
+    assert enrich(html, ()).html == html
+    changed = enrich(html, NAMES).html
+    assert changed != html and changed.count('class="mention"') == 1
