@@ -1143,8 +1143,11 @@ class _Candidate:
 
 def propose_events(sentences: list[Sentence], reference: dt.date | None, meeting_type: str,
                    meeting_federations: list[str], known: KnownNames,
-                   report: list[str]) -> list[_Candidate]:
-    """Coming dates in the minutes → events (status preliminär, or inställd when cancelled)."""
+                   report: list[str], exact: bool = True) -> list[_Candidate]:
+    """Coming dates in the minutes → events (status preliminär, or inställd when cancelled).
+
+    `reference` is the meeting's date; `exact` is False when only its month is known (then the
+    reference is the 1st, and 'imorgon' cannot be placed)."""
     candidates: list[_Candidate] = []
     no_year: list[str] = []
     periods: list[str] = []
@@ -1173,7 +1176,8 @@ def propose_events(sentences: list[Sentence], reference: dt.date | None, meeting
             dates: list[tuple[dt.date, dt.date | None]] = []
             notes: list[str] = []
             if mention.kind == "relative":
-                if reference is None:
+                if reference is None or not exact:
+                    no_year.append(mention.text)
                     continue
                 dates.append((reference + dt.timedelta(days=mention.days_after), None))
             elif mention.kind == "week":
@@ -1241,7 +1245,7 @@ def propose_events(sentences: list[Sentence], reference: dt.date | None, meeting
                 if mention.weekday is not None and day is not None and day.weekday() != mention.weekday:
                     notes.append(f"Veckodagen ({WEEKDAY_NAMES[mention.weekday]}) stämmer inte med "
                                  f"{day.isoformat()} – kontrollera datumet.")
-            if reference and any(d == reference and mention.kind != "relative" for d, _ in dates):
+            if exact and reference and any(d == reference and mention.kind != "relative" for d, _ in dates):
                 continue  # the meeting itself
             for start, end in dates:
                 if end and (end - start).days > MAX_EVENT_DAYS:
@@ -1253,8 +1257,8 @@ def propose_events(sentences: list[Sentence], reference: dt.date | None, meeting
     _mark_alternatives(candidates, sentences)
     merged = _merge(candidates)
     if no_year:
-        report.append("events: no year for " + ", ".join(sorted(set(no_year)))
-                      + " (the meeting has no date) — add these events by hand")
+        report.append("events: no full date for " + ", ".join(sorted(set(no_year)))
+                      + " (the meeting's own date is missing or incomplete) — add these events by hand")
     if periods:
         report.append("periods (not made events): " + "; ".join(periods))
     return merged
@@ -1840,7 +1844,8 @@ def import_minutes(text: str, source_name: str, known: KnownNames,
     # ---- events ----
     sentences = sentences_of(blocks)
     event_report: list[str] = []
-    candidates = propose_events(sentences, ref_date, meeting_type, federations, known, event_report)
+    candidates = propose_events(sentences, ref_date, meeting_type, federations, known, event_report,
+                                exact=date_full is not None)
     events: list[ProposedEvent] = []
     used: set[str] = set()
     for c in sorted(candidates, key=lambda c: (c.start, c.begins or "")):

@@ -255,7 +255,7 @@ def test_missing_date_is_never_invented():
     assert "date: not found — set it by hand" in result.report
     assert result.slug == "odaterat-beredningsgrupp-vastmark"
     assert result.events == []
-    assert any(line.startswith("events: no year for") for line in result.report)
+    assert any(line.startswith("events: no full date for") for line in result.report)
     assert meta["type"] == "beredningsgrupp"
     assert meta["present"][0] == "Alva Nyström" and meta["absent"] == ["Fredrik Olsson", "Greta Sjöberg"]
     # no federation named: the owner of the projects is proposed, with a note
