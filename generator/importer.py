@@ -989,7 +989,8 @@ _FUTURE = re.compile(r"\b(?:nästa|kommer|kommande|ska|skall|bokas|bokat|bokad|p
 _PAST = re.compile(r"\b(?:genomfördes|genomförts|avslutades|avslutats|hölls|hållits|ägde\s+rum|skedde"
                    r"|startade|började|deltog|var|rapporterar|rapporterade|berättade|informerade)\b",
                    re.IGNORECASE)
-_NEXT_MEETING = re.compile(r"\bnästa\s+(?:möte|sammanträde|träff|samråd|beredningsgrupp\w*)\b", re.IGNORECASE)
+_NEXT_MEETING = re.compile(r"\bnästa\s+(?P<what>\w*möte[t]?|sammanträde[t]?|\w*träff(?:en)?|\w*samråd(?:et)?"
+                           r"|beredningsgrupp\w*)\b", re.IGNORECASE)
 _ALTERNATIVES = re.compile(r"\b(?:välja\s+mellan|välj|alternativ\w*|antingen)\b", re.IGNORECASE)
 _PART_OF_DAY = re.compile(r"\bpå\s+(?:eftermiddagen|förmiddagen|morgonen|kvällen)\b|\bhela\s+dagen\b"
                           r"|\binnan\s+lunch\b|\befter\s+lunch\b", re.IGNORECASE)
@@ -1315,10 +1316,13 @@ def _make_candidate(s: Sentence, mention: DateMention, start: dt.date, end: dt.d
             title = own.rstrip(".")
         else:
             title = TYPE_TITLES.get(meeting_type, meeting_type.capitalize())
-            heading_noun = _event_noun(_clean_title(s.heading, []))
-            if heading_noun and not _NEXT_MEETING.search(heading_noun) and heading_noun.lower() not in (
-                    "möte", "mötet") and "samråd" in heading_noun.lower():
-                title = "Samråd"
+            said = _NEXT_MEETING.search(s.text) or _NEXT_MEETING.search(s.heading) or _NEXT_MEETING.search(s.parent)
+            what = said.group("what").lower() if said else ""
+            if what and not re.fullmatch(r"möte[t]?|sammanträde[t]?|träff(?:en)?", what):
+                # 'Nästa samråd', 'Nästa styrgruppsmöte': the minutes name the kind of meeting
+                what = re.sub(r"(?<=samråd)et$|(?<=möte)t$|(?<=träff)en$", "", what)
+                if slugify(what) != slugify(TYPE_TITLES.get(meeting_type, "")):
+                    title = what[:1].upper() + what[1:]
         if line_label and not _event_noun(line_label.group(1)):
             title = f"{title} {line_label.group(1).strip()}"
     elif deadline:
