@@ -1483,14 +1483,6 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[^\W_]+", text.casefold())
 
 
-def _all_values(value) -> str:
-    if isinstance(value, dict):
-        return " ".join(_all_values(v) for v in value.values())
-    if isinstance(value, list):
-        return " ".join(_all_values(v) for v in value)
-    return str(value)
-
-
 def _fmt_people(value) -> list[str]:
     """Front-matter people as report lines, grouped as in the minutes."""
     def person(p):
@@ -1509,33 +1501,42 @@ def _fmt_people(value) -> list[str]:
     return lines
 
 
-def import_minutes(text: str, source_name: str, known: KnownNames,
-                   reference: dt.date | tuple[int, int] | None = None) -> ImportResult:
-    """Read one set of minutes. `reference` is the meeting date an editor has settled when the
-    text lacks one (a date, or (year, month)); it is never guessed here."""
-    text = _normalise_text(text)
-    lines = text.split("\n")
-    meta: dict = {"uid": stable_uid(source_name, text)}
-    report: list[str] = []
-    notes: list[str] = []                 # Swedish, into import_notes
-    removed: set[int] = set()
+@dataclass
+class _Labelled:
+    """What the labelled header lines gave: people fields, raw place/time/date/link values."""
+    fields: dict
+    removed: set
+    place: str | None
+    time: str | None
+    date: str | None
+    link: str | None
 
-    # ---- labelled header fields (first occurrence of each) ----
+
+def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames, notes: list[str],
+                          report: list[str]) -> _Labelled:
+    """'Ordförande: Kipa Sekreterare: Elin', 'Närvarande i rummet: … På Teams: …', 'Plats: …'.
+
+    The first occurrence of each label counts. Place, time and date labels count only in the
+    header; people may also be listed under the first agenda items ('1. Välkommen' /
+    'Närvarande: …'). Neither counts under 'Nästa möte', where 'Datum: … Plats: …' describe the
+    next meeting. A line is removed from the body only when all of it went into a field.
+    """
     # Place, time and date labels count only in the header; people may also be listed under the
     # first agenda items ('1. Välkommen' / 'Närvarande: …'). Neither counts under 'Nästa möte',
     # where 'Datum: … Plats: …' describe the next meeting.
-    agenda = find_agenda(lines)
     header_end, people_end = _header_limits(lines, agenda)
     fields: dict[str, object] = {}
+    removed: set[int] = set()
     place_value = time_value = date_value = link_value = None
     present_parts: list[tuple[str | None, str]] = []
+    present_lines: set[int] = set()
     i = 0
     while i < people_end:
         line = lines[i]
         plain = _strip_markup(line)
         bare = plain.rstrip(":").strip().lower()
         # 'Närvarande' / 'Frånvarande' on a line of its own, the names in the block below
-        if bare in LABELS and LABELS[bare] in ("present", "absent", "guests") and bare not in fields:
+        if bare in LABELS and LABELS[bare] in ("present", "absent", "guests") and LABELS[bare] not in fields:
             block, j = [], i + 1
             while j < len(lines) and not lines[j].strip():
                 j += 1
@@ -1561,6 +1562,7 @@ def import_minutes(text: str, source_name: str, known: KnownNames,
                     consumed = False
                     continue
                 if kind == "present":
+                    present_lines.add(i)
                     present_parts.append((sub or (label if LABELS.get(label.lower()) is None else None), value))
                     if "present" not in fields:
                         fields["present"] = None  # filled below
@@ -1572,7 +1574,7 @@ def import_minutes(text: str, source_name: str, known: KnownNames,
                     fields[kind] = people
                     notes.extend(f"Tolkat: {n}." for n in extra)
                 elif kind in ("chair", "secretary") and kind not in fields:
-                    person = parse_person(value.lstrip("/").strip())
+                    person = parse_person(value.lstrip("/").strip(), None, known)
                     if person is None:
                         consumed = False
                         continue
@@ -1609,8 +1611,7 @@ def import_minutes(text: str, source_name: str, known: KnownNames,
             fields["present"] = flat + groups
         else:
             fields.pop("present", None)
-            removed.difference_update(k for k, line in enumerate(lines) if _LINE_LABEL.match(_strip_markup(line))
-                                      and LABELS.get(_LINE_LABEL.match(_strip_markup(line))["label"].lower()) == "present")
+            removed -= present_lines
             report.append("present: the list has parts that are not names — left in the text, set it by hand")
     # 'Vid pennan' with the name on the next line: '//Catarina'
     if "secretary" not in fields:
@@ -1618,16 +1619,35 @@ def import_minutes(text: str, source_name: str, known: KnownNames,
             if re.match(r"^\s*vid\s+pennan\s*:?\s*$", _strip_markup(line), re.IGNORECASE):
                 following = _next_content(lines, k)
                 if following:
-                    person = parse_person(following.lstrip("/").strip())
+                    person = parse_person(following.lstrip("/").strip(), None, known)
                     if person:
                         fields["secretary"] = person
                 break
             m = re.match(r"^\s*vid\s+pennan\s*:?\s*/*\s*(?P<name>\S.*)$", _strip_markup(line), re.IGNORECASE)
             if m:
-                person = parse_person(m["name"])
+                person = parse_person(m["name"], None, known)
                 if person:
                     fields["secretary"] = person
                 break
+
+    return _Labelled(fields, removed, place_value, time_value, date_value, link_value)
+
+
+def import_minutes(text: str, source_name: str, known: KnownNames,
+                   reference: dt.date | tuple[int, int] | None = None) -> ImportResult:
+    """Read one set of minutes. `reference` is the meeting date an editor has settled when the
+    text lacks one (a date, or (year, month)); it is never guessed here."""
+    text = _normalise_text(text)
+    lines = text.split("\n")
+    meta: dict = {"uid": stable_uid(source_name, text)}
+    report: list[str] = []
+    notes: list[str] = []                 # Swedish, into import_notes
+
+    # ---- labelled header fields ----
+    agenda = find_agenda(lines)
+    labelled = _read_labelled_fields(lines, agenda, known, notes, report)
+    fields, removed = labelled.fields, labelled.removed
+    place_value, time_value, date_value, link_value = labelled.place, labelled.time, labelled.date, labelled.link
 
     # ---- title, type and date from the first lines ----
     title_line = None
