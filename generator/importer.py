@@ -1938,7 +1938,8 @@ def repair_split_names(value, text: str, notes: list[str]):
     for i in range(1, len(words) - 1):
         joined = " ".join(words[:i] + [words[i] + words[i + 1]] + words[i + 2:])
         if re.search(rf"(?<!\w){re.escape(joined)}(?!\w)", text):
-            notes.append(f"Namnet ”{value}” är läst som ”{joined}”, som det skrivs på annat ställe i texten.")
+            notes.append(f"Namnet ”{value}” är läst som ”{joined}”, "
+                         f"som det skrivs på annat ställe i texten.")
             return joined
     return value
 
