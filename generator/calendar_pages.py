@@ -122,6 +122,14 @@ def coming_undated(site: Site, undated: list[Meeting]) -> list[Meeting]:
     return [m for m in undated if (m.date.year, m.date.month or 12) >= (today.year, today.month)]
 
 
+def event_page_title(event) -> str:
+    """'Förbundschefsmöte, 15 juni 2021': events often share a name, their page titles must not."""
+    day = event.first_day
+    if str(day.year) in event.title:
+        return event.title
+    return f"{event.title}, {day.day} {dates.format_month(day.year, day.month)}"
+
+
 def _months(site: Site, items: list[calendar.Occurrence]) -> list[tuple[MonthLink, list[calendar.Occurrence]]]:
     return [(month_link(site, *key), group) for key, group in by_month(items)]
 
@@ -175,7 +183,7 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
 
     for event in site.events:
         occ = calendar.event_occurrence(event)
-        jobs.append(PageJob(urls.event_path(event.slug), "event.html", event.title,
+        jobs.append(PageJob(urls.event_path(event.slug), "event.html", event_page_title(event),
                             description=event.description or f"{event.title}, {when(event)}.",
                             breadcrumbs=crumbs_cal,
                             context={"event": event, "occurrence": occ,

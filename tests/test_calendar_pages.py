@@ -203,3 +203,14 @@ def test_meeting_page_offers_the_download_only_with_a_full_date(site):
     assert (site.out / link.get("href").lstrip("/")).is_file()
     undated = site.html("moten/2021-12-beredningsgrupp/")
     assert undated.find(".//p[@class='add-to-calendar']") is None
+
+
+def test_events_with_the_same_name_get_page_titles_that_tell_them_apart(site):
+    site.add({"events/2022-01-20-forbundschefsmote.md": "---\ntitle: Förbundschefsmöte\nstart: 2022-01-20\n---\n",
+              "events/2022-02-17-forbundschefsmote.md": "---\ntitle: Förbundschefsmöte\nstart: 2022-02-17\n---\n"})
+    site.build()
+    titles = [site.html(f"handelser/{slug}/").find(".//head/title").text
+              for slug in ("2022-01-20-forbundschefsmote", "2022-02-17-forbundschefsmote")]
+    assert titles == ["Förbundschefsmöte, 20 januari 2022 – Testnätverket",
+                      "Förbundschefsmöte, 17 februari 2022 – Testnätverket"]
+    assert text_of(site.html("handelser/2022-01-20-forbundschefsmote/").find(".//h1")) == "Förbundschefsmöte"
