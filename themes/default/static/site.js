@@ -45,6 +45,17 @@
       var list = group.querySelector("ul");
       group.hidden = !!list && !shown(list);
     });
+    document.querySelectorAll("[data-coming-groups]").forEach(function (box) {
+      var any = box.querySelector(".calendar-month:not([hidden])");
+      var note = box.querySelector(".js-empty");
+      if (!any && !note) {
+        note = document.createElement("p");
+        note.className = "js-empty";
+        note.textContent = "Inga kommande möten eller händelser att visa.";
+        box.appendChild(note);
+      }
+      if (note) { note.hidden = !!any; }
+    });
     document.querySelectorAll("ul[data-coming][data-empty]").forEach(function (list) {
       if (list.closest(".calendar-month") || shown(list) || list.getAttribute("data-emptied")) { return; }
       var note = document.createElement("p");
