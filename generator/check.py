@@ -237,10 +237,12 @@ def check_editorial(site: Site) -> list[Problem]:
     """Mistakes the build accepts but a reader would notice."""
     found: list[Problem] = []
     for event in site.events:
-        if event.status == "preliminär" and event.last_day < site.today:
+        # A note tells readers why a past date stays unconfirmed (e.g. imported from old minutes).
+        if event.status == "preliminär" and event.last_day < site.today and not event.note:
             found.append(Problem(event.rel, event.source.line_of("status"), "status",
                                  f"the event was on {event.last_day.isoformat()} and is still marked preliminär",
-                                 "write 'status: bekräftad' if it took place, or 'inställd' if it did not",
+                                 "write 'status: bekräftad' if it took place, or 'inställd' if it did not, "
+                                 "or add a 'note' telling readers why it stays unconfirmed",
                                  severity="warning"))
     for fed in site.federations:
         if not fed.contact:
@@ -252,9 +254,10 @@ def check_editorial(site: Site) -> list[Problem]:
             continue
         for key, label, also in (("chair", "chair (ordförande)", "Kipa"),
                                  ("secretary", "secretary (vid pennan)", "Elin")):
-            if getattr(meeting, key) is None:
+            if getattr(meeting, key) is None and key not in meeting.not_in_original:
                 found.append(Problem(meeting.rel, 1, key, f"the minutes name no {label}",
-                                     f"add '{key}: …' (a name, e.g. {key}: {also}, or {{role: …, federation: …}})",
+                                     f"add '{key}: …' (a name, e.g. {key}: {also}, or {{role: …, federation: …}}), "
+                                     f"or 'not_in_original: [{key}]' if the original minutes do not say",
                                      severity="warning"))
     return found
 

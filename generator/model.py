@@ -114,6 +114,7 @@ class Meeting(Item):
     publish_names: bool = True
     cancelled: bool = False
     source_name: str = ""
+    not_in_original: list[str] = field(default_factory=list)   # fields the original minutes do not record
     attachments: list["Attachment"] = field(default_factory=list)
     announced_events: list["Event"] = field(default_factory=list)
     # Filled after Markdown: minutes.enrich gives `minutes`, crossref.relate the rest.
@@ -434,6 +435,7 @@ def _make_meeting(source: Source, v: dict, config: Config, feds: _Resolver, proj
         projects=projs.many(source, "projects", v.get("projects", []), problems),
         publish_names=v.get("publish_names", config.publish_names),
         cancelled=v.get("status") == "inställt", source_name=v.get("source", ""),
+        not_in_original=v.get("not_in_original", []),
         description=v.get("description", ""),
     )
     if meeting.start and not (meeting.date and meeting.date.is_full):

@@ -111,6 +111,15 @@ def enum(*allowed: str) -> Callable[[Any], str]:
     return parse
 
 
+def enum_list(*allowed: str) -> Callable[[Any], list[str]]:
+    """A list whose items must each be one of `allowed`."""
+    one = enum(*allowed)
+
+    def parse(value) -> list[str]:
+        return [one(item) for item in text_list(value)]
+    return parse
+
+
 def contact(value) -> dict[str, str]:
     if isinstance(value, dict):
         unknown = sorted(set(value) - {"name", "email", "phone", "web"})
@@ -244,6 +253,8 @@ MEETING = {
     "publish_names": Field(boolean),
     "status": Field(enum("genomfört", "inställt")),
     "source": Field(text),
+    "not_in_original": Field(enum_list("chair", "secretary", "present", "absent", "location", "start"),
+                             example="[chair, secretary]"),
     "import_notes": Field(string_or_list),
     "description": Field(text),
 }

@@ -108,6 +108,12 @@ def test_a_past_event_still_preliminary_is_a_warning(clean):
     assert only(found, "content/events/2022-02-01-konferens.md") == []
 
 
+def test_a_past_preliminary_event_with_a_note_for_readers_is_accepted(clean):
+    clean.add({"events/2021-11-20-konferens.md": "---\ntitle: Konferens\nstart: 2021-11-20\nstatus: preliminär\n"
+                                                 "note: Datumet bekräftades aldrig i anteckningarna.\n---\n"})
+    assert only(findings(clean), "content/events/2021-11-20-konferens.md") == []
+
+
 def test_a_federation_without_a_contact_is_a_warning(clean):
     clean.add({"federations/sundbyberg.md": "---\nname: Samordningsförbundet Sundbyberg\nshort_name: Sundbyberg\n---\n"})
     assert only(findings(clean), "content/federations/sundbyberg.md") == [
@@ -125,6 +131,16 @@ def test_minutes_without_chair_or_secretary_are_warnings(clean):
         ("warning", 1, "the minutes name no chair (ordförande)")]
     assert only(found, "content/meetings/2021-11-11-installt.md") == []     # cancelled: no minutes to sign
     assert only(found, "content/meetings/2022-01-10-styrelse.md") == []     # not held yet
+
+
+def test_minutes_whose_original_names_no_chair_can_say_so(clean):
+    clean.add({"meetings/2021-11-10-styrelse.md": "---\ntitle: Styrelse\ntype: styrelse\ndate: 2021-11-10\n"
+                                                  "not_in_original: [chair, secretary]\n---\n"})
+    assert only(findings(clean), "content/meetings/2021-11-10-styrelse.md") == []
+    clean.build(DAY)
+    facts = {" ".join(dt.itertext()).strip(): " ".join(dt.getnext().itertext()).strip()
+             for dt in clean.html("moten/2021-11-10-styrelse/").findall(".//dl[@class='facts']/dt")}
+    assert facts["Ordförande"] == "Framgår inte av anteckningarna"
 
 
 def test_build_errors_are_reported_and_links_are_not_checked(clean):
