@@ -11,6 +11,7 @@ value goes in as vText explicitly, because icalendar leaves properties it does n
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 import zoneinfo
 from dataclasses import dataclass, field
@@ -170,7 +171,8 @@ def _description(occ: Occurrence, page: str) -> str:
         parts.append("Preliminärt datum.")
     if occ.note:
         parts.append(occ.note)
-    text = occ.item.description or summary(occ.item.body_html, DESCRIPTION_LIMIT)
+    # summary() leaves entities such as &nbsp; in place; a calendar shows text, not HTML.
+    text = occ.item.description or html.unescape(summary(occ.item.body_html, DESCRIPTION_LIMIT))
     if text:
         parts.append(text)
     if occ.online and occ.online_link:
