@@ -41,6 +41,14 @@ class BuildResult:
                 f"in {self.seconds:.2f} s")
 
 
+CACHE_DIR_NAME = ".sitegen-cache"
+
+
+def cache_dir(root: Path) -> Path:
+    """Where build state that is safe to delete lives (git-ignored)."""
+    return Path(root) / CACHE_DIR_NAME
+
+
 def build_date(timezone: str) -> dt.date:
     """The day the build sees as 'today': SOURCE_DATE_EPOCH when set (reproducible builds)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -211,7 +219,8 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
         if skipped:
             site.warnings.append(skipped)
         progress.step("writing files")
-        written = write_site(out_dir or root / "output", files, copies)
+        out_dir = Path(out_dir or root / "output")
+        written = write_site(out_dir, files, copies, spare_dir=cache_dir(root) / f"previous-{out_dir.name}").files
         feedlock.save(root, lock)  # only once the output is in place: a failed build remembers nothing
         progress.wrote(sorted([*files, *copies]))
     finally:

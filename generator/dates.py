@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 from babel.dates import format_date as _babel_format_date
 
@@ -92,16 +93,19 @@ def parse_date_or_datetime(value) -> dt.date | dt.datetime:
 
 # ---------- formatting (Swedish) ----------
 
+@lru_cache(maxsize=8192)  # Babel is slow and a site formats the same days many times
 def format_day(day: dt.date) -> str:
     """'onsdag 17 november 2021'."""
     return _babel_format_date(day, "EEEE d MMMM y", locale=LOCALE)
 
 
+@lru_cache(maxsize=8192)  # Babel is slow and a site formats the same days many times
 def format_day_short(day: dt.date) -> str:
     """'17 nov. 2021'."""
     return _babel_format_date(day, "d MMM y", locale=LOCALE)
 
 
+@lru_cache(maxsize=8192)  # Babel is slow and a site formats the same days many times
 def format_month(year: int, month: int) -> str:
     """'november 2021'."""
     return _babel_format_date(dt.date(year, month, 1), "LLLL y", locale=LOCALE)

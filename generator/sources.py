@@ -64,6 +64,16 @@ def _key_lines(node) -> dict[str, int]:
     return lines
 
 
+def _compose_and_construct(yaml_text: str):
+    """Parse once: the node tree gives line numbers, constructing it gives the values."""
+    loader = _Loader(yaml_text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
+
+
 def parse_front_matter(text: str, rel: str) -> tuple[dict, dict[str, int], str, int]:
     """Split `text` into (meta, key lines, body, body start line); raise Problem if broken."""
     if text.startswith("\ufeff"):
@@ -82,8 +92,7 @@ def parse_front_matter(text: str, rel: str) -> tuple[dict, dict[str, int], str, 
                       "add a line with only --- after the last field")
     yaml_text = "\n".join(all_lines[1:end])
     try:
-        node = yaml.compose(yaml_text, Loader=_Loader) if yaml_text.strip() else None
-        meta = yaml.load(yaml_text, Loader=_Loader) if yaml_text.strip() else {}
+        node, meta = _compose_and_construct(yaml_text) if yaml_text.strip() else (None, {})
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + 2) if mark is not None else 2

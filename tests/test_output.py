@@ -1,0 +1,55 @@
+"""Atomic, double-buffered writing: only changed bytes are written, and a damaged spare changes nothing."""
+from __future__ import annotations
+
+from generator.output import write_site
+
+
+def tree(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_rebuilds_write_only_changed_files_and_delete_stale_ones(tmp_path):
+    out, spare = tmp_path / "output", tmp_path / "cache" / "previous-output"
+    first = {"index.html": b"start", "moten/a/index.html": b"a", "moten/b/index.html": b"b"}
+    assert write_site(out, first, {}, spare).written == 3
+    assert write_site(out, first, {}, spare).written == 3       # the spare was empty: it catches up once
+    assert write_site(out, first, {}, spare).written == 0       # now nothing changes
+    second = {"index.html": b"start", "moten/a/index.html": b"a2"}
+    stats = write_site(out, second, {}, spare)
+    assert (stats.written, stats.deleted) == (1, 1)
+    assert tree(out) == second
+    assert not (out / "moten" / "b").exists()                   # empty folders go too
+
+
+def test_a_damaged_spare_never_changes_the_output(tmp_path):
+    out, spare = tmp_path / "output", tmp_path / "spare"
+    files = {"index.html": b"start", "kalender.ics": b"BEGIN:VCALENDAR"}
+    write_site(out, files, {}, spare)
+    write_site(out, files, {}, spare)
+    (spare / "index.html").write_bytes(b"garbage of the same length?")
+    (spare / "index.html" ).write_bytes(b"STARt")                 # same size, other bytes
+    (spare / "extra").mkdir()
+    (spare / "extra" / "old.html").write_bytes(b"old")
+    (spare / "kalender.ics").unlink()
+    (spare / "kalender.ics").mkdir()                             # a folder where a file belongs
+    write_site(out, files, {}, spare)
+    assert tree(out) == files
+
+
+def test_copies_are_compared_by_content(tmp_path):
+    source = tmp_path / "bilaga.pdf"
+    source.write_bytes(b"%PDF-1")
+    out, spare = tmp_path / "output", tmp_path / "spare"
+    for _ in range(2):
+        write_site(out, {}, {"moten/a/bilaga.pdf": source}, spare)
+    source.write_bytes(b"%PDF-2")
+    assert write_site(out, {}, {"moten/a/bilaga.pdf": source}, spare).written == 1
+    assert (out / "moten/a/bilaga.pdf").read_bytes() == b"%PDF-2"
+
+
+def test_without_a_spare_the_retired_folder_is_removed(tmp_path):
+    out = tmp_path / "output"
+    write_site(out, {"a": b"1"}, {})
+    write_site(out, {"a": b"2"}, {})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+    assert tree(out) == {"a": b"2"}
