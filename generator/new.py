@@ -50,6 +50,7 @@ HELP: dict[str, dict[str, str]] = {
         "publish_names": "false = visa roll och förbund i stället för namn (GDPR); tomt = webbplatsens val",
         "status": "inställt om mötet ställdes in, annars tomt",
         "source": "originalfilens namn (fylls i av importen)",
+        "not_in_original": "uppgifter som originalet saknar, t.ex. [chair, secretary]; visas som \"framgår inte\"",
         "import_notes": "det importen inte kunde avgöra; ta bort när du har kontrollerat",
         "description": "kort sammanfattning för sökmotorer och delningar",
     },
