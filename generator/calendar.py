@@ -15,6 +15,7 @@ import html
 import re
 import zoneinfo
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import icalendar
 
@@ -225,9 +226,33 @@ class FeedInfo:
 
 
 def calendar_bytes(site: Site, items: list[Occurrence], revisions: dict[str, feedlock.Revision],
-                   info: FeedInfo | None) -> bytes:
+                   info: FeedInfo | None, events: dict[str, bytes] | None = None) -> bytes:
+    """One VCALENDAR. Each VEVENT is serialised once per build (`events` caches its bytes by uid)
+    and spliced in: an event appears in the site feed, its federations' and projects' feeds and its
+    own download, and folding its lines is the slow part of icalendar."""
     config = site.config
     tz = zoneinfo.ZoneInfo(config.timezone)
+    events = {} if events is None else events
+    head = _calendar_head(site, info)
+    parts = [head[: -len(_CALENDAR_END)]]
+    timed = [o for o in items if not o.all_day]
+    if timed:
+        years = [o.first_day.year for o in timed] + [o.last_day.year for o in timed]
+        parts.append(_vtimezone_bytes(config.timezone, min(years), max(years)))
+    for occ in items:
+        if occ.uid not in events:
+            events[occ.uid] = vevent(occ, site, revisions[occ.uid], tz).to_ical()
+        parts.append(events[occ.uid])
+    parts.append(_CALENDAR_END)
+    return b"".join(parts)
+
+
+_CALENDAR_END = b"END:VCALENDAR\r\n"
+
+
+def _calendar_head(site: Site, info: FeedInfo | None) -> bytes:
+    """The VCALENDAR with its own properties and no components, as icalendar writes it."""
+    config = site.config
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -246,13 +271,14 @@ def calendar_bytes(site: Site, items: list[Occurrence], revisions: dict[str, fee
         cal.add("x-published-ttl", icalendar.vDuration(every))
         cal.add("source", urls.absolute(config, urls.href(config, info.feed_path)), parameters={"VALUE": "URI"})
         cal.add("url", urls.absolute(config, urls.href(config, info.page_path)), parameters={"VALUE": "URI"})
-    timed = [o for o in items if not o.all_day]
-    if timed:
-        years = [o.first_day.year for o in timed] + [o.last_day.year for o in timed]
-        cal.add_component(vtimezone(config.timezone, min(years), max(years)))
-    for occ in items:
-        cal.add_component(vevent(occ, site, revisions[occ.uid], tz))
-    return cal.to_ical()
+    data = cal.to_ical()
+    assert data.endswith(_CALENDAR_END)
+    return data
+
+
+@lru_cache(maxsize=64)
+def _vtimezone_bytes(name: str, first_year: int, last_year: int) -> bytes:
+    return vtimezone(name, first_year, last_year).to_ical()
 
 
 def revise(items: list[Occurrence], lock: feedlock.FeedLock, now: dt.datetime) -> dict[str, feedlock.Revision]:
@@ -279,8 +305,10 @@ def feeds(site: Site, items: list[Occurrence], lock: feedlock.FeedLock | None = 
     revisions = revise(items, lock, now)
     window = in_feed_window(items, site)
 
+    events: dict[str, bytes] = {}
+
     def subscription(mine: list[Occurrence], info: FeedInfo) -> tuple[str, bytes]:
-        return info.feed_path, calendar_bytes(site, mine, revisions, info)
+        return info.feed_path, calendar_bytes(site, mine, revisions, info, events)
 
     result = dict([subscription(window, FeedInfo(title, f"Möten och händelser – {title}",
                                                  urls.CALENDAR_FEED, urls.CALENDAR))])
@@ -297,5 +325,5 @@ def feeds(site: Site, items: list[Occurrence], lock: feedlock.FeedLock | None = 
                                                  urls.project_path(project.slug)))
         result[path] = data
     for occ in items:
-        result[occ.feed_path] = calendar_bytes(site, [occ], revisions, None)
+        result[occ.feed_path] = calendar_bytes(site, [occ], revisions, None, events)
     return result
