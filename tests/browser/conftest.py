@@ -39,12 +39,22 @@ def require(available: bool, what: str) -> None:
     pytest.skip(message)
 
 
+@dataclass(frozen=True)
+class Doc:
+    url: str
+    title: str
+    body: str                     # Markdown
+
+
 @dataclass
 class BuiltSite:
+    # Plain values only: the model is a web of references that pytest must never try to print.
     root: Path
     out: Path
-    site: object                  # generator.model.Site, for choosing pages and words
+    base_url: str
     pages: dict[str, str]         # page kind → site path, one example of each kind
+    meetings: list[Doc]
+    others: list[Doc]             # projects, federations, events and pages
 
 
 def _month_pages(out: Path) -> list[str]:
@@ -96,7 +106,11 @@ def built(tmp_path_factory) -> BuiltSite:
     result = build(root, today=today)
     assert not [w for w in result.warnings if w.field == "search"], result.warnings
     site = load_model(root, today)
-    return BuiltSite(root=root, out=root / "output", site=site, pages=_example_pages(site, root / "output"))
+    others = [Doc(item.url, getattr(item, "title", "") or getattr(item, "name", ""), item.body)
+              for item in [*site.projects, *site.federations, *site.events, *site.pages]]
+    return BuiltSite(root=root, out=root / "output", base_url=site.config.base_url,
+                     pages=_example_pages(site, root / "output"),
+                     meetings=[Doc(m.url, m.title, m.body) for m in site.meetings], others=others)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -134,6 +148,7 @@ def browser():
 def page(browser, server):
     """A fresh tab at desktop width with Swedish settings; page.goto takes site paths."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE", base_url=server)
+    context.set_default_timeout(20_000)  # a broken page fails in seconds instead of hanging the suite
     tab = context.new_page()
     yield tab
     context.close()

@@ -36,7 +36,7 @@ def test_print_shows_the_minutes_without_navigation_and_with_link_addresses(page
     for selector in (".site-header", ".breadcrumbs", ".site-footer", ".skip-link"):
         assert not page.locator(selector).first.is_visible(), selector
     assert page.locator("main h1").is_visible()
-    origin = built.site.config.base_url.rstrip("/")
+    origin = built.base_url.rstrip("/")
     internal = page.locator("main a[href^='/']").first
     after = internal.evaluate("a => getComputedStyle(a, '::after').content")
     assert origin + internal.get_attribute("href") in after

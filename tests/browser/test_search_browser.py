@@ -16,15 +16,11 @@ def words(text: str) -> set[str]:
 @pytest.fixture(scope="module")
 def meeting_and_word(built):
     """A meeting and a word that only its body contains among all searchable pages."""
-    site = built.site
-    meetings = [m for m in site.meetings if m.body.strip()]
+    meetings = [m for m in built.meetings if m.body.strip()]
     if not meetings:
         pytest.fail("the shipped content has no minutes with a body to search for", pytrace=False)
-    documents = [m.body + " " + m.title for m in site.meetings] + \
-                [item.body + " " + getattr(item, "title", getattr(item, "name", ""))
-                 for item in [*site.projects, *site.federations, *site.events, *site.pages]]
-    frequency = Counter(word for text in documents for word in words(text))
-    for meeting in sorted(meetings, key=lambda m: m.slug):
+    frequency = Counter(word for doc in built.meetings + built.others for word in words(doc.body + " " + doc.title))
+    for meeting in sorted(meetings, key=lambda m: m.url):
         unique = sorted((w for w in words(meeting.body) if frequency[w] == 1), key=lambda w: (-len(w), w))
         if unique:
             return meeting, unique[0]

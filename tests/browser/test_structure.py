@@ -40,7 +40,7 @@ def test_one_title_and_one_description_per_page(pages):
 
 
 def test_canonical_and_open_graph_name_the_page(pages, built):
-    base = built.site.config.base_url.rstrip("/")
+    base = built.base_url.rstrip("/")
     for rel, doc in pages.items():
         canonical = doc.find(".//head/link[@rel='canonical']").get("href")
         assert canonical == base + site_path(rel), rel
@@ -111,7 +111,7 @@ def test_css_and_js_are_small_fingerprinted_files(built):
 def test_sitemap_lists_every_page_but_404_and_robots_points_to_it(pages, built):
     tree = ET.parse(built.out / "sitemap.xml")
     locs = {el.text for el in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
-    base = built.site.config.base_url.rstrip("/")
+    base = built.base_url.rstrip("/")
     expected = {base + site_path(rel) for rel in pages if rel != "404.html"}
     assert expected <= locs and base + "/404.html" not in locs
     robots = (built.out / "robots.txt").read_text().splitlines()
