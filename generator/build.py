@@ -9,6 +9,7 @@ import datetime as dt
 import hashlib
 import os
 import time
+import zlib
 import zoneinfo
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,12 +17,14 @@ from xml.sax.saxutils import escape
 
 import jinja2
 
-from . import calendar, render, search, urls
+from . import __version__, calendar, render, search, urls
 from . import feedlock
-from . import atom, crossref, mentions, minutes
+from . import atom, crossref, mentions, minutes, parallel
 from .config import Config, load_config
 from .errors import BuildFailed, Problem
-from .markup import render_markdown
+from .cache import BuildCache, digest
+from .markup import MARKUP_VERSION, render_markdown
+from .minutes import MINUTES_VERSION
 from .model import Site, build_site
 from .output import write_site
 from .progress import Progress
@@ -76,13 +79,13 @@ def load_feed_lock(root: Path) -> feedlock.FeedLock:
         raise BuildFailed([problem]) from None
 
 
-def load_model(root: Path, today: dt.date | None = None) -> Site:
+def load_model(root: Path, today: dt.date | None = None, cache: BuildCache | None = None) -> Site:
     """Steps 1–2: read site.yaml and every content file into a resolved Site, or raise BuildFailed."""
     try:
         config = load_config(root)
     except Problem as problem:
         raise BuildFailed([problem]) from None
-    sources, problems = load_sources(root, config.content_dir)
+    sources, problems = load_sources(root, config.content_dir, cache)
     site, model_problems = build_site(config, sources, today or build_date(config.timezone))
     problems += model_problems
     if problems:
@@ -90,17 +93,41 @@ def load_model(root: Path, today: dt.date | None = None) -> Site:
     return site
 
 
-def convert_bodies(site: Site) -> None:
-    """Step 3: Markdown bodies to sanitised HTML, names redacted where the meeting says so."""
+def convert_bodies(site: Site, cache: BuildCache | None = None) -> None:
+    """Step 3: Markdown bodies to sanitised HTML, names redacted where the meeting says so; for
+    minutes also agenda anchors, mention links and decisions (minutes.enrich). Each body is a pure
+    function of its inputs: remembered in the cache and, when many are new, spread over the cores."""
+    cache = cache or BuildCache(None)
     base = site.config.base_path
-    for item in [*site.federations, *site.projects, *site.events, *site.pages]:
-        item.body_html = render_markdown(item.body, base)
     names = mentions.known_names(site)
+    names_key = digest(names)
+    tasks: list[tuple[object, str, tuple]] = []
+    for item in [*site.federations, *site.projects, *site.events, *site.pages]:
+        tasks.append((item, digest("body", MARKUP_VERSION, base, item.body), (item.body, base, (), False)))
     for meeting in site.meetings:
-        # Per page and pure (cacheable): agenda anchors, mention links, decisions found.
-        meeting.minutes = minutes.enrich(render_markdown(meeting.body, base, redaction_pairs(meeting)), names)
-        meeting.body_html = meeting.minutes.html
+        redact = redaction_pairs(meeting)
+        tasks.append((meeting, digest("minutes", MARKUP_VERSION, MINUTES_VERSION, base, meeting.body, redact, names_key),
+                      (meeting.body, base, redact, True)))
+    results = {key: cache.get("bodies", key) for _item, key, _args in tasks}
+    missing = {key: args for _item, key, args in tasks if results[key] is None}
+    for key, value in zip(missing, parallel.run(_convert, list(missing.values()), names)):
+        results[key] = value
+        cache.put("bodies", key, value)
+    for item, key, _args in tasks:
+        value = results[key]
+        if isinstance(value, minutes.MinutesFacts):
+            item.minutes = value
+            item.body_html = value.html
+        else:
+            item.body_html = value
     crossref.relate(site)  # across meetings: needs every meeting's minutes
+
+
+def _convert(args: tuple, names) -> object:
+    """One body (runs in a worker process when there are many)."""
+    body, base, redact, is_minutes = args
+    html = render_markdown(body, base, redact)
+    return minutes.enrich(html, names) if is_minutes else html
 
 
 def redaction_pairs(meeting) -> tuple[tuple[str, str], ...]:
@@ -159,29 +186,107 @@ def headers(feed_paths: list[str]) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
+def site_fingerprint(site: Site, theme: str) -> str:
+    """Everything a page may show apart from Markdown bodies: settings, the day, the theme, every
+    file's front matter and attachments, and what each meeting's minutes were found to hold."""
+    parts: list = [__version__, MARKUP_VERSION, MINUTES_VERSION, site.config.fingerprint(), site.today, theme]
+    for item in [*site.federations, *site.projects, *site.meetings, *site.events, *site.pages]:
+        parts.append((item.rel, item.source.meta, [(a.name, a.size) for a in getattr(item, "attachments", [])]))
+        facts = getattr(item, "minutes", None)
+        if facts is not None:
+            parts.append((facts.agenda, facts.mentions, facts.findings))
+    return digest(*parts)
+
+
+def theme_fingerprint(config: Config) -> str:
+    files = sorted(p for p in config.theme_dir.rglob("*") if p.is_file())
+    return digest(*[(p.relative_to(config.theme_dir).as_posix(), p.read_bytes()) for p in files])
+
+
+def _reuse(out_dir: Path | None, rel: str, size: int, crc: int) -> bytes | None:
+    """The previous build's bytes of `rel`, if output/ still holds exactly them."""
+    if out_dir is None:
+        return None
+    try:
+        data = (out_dir / rel).read_bytes()
+    except OSError:
+        return None
+    return data if len(data) == size and zlib.crc32(data) == crc else None
+
+
+def _render_one(index: int, shared) -> bytes | Problem:
+    env, site, jobs = shared
+    job = jobs[index]
+    try:
+        return render.render_job(env, site, job)
+    except jinja2.TemplateError as exc:
+        line = getattr(exc, "lineno", None) or 1
+        name = getattr(exc, "filename", None) or getattr(exc, "name", None) or job.template
+        return Problem(f"themes/{site.config.theme}/templates/{Path(str(name)).name}", line, None,
+                       f"template error while rendering {job.path}: {exc}",
+                       "fix the template (this is a theme problem, not a content problem)")
+
+
+def render_pages(site: Site, env: jinja2.Environment, jobs: list[render.PageJob], structure: str,
+                 cache: BuildCache, out_dir: Path | None, progress: Progress) -> tuple[dict[str, bytes], dict[str, str]]:
+    """Step 4: every page as bytes. A page whose inputs are unchanged is taken from output/."""
+    files: dict[str, bytes] = {}
+    keys: dict[str, str] = {}
+    todo: list[int] = []
+    for index, job in enumerate(jobs):
+        rel = urls.output_file(job.path)
+        keys[rel] = key = digest(structure, job.path, job.template, job.title,
+                                 [digest(item.body_html) for item in job.bodies])
+        previous = cache.get("pages", rel)
+        data = _reuse(out_dir, rel, previous[1], previous[2]) if previous and previous[0] == key else None
+        if data is None:
+            todo.append(index)
+        else:
+            files[rel] = data
+    progress.step("rendering pages", len(todo))
+    for name in env.list_templates():  # compile once here, not once per worker
+        env.get_template(name)
+    problems = []
+    for index, result in zip(todo, parallel.run(_render_one, todo, (env, site, jobs))):
+        progress.advance()
+        if isinstance(result, Problem):
+            problems.append(result)
+        else:
+            files[urls.output_file(jobs[index].path)] = result
+    if problems:
+        raise BuildFailed(problems[:1])
+    for rel, key in keys.items():
+        cache.put("pages", rel, (key, len(files[rel]), zlib.crc32(files[rel])))
+    return files, keys
+
+
 def render_site(site: Site, progress: Progress | None = None, lock: feedlock.FeedLock | None = None,
-                now: dt.datetime | None = None) -> tuple[dict[str, bytes], dict[str, Path], int, int]:
+                now: dt.datetime | None = None, cache: BuildCache | None = None,
+                out_dir: Path | None = None) -> tuple[dict[str, bytes], dict[str, Path], int, int, str]:
     """Steps 4–5: every page and feed as bytes, every copied file as a source path."""
     progress = progress or Progress()
+    cache = cache or BuildCache(None)
     config = site.config
     statics = static_files(config)
-    env = render.make_environment(config, {name: fingerprinted for name, (fingerprinted, _) in statics.items()})
+    jinja_cache = jinja2.FileSystemBytecodeCache(str(cache.folder / "templates")) if cache.enabled else None
+    if jinja_cache is not None:
+        (cache.folder / "templates").mkdir(parents=True, exist_ok=True)
+    env = render.make_environment(config, {name: fingerprinted for name, (fingerprinted, _) in statics.items()},
+                                  jinja_cache)
     occurrences = calendar.occurrences(site)
-    files: dict[str, bytes] = {}
     jobs = render.page_jobs(site, occurrences)
-    progress.step("rendering pages", len(jobs))
-    for job in jobs:
-        progress.advance()
-        try:
-            files[urls.output_file(job.path)] = render.render_job(env, site, job)
-        except jinja2.TemplateError as exc:
-            line = getattr(exc, "lineno", None) or 1
-            name = getattr(exc, "filename", None) or getattr(exc, "name", None) or job.template
-            raise BuildFailed([Problem(f"themes/{config.theme}/templates/{Path(str(name)).name}", line, None,
-                                       f"template error while rendering {job.path}: {exc}",
-                                       "fix the template (this is a theme problem, not a content problem)")]) from None
+    structure = site_fingerprint(site, theme_fingerprint(config))
+    files, page_keys = render_pages(site, env, jobs, structure, cache, out_dir, progress)
     progress.step("writing feeds")
-    feeds = calendar.feeds(site, occurrences, lock, now)
+    lock = lock if lock is not None else feedlock.FeedLock()
+    now = now or dt.datetime.combine(site.today, dt.time(0), tzinfo=dt.timezone.utc)
+    revisions = calendar.revise(occurrences, lock, now)  # feeds() asks again and gets the same answers
+    event_keys = {o.uid: digest(structure, o.uid, revisions[o.uid], digest(o.item.body_html)) for o in occurrences}
+    events = {uid: data for uid, key in event_keys.items() if (data := cache.get("events", key)) is not None}
+    feeds = calendar.feeds(site, occurrences, lock, now, events)
+    for uid, key in event_keys.items():
+        if uid in events:
+            cache.put("events", key, events[uid])
     for path, data in feeds.items():
         files[urls.output_file(path)] = data
     files["_headers"] = headers([path for path in feeds if path.endswith("/kalender.ics")])
@@ -199,29 +304,56 @@ def render_site(site: Site, progress: Progress | None = None, lock: feedlock.Fee
     for fed in site.federations:  # the logo sits beside index.md and is shown on /forbund/<slug>/
         if fed.logo:
             copies[urls.federation_path(fed.slug).lstrip("/") + fed.logo] = fed.source.path.parent / fed.logo
-    return files, copies, len(jobs), len(feeds) + len(news_feeds)
+    return files, copies, len(jobs), len(feeds) + len(news_feeds), digest(sorted(page_keys.items()))
+
+
+def add_search_index(files: dict[str, bytes], site: Site, pages_key: str, cache: BuildCache,
+                     out_dir: Path | None) -> Problem | None:
+    """Step 6: the Pagefind index. Unchanged pages keep the previous index (Pagefind always
+    indexes everything, and is the slowest step of a small rebuild)."""
+    key = digest(pages_key, search.BUNDLE_DIR)
+    previous = cache.get("search", "bundle")
+    if previous and previous[0] == key:
+        reused = {rel: _reuse(out_dir, rel, size, crc) for rel, (size, crc) in previous[1].items()}
+        if all(data is not None for data in reused.values()):
+            files.update(reused)
+            cache.put("search", "bundle", previous)
+            return None
+    before = set(files)
+    skipped = search.add_index(files, site.config.language)
+    if skipped is None:
+        bundle = {rel: (len(files[rel]), zlib.crc32(files[rel])) for rel in sorted(set(files) - before)}
+        cache.put("search", "bundle", (key, bundle))
+    return skipped
 
 
 def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
-          progress: Progress | None = None) -> BuildResult:
+          progress: Progress | None = None, use_cache: bool = True) -> BuildResult:
+    """Build the site into out_dir (default output/). With use_cache=False nothing is read from or
+    written to .sitegen-cache/; the output is the same bytes either way."""
     started = time.perf_counter()
     root = Path(root)
     progress = progress or Progress()
+    out_dir = Path(out_dir or root / "output")
+    cache = BuildCache(cache_dir(root) if use_cache else None)
+    previous = out_dir if use_cache and out_dir.is_dir() else None
     try:
         progress.step("reading content")
-        site = load_model(root, today)
+        site = load_model(root, today, cache)
         progress.step("converting Markdown")
-        convert_bodies(site)
+        convert_bodies(site, cache)
         lock = load_feed_lock(root)
-        files, copies, pages, feeds = render_site(site, progress, lock, build_moment(site.config.timezone, today))
+        files, copies, pages, feeds, pages_key = render_site(
+            site, progress, lock, build_moment(site.config.timezone, today), cache, previous)
         progress.step("indexing for search")
-        skipped = search.add_index(files, site.config.language)  # last step before anything is written
+        skipped = add_search_index(files, site, pages_key, cache, previous)  # last step before writing
         if skipped:
             site.warnings.append(skipped)
         progress.step("writing files")
-        out_dir = Path(out_dir or root / "output")
-        written = write_site(out_dir, files, copies, spare_dir=cache_dir(root) / f"previous-{out_dir.name}").files
+        spare = cache_dir(root) / f"previous-{out_dir.name}" if use_cache else None
+        written = write_site(out_dir, files, copies, spare_dir=spare).files
         feedlock.save(root, lock)  # only once the output is in place: a failed build remembers nothing
+        cache.save()
         progress.wrote(sorted([*files, *copies]))
     finally:
         progress.finish()

@@ -296,7 +296,7 @@ def in_feed_window(items: list[Occurrence], site: Site) -> list[Occurrence]:
 
 
 def feeds(site: Site, items: list[Occurrence], lock: feedlock.FeedLock | None = None,
-          now: dt.datetime | None = None) -> dict[str, bytes]:
+          now: dt.datetime | None = None, events: dict[str, bytes] | None = None) -> dict[str, bytes]:
     """Site path → bytes of every iCal file: the site's feed, each federation's and project's, and
     the single-event download beside each dated meeting and event page."""
     title = site.config.title
@@ -305,7 +305,7 @@ def feeds(site: Site, items: list[Occurrence], lock: feedlock.FeedLock | None = 
     revisions = revise(items, lock, now)
     window = in_feed_window(items, site)
 
-    events: dict[str, bytes] = {}
+    events = {} if events is None else events   # uid → VEVENT bytes, filled as feeds are written
 
     def subscription(mine: list[Occurrence], info: FeedInfo) -> tuple[str, bytes]:
         return info.feed_path, calendar_bytes(site, mine, revisions, info, events)

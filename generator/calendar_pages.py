@@ -188,5 +188,5 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
                             breadcrumbs=crumbs_cal,
                             context={"event": event, "occurrence": occ,
                                      "month": month_link(site, occ.first_day.year, occ.first_day.month)},
-                            depends_on=(event.rel,)))
+                            bodies=(event,)))
     return jobs

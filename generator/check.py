@@ -284,7 +284,7 @@ def check_site(root: Path, today=None) -> tuple[list[Problem], int]:
     with _lock_kept(root), tempfile.TemporaryDirectory(prefix="sitegen-check-") as tmp:
         out = Path(tmp) / "site"
         try:
-            result = pipeline.build(root, out, today=today)
+            result = pipeline.build(root, out, today=today, use_cache=False)
         except BuildFailed as failed:
             return failed.problems, 0
         attachments, covered = check_attachment_links(site)

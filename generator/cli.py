@@ -23,7 +23,7 @@ def cmd_build(args) -> int:
     from .progress import NORMAL, QUIET, VERBOSE, TerminalProgress
     verbosity = QUIET if args.quiet else VERBOSE if args.verbose else NORMAL
     result = build(Path(args.root), Path(args.out) if args.out else None,
-                   progress=TerminalProgress(sys.stderr, verbosity))
+                   progress=TerminalProgress(sys.stderr, verbosity), use_cache=not args.no_cache)
     if verbosity > QUIET:
         for warning in result.warnings:
             print(f"warning: {warning}", file=sys.stderr)
@@ -84,6 +84,8 @@ def make_parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help="build the site into output/")
     build.add_argument("--out", help="where to write the site (default: output/)")
+    build.add_argument("--no-cache", action="store_true",
+                       help="neither read nor write the build cache (.sitegen-cache/); same output, slower")
     _output_flags(build)
     build.set_defaults(func=cmd_build)
 

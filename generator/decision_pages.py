@@ -30,7 +30,6 @@ def _of(decisions: list[Decision], kind: str, federation: Federation | None) -> 
 
 def page_jobs(site: Site) -> list[PageJob]:
     config = site.config
-    depends = tuple(sorted(m.rel for m in site.meetings))
     start = [("Start", urls.href(config, "/"))]
     jobs: list[PageJob] = []
     registers = [
@@ -58,7 +57,7 @@ def page_jobs(site: Site) -> list[PageJob]:
             jobs.append(PageJob(
                 path_of(slug), "decisions.html", title,
                 description=f"{description}." if federation is None else f"{description} – {federation.name}.",
-                breadcrumbs=crumbs, depends_on=depends,
+                breadcrumbs=crumbs,
                 context={
                     "kind": kind, "federation": federation,
                     "rows": _of(site.decisions, kind, federation),

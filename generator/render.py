@@ -40,7 +40,10 @@ class PageJob:
     context: dict = field(default_factory=dict)
     description: str = ""
     breadcrumbs: list[tuple[str, str]] = field(default_factory=list)  # (label, href) before the page
-    depends_on: tuple[str, ...] = ()                                  # source paths (for incremental builds)
+    # The items whose Markdown body this page shows. Everything else a page shows comes from front
+    # matter and the minutes' facts, which the build cache fingerprints for the whole site; a body
+    # edit re-renders only the pages listing that item here.
+    bodies: tuple = ()
 
 
 # ---------- filters ----------
@@ -96,8 +99,10 @@ def human_size(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
 
 
-def make_environment(config: Config, static_files: dict[str, str]) -> jinja2.Environment:
+def make_environment(config: Config, static_files: dict[str, str],
+                     bytecode_cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
     env = jinja2.Environment(
+        bytecode_cache=bytecode_cache,
         loader=jinja2.FileSystemLoader(str(config.theme_dir / "templates")),
         autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
@@ -167,7 +172,7 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
                             description=meeting.description or f"{meeting.type.capitalize()}, {when(meeting)}.",
                             breadcrumbs=crumbs_meetings + [("Möten", urls.href(config, urls.MEETINGS))],
                             context={"meeting": meeting, "occurrence": calendar.meeting_occurrence(meeting)},
-                            depends_on=(meeting.rel,)))
+                            bodies=(meeting,)))
 
     crumbs_projects = [("Start", urls.href(config, "/"))]
     jobs.append(PageJob(urls.PROJECTS, "projects.html", "Projekt", breadcrumbs=crumbs_projects,
@@ -180,7 +185,8 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
         jobs.append(PageJob(urls.project_path(project.slug), "project.html", project.name,
                             description=project.summary or project.description or f"Projektet {project.name}.",
                             breadcrumbs=crumbs_projects + [("Projekt", urls.href(config, urls.PROJECTS))],
-                            context={"project": project, "coming": coming_p, "past": past_p}))
+                            context={"project": project, "coming": coming_p, "past": past_p},
+                            bodies=(project,)))
 
     crumbs_feds = [("Start", urls.href(config, "/"))]
     jobs.append(PageJob(urls.FEDERATIONS, "federations.html", "Förbund", breadcrumbs=crumbs_feds,
@@ -195,7 +201,8 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
                             context={"federation": fed, "coming": coming_f,
                                      "feed_url": fed.feed_url,
                                      "calendar_url": urls.href(config, urls.federation_calendar_path(fed.slug)),
-                                     "logo_url": fed.url + fed.logo if fed.logo else ""}))  # copied beside the page
+                                     "logo_url": fed.url + fed.logo if fed.logo else ""},  # copied beside the page
+                            bodies=(fed,)))
 
     from . import calendar_pages  # imported here: it builds on PageJob above
     jobs += calendar_pages.page_jobs(site, occurrences)
@@ -206,7 +213,7 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
         jobs.append(PageJob(urls.page_path(page.slug), "page.html", page.title,
                             description=page.description or summary(page.body_html),
                             breadcrumbs=[("Start", urls.href(config, "/"))], context={"page": page},
-                            depends_on=(page.rel,)))
+                            bodies=(page,)))
 
     jobs.append(PageJob(urls.SEARCH, "search.html", "Sök", breadcrumbs=[("Start", urls.href(config, "/"))],
                         description="Sök bland minnesanteckningar, projekt, händelser och förbund.",

@@ -130,7 +130,8 @@ def iter_content_files(content_dir: Path) -> list[tuple[str, Path]]:
     return found
 
 
-def read_source(kind: str, path: Path, content_dir: Path, site_root: Path) -> Source:
+def read_source(kind: str, path: Path, content_dir: Path, site_root: Path, cache=None) -> Source:
+    """Read one file; `cache` (a BuildCache) remembers parsed front matter by the file's bytes."""
     raw = path.read_bytes()
     rel = _relative(path, site_root)
     try:
@@ -139,8 +140,15 @@ def read_source(kind: str, path: Path, content_dir: Path, site_root: Path) -> So
         line = raw[: exc.start].count(b"\n") + 1
         raise Problem(rel, line, None, "the file is not UTF-8 text",
                       "save it as UTF-8 (in most editors: Save as → Encoding → UTF-8)") from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    meta, lines, body, body_line = parse_front_matter(text, rel)
+    digest = hashlib.sha256(raw).hexdigest()
+    parsed = cache.get("sources", digest) if cache is not None else None
+    if parsed is None:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        parsed = parse_front_matter(text, rel)
+        if cache is not None:
+            cache.put("sources", digest, parsed)
+    meta, lines, body, body_line = parsed
+    # `meta` may be the cached object itself: the pipeline reads it and never changes it.
     kind_dir = content_dir / kind
     slug, bundle = _slug_for(path, kind_dir)
     attachments: list[Path] = []
@@ -151,18 +159,18 @@ def read_source(kind: str, path: Path, content_dir: Path, site_root: Path) -> So
             and not p.name.startswith(".")
         )
     return Source(kind=kind, slug=slug, path=path, rel=rel, meta=meta, lines=lines,
-                  body=body, body_line=body_line, digest=hashlib.sha256(raw).hexdigest(),
+                  body=body, body_line=body_line, digest=digest,
                   attachments=attachments)
 
 
-def load_sources(site_root: Path, content_dir: Path | None = None) -> tuple[list[Source], list[Problem]]:
+def load_sources(site_root: Path, content_dir: Path | None = None, cache=None) -> tuple[list[Source], list[Problem]]:
     """Read every content file; collect problems instead of stopping at the first."""
     content_dir = content_dir or site_root / "content"
     sources: list[Source] = []
     problems: list[Problem] = []
     for kind, path in iter_content_files(content_dir):
         try:
-            sources.append(read_source(kind, path, content_dir, site_root))
+            sources.append(read_source(kind, path, content_dir, site_root, cache))
         except Problem as problem:
             problems.append(problem)
     return sources, problems

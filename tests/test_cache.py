@@ -1,0 +1,130 @@
+"""The build cache is invisible: with it, without it and with a damaged one the output is the same
+bytes, and every edit reaches every page it affects."""
+from __future__ import annotations
+
+import hashlib
+import shutil
+
+from generator.build import build, cache_dir
+from generator.cache import FILE_NAME
+
+from conftest import TODAY, text_of
+
+
+def tree_digest(folder):
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def uncached(site, tmp_path):
+    """The same site built from scratch with no cache, for comparison."""
+    out = tmp_path / "uncached"
+    shutil.rmtree(out, ignore_errors=True)
+    build(site.root, out, today=TODAY, use_cache=False)
+    return tree_digest(out)
+
+
+MEETING = "meetings/2021-11-17-forbundschefsmote.md"
+
+
+def test_cached_uncached_and_damaged_cache_builds_are_identical(site, tmp_path):
+    site.build()
+    site.build()                       # second build: everything from the cache
+    cached = tree_digest(site.out)
+    assert cached == uncached(site, tmp_path)
+    cache_file = cache_dir(site.root) / FILE_NAME
+    data = bytearray(cache_file.read_bytes())
+    data[len(data) // 2] ^= 0xFF       # flip a byte in the middle
+    cache_file.write_bytes(bytes(data))
+    site.build()
+    assert tree_digest(site.out) == cached
+    cache_file.write_bytes(b"not a cache")
+    site.build()
+    assert tree_digest(site.out) == cached
+    shutil.rmtree(cache_dir(site.root))
+    site.build()
+    assert tree_digest(site.out) == cached
+
+
+def test_a_tampered_output_page_is_rendered_again(site):
+    site.build()
+    page = site.out / "moten" / "2021-11-17-forbundschefsmote" / "index.html"
+    good = page.read_bytes()
+    page.write_bytes(good.replace(b"Sollentuna", b"Solletuna"))
+    site.build()
+    assert page.read_bytes() == good
+
+
+def test_a_body_edit_reaches_its_page_and_the_feeds(site, tmp_path):
+    site.build()
+    path = site.root / "content" / MEETING
+    path.write_text(path.read_text().replace("Kipa hälsar välkommen.", "Kipa hälsar alla varmt välkomna."))
+    site.build()
+    body = text_of(site.html("moten/2021-11-17-forbundschefsmote/").find(".//main"))
+    assert "Kipa hälsar alla varmt välkomna." in body
+    feed = site.ical("kalender.ics")
+    descriptions = [str(e.get("description")) for e in feed.walk("VEVENT")]
+    assert any("varmt välkomna" in d for d in descriptions)
+    assert tree_digest(site.out) == uncached(site, tmp_path)
+
+
+def test_a_title_edit_reaches_every_list(site, tmp_path):
+    site.build()
+    path = site.root / "content" / MEETING
+    path.write_text(path.read_text().replace("title: Förbundschefsmöte 17 november 2021",
+                                             "title: FC-nätverkets novembermöte"))
+    site.build()
+    for page in ["", "moten/", "forbund/roslagen/", "projekt/mia/"]:
+        links = [text_of(a) for a in site.html(page).findall(".//a")]
+        assert "FC-nätverkets novembermöte" in links, page
+    assert tree_digest(site.out) == uncached(site, tmp_path)
+
+
+def test_a_template_edit_reaches_every_page(site):
+    site.build()
+    base = site.root / "themes" / "default" / "templates" / "base.html"
+    base.write_text(base.read_text().replace("Hoppa till innehållet", "Gå direkt till innehållet"))
+    site.build()
+    for page in site.out.rglob("*.html"):
+        doc = site.html(page.relative_to(site.out).as_posix())
+        skip = doc.find(".//a[@class='skip-link']")
+        assert skip is not None and text_of(skip) == "Gå direkt till innehållet", page
+
+
+def test_a_site_yaml_edit_reaches_every_page(site, tmp_path):
+    site.build()
+    config = site.root / "site.yaml"
+    config.write_text(config.read_text().replace("title: Testnätverket", "title: Nätverket i länet"))
+    site.build()
+    for page in site.out.rglob("*.html"):
+        title = site.html(page.relative_to(site.out).as_posix()).find(".//title").text
+        assert "Nätverket i länet" in title, page
+    assert tree_digest(site.out) == uncached(site, tmp_path)
+
+
+def test_deleting_a_meeting_removes_its_page_feed_entries_and_list_rows(site, tmp_path):
+    site.build()
+    assert (site.out / "moten" / "2021-11-17-forbundschefsmote" / "index.html").exists()
+    (site.root / "content" / MEETING).unlink()
+    site.build()
+    assert not (site.out / "moten" / "2021-11-17-forbundschefsmote").exists()
+    hrefs = [a.get("href") for a in site.html("moten/").findall(".//a")]
+    assert "/moten/2021-11-17-forbundschefsmote/" not in hrefs
+    assert [e for e in site.ical("kalender.ics").walk("VEVENT") if "17 november" in str(e.get("summary"))] == []
+    assert tree_digest(site.out) == uncached(site, tmp_path)
+
+
+def test_many_pages_use_the_worker_pool_and_give_the_same_bytes(site, tmp_path, monkeypatch):
+    """Enough meetings to cross the pool threshold: one process and several give the same output."""
+    from generator import parallel
+    for day in range(1, 29):
+        for month in (1, 2):
+            site.add({f"meetings/2021-{month:02d}-{day:02d}-styrelse.md":
+                      f"---\ntitle: Styrelsemöte {day}/{month}\ntype: styrelse\ndate: 2021-{month:02d}-{day:02d}\n"
+                      f"federations: [roslagen]\n---\n## 1. Beslut\n\nMötet beslutar att MIA fortsätter.\n"})
+    monkeypatch.setenv("SITEGEN_WORKERS", "2")
+    assert len(list((site.root / "content" / "meetings").iterdir())) > parallel.MIN_TASKS
+    site.build()
+    pooled = tree_digest(site.out)
+    monkeypatch.setenv("SITEGEN_WORKERS", "1")
+    assert pooled == uncached(site, tmp_path)
