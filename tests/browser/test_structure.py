@@ -116,3 +116,22 @@ def test_sitemap_lists_every_page_but_404_and_robots_points_to_it(pages, built):
     assert expected <= locs and base + "/404.html" not in locs
     robots = (built.out / "robots.txt").read_text().splitlines()
     assert f"Sitemap: {base}/sitemap.xml" in robots
+
+
+def test_accessibility_statement_has_what_digg_asks_for(pages):
+    doc = pages["tillganglighet/index.html"]
+    main = doc.find(".//main")
+    headings = ["".join(h.itertext()).strip() for h in main.iter("h2", "h3", "h4")]
+    for required in ("Hur tillgänglig är webbplatsen?",
+                     "Vad kan du göra om du inte kan använda delar av webbplatsen?",
+                     "Rapportera brister i webbplatsens tillgänglighet", "Tillsynsmyndighet",
+                     "Innehåll som inte är tillgängligt", "Hur vi testat webbplatsen"):
+        assert required in headings
+    text = " ".join("".join(main.itertext()).split())
+    assert "förenlig med lagen om tillgänglighet till digital offentlig service" in text  # compliance status
+    assert "Senaste bedömningen gjordes den" in text and "uppdaterades senast den" in text
+    links = [a.get("href") for a in main.iter("a")]
+    assert any(h.startswith("mailto:") for h in links)                                     # how to report
+    assert "https://www.digg.se/anmal-bristande-tillganglighet" in links                   # the supervisor
+    footer_links = ["".join(a.itertext()) for a in doc.findall(".//footer//a")]
+    assert "Tillgänglighetsredogörelse" in footer_links                                    # on every page
