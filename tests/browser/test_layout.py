@@ -35,19 +35,25 @@ def test_print_shows_the_minutes_without_navigation_and_with_link_addresses(page
     page.emulate_media(media="print")
     for selector in (".site-header", ".breadcrumbs", ".site-footer", ".skip-link"):
         assert not page.locator(selector).first.is_visible(), selector
-    assert page.locator("main h1").is_visible()
-    origin = built.base_url.rstrip("/")
-    internal = page.locator("main a[href^='/']").first
-    after = internal.evaluate("a => getComputedStyle(a, '::after').content")
-    assert origin + internal.get_attribute("href") in after
-    assert page.locator(".print-only").is_visible()
+    assert page.locator("main h1").is_visible() and page.locator("main .facts").is_visible()
+    assert page.locator(".print-only").is_visible()          # the address the printout came from
+    permalinks = page.locator("main a.permalink")
+    assert all(not permalinks.nth(i).is_visible() for i in range(permalinks.count()))
 
 
-def test_print_writes_out_external_link_addresses(page, built):
+def after_content(link) -> str:
+    return link.evaluate("a => getComputedStyle(a, '::after').content")
+
+
+def test_print_writes_out_link_addresses_in_the_text(page, built):
     page.goto(built.pages["page"])
     page.emulate_media(media="print")
     external = page.locator("main a[href^='http']").first
-    assert external.get_attribute("href") in external.evaluate("a => getComputedStyle(a, '::after').content")
+    assert external.get_attribute("href") in after_content(external)
+    internal = page.locator(".prose a[href^='/']").first
+    assert built.base_url.rstrip("/") + internal.get_attribute("href") in after_content(internal)
+    page.emulate_media(media="screen")
+    assert after_content(external) in ("none", "normal", "")   # only on paper
 
 
 def test_pages_work_without_javascript(browser, server, built):
