@@ -1,4 +1,4 @@
-"""The browser suite: one build of the shipped content, one local server, one Chromium per session.
+"""The browser suite: one build of the shipped content, one local server, one Chromium for the suite.
 
 Chromium comes from the system (Debian's /usr/bin/chromium); Playwright never downloads a
 browser. On a developer machine without the prerequisites the tests skip and say how to
@@ -130,7 +130,9 @@ def server(built) -> str:
     httpd.server_close()
 
 
-@pytest.fixture(scope="session")
+# Package scope, not session: while Playwright's sync API is running it holds an asyncio loop in
+# this thread, and tests after this folder call asyncio.run().
+@pytest.fixture(scope="package")
 def browser():
     try:
         from playwright.sync_api import sync_playwright
