@@ -227,6 +227,12 @@ def _render_one(index: int, shared) -> bytes | Problem:
                        "fix the template (this is a theme problem, not a content problem)")
 
 
+def _serialize_event(index: int, shared) -> bytes:
+    site, occurrences, revisions = shared
+    occ = occurrences[index]
+    return calendar.vevent(occ, site, revisions[occ.uid], zoneinfo.ZoneInfo(site.config.timezone)).to_ical()
+
+
 def render_pages(site: Site, env: jinja2.Environment, jobs: list[render.PageJob], structure: str,
                  cache: BuildCache, out_dir: Path | None, progress: Progress) -> tuple[dict[str, bytes], dict[str, str]]:
     """Step 4: every page as bytes. A page whose inputs are unchanged is taken from output/."""
@@ -283,6 +289,9 @@ def render_site(site: Site, progress: Progress | None = None, lock: feedlock.Fee
     revisions = calendar.revise(occurrences, lock, now)  # feeds() asks again and gets the same answers
     event_keys = {o.uid: digest(structure, o.uid, revisions[o.uid], digest(o.item.body_html)) for o in occurrences}
     events = {uid: data for uid, key in event_keys.items() if (data := cache.get("events", key)) is not None}
+    missing = [index for index, occ in enumerate(occurrences) if occ.uid not in events]
+    for index, data in zip(missing, parallel.run(_serialize_event, missing, (site, occurrences, revisions))):
+        events[occurrences[index].uid] = data
     feeds = calendar.feeds(site, occurrences, lock, now, events)
     for uid, key in event_keys.items():
         if uid in events:

@@ -171,8 +171,12 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
 
     months = month_range(site, occurrences, undated)
     links = [month_link(site, *key) for key in months]
+    touching: dict[tuple[int, int], list[calendar.Occurrence]] = {}   # month → occurrences on any of its days
+    for occ in occurrences:
+        for key in dict.fromkeys((day.year, day.month) for day in occ.days):
+            touching.setdefault(key, []).append(occ)
     for index, (year, month) in enumerate(months):
-        grid = month_grid(site, year, month, occurrences, undated,
+        grid = month_grid(site, year, month, touching.get((year, month), []), undated,
                           links[index - 1] if index > 0 else None,
                           links[index + 1] if index + 1 < len(links) else None)
         jobs.append(PageJob(urls.month_path(year, month), "calendar_month.html",

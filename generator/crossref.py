@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import urls
 from .agenda import AgendaItem
@@ -147,7 +148,8 @@ def _link_series(meetings: list[Meeting]) -> None:
             best.append(meeting)
 
 
-def _words(text: str) -> set[str]:
+@lru_cache(maxsize=None)  # the same headings are compared with every open question of a series
+def _words(text: str) -> frozenset[str]:
     """Significant words as stems: four letters or more (or an acronym like VIS), no filler."""
     found = set()
     for word in re.findall(r"\w+", text):
@@ -156,7 +158,7 @@ def _words(text: str) -> set[str]:
             continue
         if len(word) >= 4 or (len(word) >= 2 and word.isupper()):
             found.add(folded[:STEM])
-    return found
+    return frozenset(found)
 
 
 def takes_up(subject: str, item: AgendaItem) -> bool:

@@ -23,13 +23,15 @@ class FilterLink:
     is_current: bool
 
 
-def _of(decisions: list[Decision], kind: str, federation: Federation | None) -> list[Decision]:
-    return [d for d in decisions
-            if d.kind == kind and (federation is None or federation in d.meeting.federations)]
+def _of(by_kind: dict[str, list[Decision]], kind: str, federation: Federation | None) -> list[Decision]:
+    return [d for d in by_kind.get(kind, []) if federation is None or federation in d.meeting.federations]
 
 
 def page_jobs(site: Site) -> list[PageJob]:
     config = site.config
+    by_kind: dict[str, list[Decision]] = {}
+    for decision in site.decisions:   # one pass; the filters below ask per kind and federation
+        by_kind.setdefault(decision.kind, []).append(decision)
     start = [("Start", urls.href(config, "/"))]
     jobs: list[PageJob] = []
     registers = [
@@ -43,7 +45,7 @@ def page_jobs(site: Site) -> list[PageJob]:
         counted = (DECISION, POSTPONED) if kind == DECISION else (kind,)
 
         def count(fed: Federation | None) -> int:
-            return sum(len(_of(site.decisions, k, fed)) for k in counted)
+            return sum(len(_of(by_kind, k, fed)) for k in counted)
 
         for federation in [None, *site.federations]:
             slug = federation.slug if federation else None
@@ -51,7 +53,7 @@ def page_jobs(site: Site) -> list[PageJob]:
                                   url=urls.href(config, path_of(f.slug if f else None)),
                                   count=count(f), is_current=f is federation)
                        for f in [None, *site.federations]]
-            postponed = _of(site.decisions, POSTPONED, federation) if kind == DECISION else []
+            postponed = _of(by_kind, POSTPONED, federation) if kind == DECISION else []
             title = label if federation is None else f"{label} – {federation.short_name}"
             crumbs = start if federation is None else start + [(label, urls.href(config, path_of(None)))]
             jobs.append(PageJob(
@@ -60,7 +62,7 @@ def page_jobs(site: Site) -> list[PageJob]:
                 breadcrumbs=crumbs,
                 context={
                     "kind": kind, "federation": federation,
-                    "rows": _of(site.decisions, kind, federation),
+                    "rows": _of(by_kind, kind, federation),
                     "open_postponed": [d for d in postponed if d.is_open],
                     "closed_postponed": [d for d in postponed if not d.is_open],
                     "filters": filters,
