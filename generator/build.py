@@ -317,12 +317,13 @@ def render_site(site: Site, progress: Progress | None = None, lock: feedlock.Fee
 
 
 def add_search_index(files: dict[str, bytes], site: Site, pages_key: str, cache: BuildCache,
-                     out_dir: Path | None) -> Problem | None:
+                     out_dir: Path | None, refresh: bool = True) -> Problem | None:
     """Step 6: the Pagefind index. Unchanged pages keep the previous index (Pagefind always
-    indexes everything, and is the slowest step of a small rebuild)."""
+    indexes everything, and is the slowest step of a small rebuild); refresh=False keeps the
+    previous index even when pages changed (the live preview)."""
     key = digest(pages_key, search.BUNDLE_DIR)
     previous = cache.get("search", "bundle")
-    if previous and previous[0] == key:
+    if previous and (previous[0] == key or not refresh):
         reused = {rel: _reuse(out_dir, rel, size, crc) for rel, (size, crc) in previous[1].items()}
         if all(data is not None for data in reused.values()):
             files.update(reused)
@@ -337,7 +338,7 @@ def add_search_index(files: dict[str, bytes], site: Site, pages_key: str, cache:
 
 
 def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
-          progress: Progress | None = None, use_cache: bool = True) -> BuildResult:
+          progress: Progress | None = None, use_cache: bool = True, refresh_search: bool = True) -> BuildResult:
     """Build the site into out_dir (default output/). With use_cache=False nothing is read from or
     written to .sitegen-cache/; the output is the same bytes either way."""
     started = time.perf_counter()
@@ -355,7 +356,7 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
         files, copies, pages, feeds, pages_key = render_site(
             site, progress, lock, build_moment(site.config.timezone, today), cache, previous)
         progress.step("indexing for search")
-        skipped = add_search_index(files, site, pages_key, cache, previous)  # last step before writing
+        skipped = add_search_index(files, site, pages_key, cache, previous, refresh_search)  # last before writing
         if skipped:
             site.warnings.append(skipped)
         progress.step("writing files")

@@ -63,7 +63,9 @@ class Rebuilder:
             pass  # build() below reports the broken site.yaml; keep serving under the last path
         was_broken = bool(state.problems)
         try:
-            result = build(state.root, state.out_dir)
+            # The preview keeps the last search index: re-indexing every page is the slowest part of
+            # a one-file rebuild, and search finds the edited page again after the next full build.
+            result = build(state.root, state.out_dir, refresh_search=False)
         except BuildFailed as failed:
             state.problems = failed.problems
         except Problem as problem:
