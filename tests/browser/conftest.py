@@ -53,6 +53,7 @@ class BuiltSite:
     out: Path
     base_url: str
     pages: dict[str, str]         # page kind → site path, one example of each kind
+    today: dt.date                # the build's day, also the browser's clock
     meetings: list[Doc]
     others: list[Doc]             # projects, federations, events and pages
 
@@ -109,7 +110,7 @@ def built(tmp_path_factory) -> BuiltSite:
     others = [Doc(item.url, getattr(item, "title", "") or getattr(item, "name", ""), item.body)
               for item in [*site.projects, *site.federations, *site.events, *site.pages]]
     return BuiltSite(root=root, out=root / "output", base_url=site.config.base_url,
-                     pages=_example_pages(site, root / "output"),
+                     pages=_example_pages(site, root / "output"), today=today,
                      meetings=[Doc(m.url, m.title, m.body) for m in site.meetings], others=others)
 
 
@@ -146,10 +147,18 @@ def browser():
         chromium.close()
 
 
+def new_context(browser, server, built, **options):
+    """A browser context whose clock shows the build's day (site.js ages lists by the visitor's clock)."""
+    options = {"viewport": {"width": 1280, "height": 900}, "locale": "sv-SE", "base_url": server, **options}
+    context = browser.new_context(**options)
+    context.clock.set_fixed_time(dt.datetime.combine(built.today, dt.time(12)))
+    return context
+
+
 @pytest.fixture
-def page(browser, server):
+def page(browser, server, built):
     """A fresh tab at desktop width with Swedish settings; page.goto takes site paths."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE", base_url=server)
+    context = new_context(browser, server, built)
     context.set_default_timeout(20_000)  # a broken page fails in seconds instead of hanging the suite
     tab = context.new_page()
     yield tab

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from .conftest import new_context
+
 KINDS = ["home", "minutes index", "meeting", "project index", "project", "federation index", "federation",
          "calendar", "month", "event", "page", "404", "search"]
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -31,7 +33,7 @@ def test_no_wcag_violations_in_search_results(page, built, axe_source):
 
 
 def test_no_wcag_violations_at_phone_width(browser, server, built, axe_source):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=server, locale="sv-SE")
+    context = new_context(browser, server, built, viewport={"width": 390, "height": 844})
     tab = context.new_page()
     try:
         for kind in ("home", "meeting", "month"):

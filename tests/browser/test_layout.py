@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import pytest
 
+from .conftest import new_context
+
 PHONE_PAGES = ["home", "minutes index", "meeting", "calendar", "month", "federation", "project", "event",
                "page", "search", "404"]
 
 
 @pytest.mark.parametrize("width", [320, 390])
 def test_no_horizontal_scroll_at_phone_width(browser, server, built, tmp_path, width):
-    context = browser.new_context(viewport={"width": width, "height": 800}, base_url=server, locale="sv-SE")
+    context = new_context(browser, server, built, viewport={"width": width, "height": 800})
     tab = context.new_page()
     wide = []
     try:
@@ -57,7 +59,7 @@ def test_print_writes_out_link_addresses_in_the_text(page, built):
 
 
 def test_pages_work_without_javascript(browser, server, built):
-    context = browser.new_context(java_script_enabled=False, base_url=server, locale="sv-SE")
+    context = new_context(browser, server, built, java_script_enabled=False)
     tab = context.new_page()
     try:
         tab.goto("/")
