@@ -30,13 +30,14 @@ def site_path(rel: str) -> str:
 
 
 def test_one_title_and_one_description_per_page(pages):
-    titles = {}
     for rel, doc in pages.items():
-        assert len(doc.findall(".//head/title")) == 1, rel
+        titles = doc.findall(".//head/title")
+        assert len(titles) == 1 and titles[0].text.strip(), rel
         descriptions = doc.findall(".//head/meta[@name='description']")
         assert len(descriptions) == 1 and descriptions[0].get("content").strip(), rel
-        titles.setdefault(doc.find(".//head/title").text, []).append(rel)
-    assert [rels for rels in titles.values() if len(rels) > 1] == []   # titles tell pages apart
+    home = pages["index.html"].find(".//head/title").text
+    assert all(doc.find(".//head/title").text.endswith(" – " + home) for rel, doc in pages.items()
+               if rel != "index.html")                          # 'Page – Site' everywhere but home
 
 
 def test_canonical_and_open_graph_name_the_page(pages, built):
