@@ -27,6 +27,7 @@ import os
 import platform
 import pstats
 import re
+import resource
 import shutil
 import signal
 import socket
@@ -407,8 +408,12 @@ def profile_build(site: Path) -> int:
     if status != 0:
         print(f"The profiled build failed with status {status}.", file=sys.stderr)
         return 1
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"\nProfiled clean build: {seconds:.2f} s under cProfile (slower than without). "
-          "Work done in worker processes, if any, is not in this profile.\n")
+          "Work done in worker processes, if any, is not in this profile.")
+    print(f"Peak RSS: {own:.0f} MiB in this Python process (corpus generation and profiler included), "
+          f"{children:.0f} MiB in the largest child process (e.g. the Pagefind indexer).\n")
     for order, limit in (("cumulative", 25), ("tottime", 15)):
         out = io.StringIO()
         stats = pstats.Stats(profiler, stream=out)
