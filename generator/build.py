@@ -321,7 +321,10 @@ def add_search_index(files: dict[str, bytes], site: Site, pages_key: str, cache:
     """Step 6: the Pagefind index. Unchanged pages keep the previous index (Pagefind always
     indexes everything, and is the slowest step of a small rebuild); refresh=False keeps the
     previous index even when pages changed (the live preview)."""
-    key = digest(pages_key, search.BUNDLE_DIR)
+    binary = search.find_pagefind()
+    if binary is None:  # never reuse an index that this machine could not have made
+        return search.add_index(files, site.config.language)
+    key = digest(pages_key, search.BUNDLE_DIR, str(binary))
     previous = cache.get("search", "bundle")
     if previous and (previous[0] == key or not refresh):
         reused = {rel: _reuse(out_dir, rel, size, crc) for rel, (size, crc) in previous[1].items()}
