@@ -226,14 +226,20 @@ class FeedInfo:
 
 
 def calendar_bytes(site: Site, items: list[Occurrence], revisions: dict[str, feedlock.Revision],
-                   info: FeedInfo | None, events: dict[str, bytes] | None = None) -> bytes:
+                   info: FeedInfo | None, events: dict[str, bytes] | None = None,
+                   heads: dict | None = None) -> bytes:
     """One VCALENDAR. Each VEVENT is serialised once per build (`events` caches its bytes by uid)
     and spliced in: an event appears in the site feed, its federations' and projects' feeds and its
     own download, and folding its lines is the slow part of icalendar."""
     config = site.config
     tz = zoneinfo.ZoneInfo(config.timezone)
     events = {} if events is None else events
-    head = _calendar_head(site, info)
+    if heads is not None and info in heads:
+        head = heads[info]
+    else:
+        head = _calendar_head(site, info)
+        if heads is not None:
+            heads[info] = head
     parts = [head[: -len(_CALENDAR_END)]]
     timed = [o for o in items if not o.all_day]
     if timed:
@@ -306,6 +312,7 @@ def feeds(site: Site, items: list[Occurrence], lock: feedlock.FeedLock | None = 
     window = in_feed_window(items, site)
 
     events = {} if events is None else events   # uid → VEVENT bytes, filled as feeds are written
+    single_heads: dict = {}                      # every single-event download shares one head
 
     def subscription(mine: list[Occurrence], info: FeedInfo) -> tuple[str, bytes]:
         return info.feed_path, calendar_bytes(site, mine, revisions, info, events)
@@ -325,5 +332,5 @@ def feeds(site: Site, items: list[Occurrence], lock: feedlock.FeedLock | None = 
                                                  urls.project_path(project.slug)))
         result[path] = data
     for occ in items:
-        result[occ.feed_path] = calendar_bytes(site, [occ], revisions, None, events)
+        result[occ.feed_path] = calendar_bytes(site, [occ], revisions, None, events, single_heads)
     return result

@@ -179,12 +179,31 @@ def takes_up(subject: str, item: AgendaItem) -> bool:
     return False
 
 
+def _meeting_words(meeting: Meeting) -> frozenset[str]:
+    """Every significant word of a meeting's agenda titles and sub-headings (a quick pre-check)."""
+    words: set[str] = set()
+    for item in meeting.agenda:
+        for heading in (item.title, *item.headings):
+            words |= _words(heading)
+    return frozenset(words)
+
+
+def _may_take_up(subject: str, heard: frozenset[str]) -> bool:
+    """False when no agenda item of the meeting can take the question up (see takes_up)."""
+    wanted = _words(subject)
+    needed = len(wanted) if len(wanted) <= 2 else max(2, (len(wanted) + 1) // 2)
+    return bool(wanted) and len(wanted & heard) >= needed
+
+
 def _close_postponed(meetings: list[Meeting]) -> None:
     for meeting in meetings:
         later = meeting.next_meeting
         postponed = [d for d in meeting.decisions if d.kind == POSTPONED]
         while later is not None and postponed:
+            heard = _meeting_words(later)
             for decision in list(postponed):
+                if not _may_take_up(decision.subject, heard):
+                    continue
                 item = next((i for i in later.agenda if takes_up(decision.subject, i)), None)
                 if item is not None:
                     decision.closed_by = _place(later, item)

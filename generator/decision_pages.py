@@ -23,15 +23,17 @@ class FilterLink:
     is_current: bool
 
 
-def _of(by_kind: dict[str, list[Decision]], kind: str, federation: Federation | None) -> list[Decision]:
-    return [d for d in by_kind.get(kind, []) if federation is None or federation in d.meeting.federations]
+def _of(by_kind: dict, kind: str, federation: Federation | None) -> list[Decision]:
+    return by_kind.get((kind, federation.slug if federation else None), [])
 
 
 def page_jobs(site: Site) -> list[PageJob]:
     config = site.config
-    by_kind: dict[str, list[Decision]] = {}
+    by_kind: dict[tuple[str, str | None], list[Decision]] = {}
     for decision in site.decisions:   # one pass; the filters below ask per kind and federation
-        by_kind.setdefault(decision.kind, []).append(decision)
+        by_kind.setdefault((decision.kind, None), []).append(decision)
+        for fed in decision.meeting.federations:
+            by_kind.setdefault((decision.kind, fed.slug), []).append(decision)
     start = [("Start", urls.href(config, "/"))]
     jobs: list[PageJob] = []
     registers = [

@@ -13,11 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader: the lock grows with the site
 
 from .errors import Problem
 
@@ -74,14 +77,24 @@ class FeedLock:
         for uid in sorted(self.entries):
             entry = self.entries[uid]
             stamp = entry.last_modified.strftime("%Y-%m-%dT%H:%M:%SZ")
-            key = yaml.safe_dump(uid, default_style='"', allow_unicode=True, width=10_000).strip().removesuffix("...").strip()
+            key = _quoted(uid)
             lines.append(f"  {key}: {{fingerprint: {entry.fingerprint}, sequence: {entry.sequence}, "
                          f"last_modified: \"{stamp}\"}}")
         return ("\n".join(lines) + "\n").encode("utf-8")
 
     @property
-    def changed(self) -> bool:
+    def changed(self) -> bool:  # noqa: D401 - comparing bytes keeps "written only when changed" exact
         return self.to_bytes() != self.original
+
+
+_PLAIN_UID = re.compile(r"^[A-Za-z0-9._@:+-]+$")
+
+
+def _quoted(uid: str) -> str:
+    """The uid as a double-quoted YAML key (the common hex uid without asking PyYAML, which is slow)."""
+    if _PLAIN_UID.match(uid):
+        return f'"{uid}"'
+    return yaml.safe_dump(uid, default_style='"', allow_unicode=True, width=10_000).strip().removesuffix("...").strip()
 
 
 def load(root: Path) -> FeedLock:
@@ -92,7 +105,7 @@ def load(root: Path) -> FeedLock:
     raw = path.read_bytes()
     fix = "restore it with git (git checkout calendar.lock), or delete it to restart every sequence at 0"
     try:
-        data = yaml.safe_load(raw.decode("utf-8")) or {}
+        data = yaml.load(raw.decode("utf-8"), Loader=_LOADER) or {}
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
         mark = getattr(exc, "problem_mark", None)
         raise Problem(LOCK_NAME, mark.line + 1 if mark else 1, None, "calendar.lock cannot be read", fix) from None
