@@ -340,6 +340,45 @@ def add_search_index(files: dict[str, bytes], site: Site, pages_key: str, cache:
     return skipped
 
 
+def input_fingerprint(root: Path, out_dir: Path, today: dt.date | None, refresh_search: bool) -> str | None:
+    """Everything a build reads, in one key: the generator's code, site.yaml, calendar.lock, the day,
+    every content and theme file. Text files count by their bytes, attachments by size and time."""
+    try:
+        config = load_config(root)
+    except (Problem, BuildFailed):
+        return None
+    package = Path(__file__).parent
+    parts: list = [__version__, str(out_dir.resolve()), refresh_search, str(search.find_pagefind()),
+                   today or build_date(config.timezone), os.environ.get("SOURCE_DATE_EPOCH", "")]
+    for path in sorted(package.glob("*.py")):
+        parts.append(path.read_bytes())
+    for folder in (root / "site.yaml", root / feedlock.LOCK_NAME, config.content_dir, config.theme_dir):
+        files = [folder] if folder.is_file() else sorted(p for p in folder.rglob("*") if p.is_file()) \
+            if folder.is_dir() else []
+        for path in files:
+            rel = path.relative_to(root).as_posix()
+            if path.suffix in {".md", ".yaml", ".lock", ".html", ".css", ".js", ".svg"}:
+                parts.append((rel, path.read_bytes()))
+            else:
+                info = path.stat()
+                parts.append((rel, info.st_size, info.st_mtime_ns))
+    return digest(*parts)
+
+
+def _output_listing(out_dir: Path) -> dict[str, int]:
+    return {p.relative_to(out_dir).as_posix(): p.stat().st_size for p in out_dir.rglob("*") if p.is_file()}
+
+
+def _unchanged_build(cache: BuildCache, inputs: str | None, out_dir: Path):
+    """The last build's summary when nothing it read has changed and output/ is as it left it."""
+    last = cache.get("build", "last")
+    if inputs is None or not last or last[0] != inputs or not out_dir.is_dir():
+        return None
+    if _output_listing(out_dir) != last[2]:
+        return None
+    return last[1]
+
+
 def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
           progress: Progress | None = None, use_cache: bool = True, refresh_search: bool = True) -> BuildResult:
     """Build the site into out_dir (default output/). With use_cache=False nothing is read from or
@@ -350,6 +389,12 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
     out_dir = Path(out_dir or root / "output")
     cache = BuildCache(cache_dir(root) if use_cache else None)
     previous = out_dir if use_cache and out_dir.is_dir() else None
+    last_build = BuildCache(cache_dir(root) if use_cache else None, name="last-build")
+    inputs = input_fingerprint(root, out_dir, today, refresh_search) if cache.enabled else None
+    unchanged = _unchanged_build(last_build, inputs, out_dir)
+    if unchanged is not None:
+        return BuildResult(pages=unchanged[0], feeds=unchanged[1], files=unchanged[2],
+                           seconds=time.perf_counter() - started, warnings=list(unchanged[3]))
     try:
         progress.step("reading content")
         site = load_model(root, today, cache)
@@ -366,7 +411,12 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
         spare = cache_dir(root) / f"previous-{out_dir.name}" if use_cache else None
         written = write_site(out_dir, files, copies, spare_dir=spare).files
         feedlock.save(root, lock)  # only once the output is in place: a failed build remembers nothing
+        if inputs is not None:
+            listing = _output_listing(out_dir)
+            inputs = input_fingerprint(root, out_dir, today, refresh_search)  # calendar.lock may have changed
+            last_build.put("build", "last", (inputs, (pages, feeds, written, tuple(site.warnings)), listing))
         cache.save()
+        last_build.save()
         progress.wrote(sorted([*files, *copies]))
     finally:
         progress.finish()

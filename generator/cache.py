@@ -37,12 +37,18 @@ def digest(*parts) -> str:
 class BuildCache:
     """Sections of key → value; `get` marks an entry as used so `save` keeps it."""
 
-    def __init__(self, folder: Path | None):
+    def __init__(self, folder: Path | None, name: str = FILE_NAME):
         self.folder = folder
-        self._old: dict[str, dict] = {}
+        self.name = name
+        self._loaded: dict[str, dict] | None = None if folder is not None else {}
         self._new: dict[str, dict] = {}
-        if folder is not None:
-            self._old = _read(folder / FILE_NAME)
+
+    @property
+    def _old(self) -> dict[str, dict]:
+        """Read on first use: a build that finds nothing to do never pays for loading it."""
+        if self._loaded is None:
+            self._loaded = _read(self.folder / self.name)
+        return self._loaded
 
     @property
     def enabled(self) -> bool:
@@ -66,11 +72,11 @@ class BuildCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         payload = pickle.dumps(self._new, protocol=pickle.HIGHEST_PROTOCOL)
         data = CACHE_FORMAT + b"\n" + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
-        handle, temp = tempfile.mkstemp(prefix=".build.cache-", dir=self.folder)
+        handle, temp = tempfile.mkstemp(prefix=f".{self.name}-", dir=self.folder)
         try:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
-            os.replace(temp, self.folder / FILE_NAME)
+            os.replace(temp, self.folder / self.name)
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise

@@ -196,11 +196,14 @@ def _may_take_up(subject: str, heard: frozenset[str]) -> bool:
 
 
 def _close_postponed(meetings: list[Meeting]) -> None:
+    heard_in: dict[str, frozenset[str]] = {}   # meeting slug → its agenda words, built once
     for meeting in meetings:
         later = meeting.next_meeting
         postponed = [d for d in meeting.decisions if d.kind == POSTPONED]
         while later is not None and postponed:
-            heard = _meeting_words(later)
+            if later.slug not in heard_in:
+                heard_in[later.slug] = _meeting_words(later)
+            heard = heard_in[later.slug]
             for decision in list(postponed):
                 if not _may_take_up(decision.subject, heard):
                     continue
