@@ -25,7 +25,7 @@ NEVER_LINK = frozenset({"a", "code", "pre", "kbd", "samp", "script", "style", *H
 NEVER_SCAN = frozenset({"code", "pre", "kbd", "samp", "script", "style"})
 _SUFFIX = r"(?::s|s|-\w+)?"
 _NOT_A_FEDERATION_AFTER = re.compile(r"\s+(?:län|läns|kommun|kommuns)\b")
-_NOT_A_FEDERATION_BEFORE = re.compile(r"\bRegion\s+$")
+_NOT_A_FEDERATION_BEFORE = re.compile(r"\bRegion\s+$")   # searched in the 16 characters before a match only
 
 
 @dataclass(frozen=True)
@@ -86,16 +86,22 @@ def _matcher(names: tuple[MentionName, ...]) -> tuple[re.Pattern | None, dict[st
     return pattern, targets
 
 
+_last_matcher: tuple = (None, (None, {}))
+
+
 def find_mentions(text: str, names: tuple[MentionName, ...]) -> list[tuple[int, int, MentionName]]:
     """(start, end, name) of every mention in a plain text, in order."""
-    pattern, targets = _matcher(names)
+    global _last_matcher
+    if _last_matcher[0] is not names:   # hashing the names for lru_cache on every text node is slow
+        _last_matcher = (names, _matcher(names))
+    pattern, targets = _last_matcher[1]
     if pattern is None:
         return []
     found = []
     for match in pattern.finditer(text):
         target = targets[match.lastgroup]   # the suffix is unnamed, so this is the name's group
         if target.key.startswith("forbund:") and (_NOT_A_FEDERATION_AFTER.match(text, match.end())
-                                                  or _NOT_A_FEDERATION_BEFORE.search(text[:match.start()])):
+                                                  or _NOT_A_FEDERATION_BEFORE.search(text[max(0, match.start() - 16):match.start()])):
             continue
         found.append((match.start(), match.end(), target))
     return found
