@@ -1,6 +1,6 @@
 """Full-text search: Pagefind indexes the rendered pages; its bundle is served from /pagefind/.
 
-Pagefind is an optional extra (`pip install -e '.[search]'`). Its PyPI package carries the
+Pagefind is a dependency (`pagefind[bin]`): its PyPI package carries the
 indexing binary, so indexing needs no network. Without it the build still succeeds and says
 that search was skipped. Only pages marked data-pagefind-body (see base.html) are indexed.
 """
@@ -15,7 +15,7 @@ from .errors import Problem
 
 BUNDLE_DIR = "pagefind"          # → output/pagefind/pagefind.js
 TIMEOUT_SECONDS = 600
-INSTALL_HINT = "install it with pip install -e '.[search]' and build again"
+INSTALL_HINT = "reinstall sitegen (pip install -e .), which brings Pagefind, and build again"
 
 
 def find_pagefind() -> Path | None:
