@@ -21,7 +21,7 @@ import icalendar
 
 from . import feedlock, urls
 from .markup import summary
-from .model import Event, Federation, Meeting, Project, Site
+from .model import Event, Federation, Meeting, Project, Site, TimeSpan
 from .vtimezone import vtimezone
 
 PRODID = "-//sitegen//Samordningsforbunden//SV"
@@ -31,7 +31,7 @@ DESCRIPTION_LIMIT = 600          # characters of the page's text in DESCRIPTION;
 
 
 @dataclass(eq=False)
-class Occurrence:
+class Occurrence(TimeSpan):
     kind: str                                  # "meeting" or "event"
     item: Meeting | Event
     uid: str
@@ -49,20 +49,6 @@ class Occurrence:
     note: str = ""
     feed_path: str = ""                        # site path of the single-event .ics
     feed_url: str = ""                         # its href ("Lägg till i kalender")
-
-    @property
-    def all_day(self) -> bool:
-        return not isinstance(self.start, dt.datetime)
-
-    @property
-    def first_day(self) -> dt.date:
-        return self.start.date() if isinstance(self.start, dt.datetime) else self.start
-
-    @property
-    def last_day(self) -> dt.date:
-        if self.end is None:
-            return self.first_day
-        return self.end.date() if isinstance(self.end, dt.datetime) else self.end
 
     @property
     def days(self) -> list[dt.date]:
@@ -89,8 +75,7 @@ class Occurrence:
 
     @property
     def sort_key(self):
-        start = self.start if isinstance(self.start, dt.datetime) else dt.datetime.combine(self.start, dt.time(0))
-        return (start, self.kind, self.item.slug)
+        return (self.start_moment, self.kind, self.item.slug)
 
     def fingerprint(self) -> str:
         """What, when changed, must make calendar apps replace their copy: time, place, status."""

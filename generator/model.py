@@ -148,20 +148,10 @@ class Meeting(Item):
         return names
 
 
-@dataclass(eq=False)
-class Event(Item):
-    uid: str = ""
-    title: str = ""
-    start: dt.date | dt.datetime | None = None
-    end: dt.date | dt.datetime | None = None
-    location: str = ""
-    online: bool = False
-    online_link: str = ""
-    federations: list[Federation] = field(default_factory=list)
-    projects: list[Project] = field(default_factory=list)
-    status: str = "bekräftad"
-    announced_in: Meeting | None = None
-    note: str = ""
+class TimeSpan:
+    """Days and times of something with `start` (a date, or a date and time) and optional `end`."""
+    start: dt.date | dt.datetime
+    end: dt.date | dt.datetime | None
 
     @property
     def all_day(self) -> bool:
@@ -178,9 +168,29 @@ class Event(Item):
         return self.end.date() if isinstance(self.end, dt.datetime) else self.end
 
     @property
+    def start_moment(self) -> dt.datetime:
+        """The start as a date and time (midnight for a whole day), for sorting."""
+        return self.start if isinstance(self.start, dt.datetime) else dt.datetime.combine(self.start, dt.time(0))
+
+
+@dataclass(eq=False)
+class Event(TimeSpan, Item):
+    uid: str = ""
+    title: str = ""
+    start: dt.date | dt.datetime | None = None
+    end: dt.date | dt.datetime | None = None
+    location: str = ""
+    online: bool = False
+    online_link: str = ""
+    federations: list[Federation] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
+    status: str = "bekräftad"
+    announced_in: Meeting | None = None
+    note: str = ""
+
+    @property
     def sort_key(self):
-        start = self.start if isinstance(self.start, dt.datetime) else dt.datetime.combine(self.start, dt.time(0))
-        return (start, self.slug)
+        return (self.start_moment, self.slug)
 
 
 @dataclass(eq=False)
