@@ -12,6 +12,7 @@ import time
 import zlib
 import zoneinfo
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -23,8 +24,7 @@ from . import atom, crossref, mentions, minutes, parallel
 from .config import Config, load_config
 from .errors import BuildFailed, Problem
 from .cache import BuildCache, digest
-from .markup import MARKUP_VERSION, render_markdown
-from .minutes import MINUTES_VERSION
+from .markup import render_markdown
 from .model import Site, build_site
 from .output import write_site
 from .progress import Progress
@@ -103,10 +103,10 @@ def convert_bodies(site: Site, cache: BuildCache | None = None) -> None:
     names_key = digest(names)
     tasks: list[tuple[object, str, tuple]] = []
     for item in [*site.federations, *site.projects, *site.events, *site.pages]:
-        tasks.append((item, digest("body", MARKUP_VERSION, base, item.body), (item.body, base, (), False)))
+        tasks.append((item, digest("body", code_digest(), base, item.body), (item.body, base, (), False)))
     for meeting in site.meetings:
         redact = redaction_pairs(meeting)
-        tasks.append((meeting, digest("minutes", MARKUP_VERSION, MINUTES_VERSION, base, meeting.body, redact, names_key),
+        tasks.append((meeting, digest("minutes", code_digest(), base, meeting.body, redact, names_key),
                       (meeting.body, base, redact, True)))
     results = {key: cache.get("bodies", key) for _item, key, _args in tasks}
     missing = {key: args for _item, key, args in tasks if results[key] is None}
@@ -189,7 +189,7 @@ def headers(feed_paths: list[str]) -> bytes:
 def site_fingerprint(site: Site, theme: str) -> str:
     """Everything a page may show apart from Markdown bodies: settings, the day, the theme, every
     file's front matter and attachments, and what each meeting's minutes were found to hold."""
-    parts: list = [__version__, MARKUP_VERSION, MINUTES_VERSION, site.config.fingerprint(), site.today, theme]
+    parts: list = [code_digest(), site.config.fingerprint(), site.today, theme]
     for item in [*site.federations, *site.projects, *site.meetings, *site.events, *site.pages]:
         parts.append((item.rel, item.source.meta, [(a.name, a.size) for a in getattr(item, "attachments", [])]))
         facts = getattr(item, "minutes", None)
@@ -340,6 +340,21 @@ def add_search_index(files: dict[str, bytes], site: Site, pages_key: str, cache:
     return skipped
 
 
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """The generator's code and the libraries that shape its output: a changed module or an upgraded
+    library must not meet results cached by the old one."""
+    from importlib import metadata
+    libraries = []
+    for name in ("markdown", "nh3", "jinja2", "icalendar", "babel", "pyyaml"):
+        try:
+            libraries.append((name, metadata.version(name)))
+        except metadata.PackageNotFoundError:
+            libraries.append((name, None))
+    return digest(__version__, libraries,
+                  *[(p.name, p.read_bytes()) for p in sorted(Path(__file__).parent.glob("*.py"))])
+
+
 def input_fingerprint(root: Path, out_dir: Path, today: dt.date | None, refresh_search: bool) -> str | None:
     """Everything a build reads, in one key: the generator's code, site.yaml, calendar.lock, the day,
     every content and theme file. Text files count by their bytes, attachments by size and time."""
@@ -347,11 +362,8 @@ def input_fingerprint(root: Path, out_dir: Path, today: dt.date | None, refresh_
         config = load_config(root)
     except (Problem, BuildFailed):
         return None
-    package = Path(__file__).parent
-    parts: list = [__version__, str(out_dir.resolve()), refresh_search, str(search.find_pagefind()),
+    parts: list = [code_digest(), str(out_dir.resolve()), refresh_search, str(search.find_pagefind()),
                    today or build_date(config.timezone), os.environ.get("SOURCE_DATE_EPOCH", "")]
-    for path in sorted(package.glob("*.py")):
-        parts.append(path.read_bytes())
     for folder in (root / "site.yaml", root / feedlock.LOCK_NAME, config.content_dir, config.theme_dir):
         files = [folder] if folder.is_file() else sorted(p for p in folder.rglob("*") if p.is_file()) \
             if folder.is_dir() else []
