@@ -158,7 +158,9 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
                         description=f"Alla minnesanteckningar från {config.title}, år för år.",
                         breadcrumbs=crumbs_meetings, context={
                             "years": _by_year(site.meetings), "types": site.meeting_types, "type_filter": None,
-                            "federations": site.federations, "meetings": site.meetings}))
+                            "federations": site.federations, "meetings": site.meetings,
+                            "decisions_url": urls.href(config, urls.decisions_path()),
+                            "assignments_url": urls.href(config, urls.assignments_path())}))
     for type_slug, type_label in site.meeting_types:
         of_type = [m for m in site.meetings if m.type_slug == type_slug]
         jobs.append(PageJob(urls.meeting_type_path(type_slug), "meetings.html", type_label.capitalize(),

@@ -179,3 +179,9 @@ def test_sitemap_and_robots(site):
     sitemap = (site.out / "sitemap.xml").read_text()
     assert "<loc>https://example.se/moten/2021-11-17-forbundschefsmote/</loc>" in sitemap
     assert "Sitemap: https://example.se/sitemap.xml" in (site.out / "robots.txt").read_text()
+
+
+def test_minutes_index_leads_to_the_decision_and_assignment_registers(site):
+    site.build()
+    hrefs = [a.get("href") for a in site.html("moten/").findall(".//main//a")]
+    assert "/beslut/" in hrefs and "/uppdrag/" in hrefs
