@@ -135,15 +135,9 @@ def redaction_pairs(meeting) -> tuple[tuple[str, str], ...]:
     if meeting.publish_names:
         return ()
     pairs: dict[str, str] = {}
-    people = [meeting.chair, meeting.secretary]
-    people += [p for groups in (meeting.present, meeting.absent, meeting.guests) for g in groups for p in g.people]
-    for person in people:
-        if person is None or not person.name:
-            continue
-        label = render.person_label(person, publish_names=False)
-        if label == "Namn ej publicerat":
-            label = "[namn]"
-        pairs.setdefault(person.name, label)
+    for person in meeting.people():
+        if person.name:
+            pairs.setdefault(person.name, render.role_label(person) or "[namn]")
     return tuple(sorted(pairs.items(), key=lambda pair: (-len(pair[0]), pair[0])))
 
 

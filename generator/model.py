@@ -136,16 +136,13 @@ class Meeting(Item):
     def year(self) -> int | None:
         return self.date.year if self.date else None
 
-    def people_names(self) -> list[str]:
-        """Every personal name the front matter carries (for redaction)."""
-        names = []
-        for person in [self.chair, self.secretary]:
-            if person and person.name:
-                names.append(person.name)
+    def people(self) -> list[Person]:
+        """Every person the front matter names: chair, secretary, present, absent, guests."""
+        found = [p for p in (self.chair, self.secretary) if p is not None]
         for groups in (self.present, self.absent, self.guests):
             for group in groups:
-                names.extend(p.name for p in group.people if p.name)
-        return names
+                found.extend(group.people)
+        return found
 
 
 class TimeSpan:

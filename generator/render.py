@@ -52,13 +52,20 @@ def person_label(person: Person | None, publish_names: bool = True) -> str:
     """'Lotta Lindblad Söderman (ordförande, Roslagen)', or without the name when not published."""
     if person is None:
         return ""
-    details = [d for d in (person.role, person.federation.short_name if person.federation else None) if d]
     if publish_names and person.name:
-        return f"{person.name} ({', '.join(details)})" if details else person.name
-    if not details:
-        return "Namn ej publicerat"
-    label = ", ".join(details)
-    return label[0].upper() + label[1:]  # str.capitalize() would lower-case the federation
+        details = ", ".join(_details(person))
+        return f"{person.name} ({details})" if details else person.name
+    return role_label(person) or "Namn ej publicerat"
+
+
+def _details(person: Person) -> list[str]:
+    return [d for d in (person.role, person.federation.short_name if person.federation else None) if d]
+
+
+def role_label(person: Person) -> str:
+    """'Förbundschef, Roslagen': a person without the name; '' when neither role nor federation is known."""
+    label = ", ".join(_details(person))
+    return label[:1].upper() + label[1:]  # str.capitalize() would lower-case the federation
 
 
 def when(item) -> str:
