@@ -280,13 +280,13 @@ def render_site(site: Site, progress: Progress | None = None, lock: feedlock.Fee
     progress.step("writing feeds")
     lock = lock if lock is not None else feedlock.FeedLock()
     now = now or dt.datetime.combine(site.today, dt.time(0), tzinfo=dt.timezone.utc)
-    revisions = calendar.revise(occurrences, lock, now)  # feeds() asks again and gets the same answers
+    revisions = calendar.revise(occurrences, lock, now)
     event_keys = {o.uid: digest(structure, o.uid, revisions[o.uid], digest(o.item.body_html)) for o in occurrences}
     events = {uid: data for uid, key in event_keys.items() if (data := cache.get("events", key)) is not None}
     missing = [index for index, occ in enumerate(occurrences) if occ.uid not in events]
     for index, data in zip(missing, parallel.run(_serialize_event, missing, (site, occurrences, revisions))):
         events[occurrences[index].uid] = data
-    feeds = calendar.feeds(site, occurrences, lock, now, events)
+    feeds = calendar.feeds(site, occurrences, revisions, events)
     for uid, key in event_keys.items():
         if uid in events:
             cache.put("events", key, events[uid])

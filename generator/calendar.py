@@ -262,9 +262,7 @@ def _calendar_head(site: Site, info: FeedInfo | None) -> bytes:
         cal.add("x-published-ttl", icalendar.vDuration(every))
         cal.add("source", urls.absolute(config, urls.href(config, info.feed_path)), parameters={"VALUE": "URI"})
         cal.add("url", urls.absolute(config, urls.href(config, info.page_path)), parameters={"VALUE": "URI"})
-    data = cal.to_ical()
-    assert data.endswith(_CALENDAR_END)
-    return data
+    return cal.to_ical()   # ends with _CALENDAR_END, which calendar_bytes() cuts off
 
 
 @lru_cache(maxsize=64)
@@ -286,14 +284,12 @@ def in_feed_window(items: list[Occurrence], site: Site) -> list[Occurrence]:
     return [o for o in items if o.last_day >= oldest]
 
 
-def feeds(site: Site, items: list[Occurrence], lock: feedlock.FeedLock | None = None,
-          now: dt.datetime | None = None, events: dict[str, bytes] | None = None) -> dict[str, bytes]:
+def feeds(site: Site, items: list[Occurrence], revisions: dict[str, feedlock.Revision],
+          events: dict[str, bytes] | None = None) -> dict[str, bytes]:
     """Site path → bytes of every iCal file: the site's feed, each federation's and project's, and
-    the single-event download beside each dated meeting and event page."""
+    the single-event download beside each dated meeting and event page. `revisions` come from
+    revise(); `events` may hold VEVENT bytes already made (by uid)."""
     title = site.config.title
-    lock = lock if lock is not None else feedlock.FeedLock()
-    now = now or dt.datetime.combine(site.today, dt.time(0), tzinfo=dt.timezone.utc)
-    revisions = revise(items, lock, now)
     window = in_feed_window(items, site)
 
     events = {} if events is None else events   # uid → VEVENT bytes, filled as feeds are written
