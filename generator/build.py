@@ -416,10 +416,13 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
         progress.step("writing files")
         spare = cache_dir(root) / f"previous-{out_dir.name}" if use_cache else None
         written = write_site(out_dir, files, copies, spare_dir=spare).files
-        feedlock.save(root, lock)  # only once the output is in place: a failed build remembers nothing
+        lock_written = feedlock.save(root, lock)  # only once the output is in place: a failed build remembers nothing
         if inputs is not None:
-            listing = _output_listing(out_dir)
-            inputs = input_fingerprint(root, out_dir, today, refresh_search)  # calendar.lock may have changed
+            # What output/ now holds, from what was just written (no second walk of the folder).
+            listing = {rel: len(data) for rel, data in files.items()}
+            listing.update({rel: source.stat().st_size for rel, source in copies.items()})
+            if lock_written:  # the lock is an input of the next build
+                inputs = input_fingerprint(root, out_dir, today, refresh_search)
             last_build.put("build", "last", (inputs, (pages, feeds, written, tuple(site.warnings)), listing))
         cache.save()
         last_build.save()
