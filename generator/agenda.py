@@ -158,9 +158,13 @@ def mark_items(root: Element) -> tuple[list[AgendaItem], list[Block]]:
             subheadings.setdefault(current, []).append(collapse(text_content(child)))
         blocks.append(Block(child, current))
 
-    agenda = [AgendaItem(item.number, item.title, item.anchor, tuple(subheadings.get(index, ())))
-              for index, item in enumerate(agenda)]
-    return agenda, blocks
+    return _with_subheadings(agenda, subheadings), blocks
+
+
+def _with_subheadings(agenda: list[AgendaItem], subheadings: dict[int, list[str]]) -> list[AgendaItem]:
+    """The items again, each with the sub-headings found under it (items are frozen)."""
+    return [AgendaItem(item.number, item.title, item.anchor, tuple(subheadings.get(index, ())))
+            for index, item in enumerate(agenda)]
 
 
 def _mark_sections(root: Element) -> tuple[list[AgendaItem], list[Block]]:
@@ -186,6 +190,4 @@ def _mark_sections(root: Element) -> tuple[list[AgendaItem], list[Block]]:
         elif child.tag in HEADINGS and current is not None:
             subheadings.setdefault(current, []).append(collapse(text_content(child)))
         blocks.append(Block(child, current))
-    agenda = [AgendaItem(item.number, item.title, item.anchor, tuple(subheadings.get(index, ())))
-              for index, item in enumerate(agenda)]
-    return agenda, blocks
+    return _with_subheadings(agenda, subheadings), blocks
