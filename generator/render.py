@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from itertools import groupby
 from urllib.parse import urlsplit
 
@@ -125,6 +126,7 @@ def make_environment(config: Config, static_files: dict[str, str],
         return urls.href(config, "/static/" + static_files[name])
 
     env.globals.update(static=static, href=lambda path: urls.href(config, path),
+                       links=SimpleNamespace(**urls.section_links(config)),
                        config=config, navigation=NAVIGATION, site_origin=_origin(config.base_url))
     return env
 
@@ -161,10 +163,11 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
     }))
 
     crumbs_meetings = [("Start", urls.href(config, "/"))]
+    type_links = [(slug, label, urls.href(config, urls.meeting_type_path(slug))) for slug, label in site.meeting_types]
     jobs.append(PageJob(urls.MEETINGS, "meetings.html", "Möten och minnesanteckningar",
                         description=f"Alla minnesanteckningar från {config.title}, år för år.",
                         breadcrumbs=crumbs_meetings, context={
-                            "years": _by_year(site.meetings), "types": site.meeting_types, "type_filter": None,
+                            "years": _by_year(site.meetings), "types": type_links, "type_filter": None,
                             "federations": site.federations, "meetings": site.meetings,
                             "decisions_url": urls.href(config, urls.decisions_path()),
                             "assignments_url": urls.href(config, urls.assignments_path())}))
@@ -173,7 +176,7 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
         jobs.append(PageJob(urls.meeting_type_path(type_slug), "meetings.html", type_label.capitalize(),
                             description=f"Minnesanteckningar: {type_label}.",
                             breadcrumbs=crumbs_meetings + [("Möten", urls.href(config, urls.MEETINGS))],
-                            context={"years": _by_year(of_type), "types": site.meeting_types,
+                            context={"years": _by_year(of_type), "types": type_links,
                                      "type_filter": type_slug, "federations": site.federations,
                                      "meetings": of_type}))
     for meeting in site.meetings:

@@ -20,6 +20,17 @@ ASSIGNMENTS = "/uppdrag/"
 MEETINGS_FEED = "/moten/feed.xml"
 
 
+SECTIONS = {  # the site's fixed addresses, by the name templates use: links.meetings, links.search, …
+    "home": "/", "meetings": MEETINGS, "projects": PROJECTS, "federations": FEDERATIONS,
+    "calendar": CALENDAR, "calendar_feed": CALENDAR_FEED, "search": SEARCH, "decisions": DECISIONS,
+    "assignments": ASSIGNMENTS, "meetings_feed": MEETINGS_FEED,
+}
+
+
+def section_links(config: Config) -> dict[str, str]:
+    return {name: href(config, path) for name, path in SECTIONS.items()}
+
+
 def href(config: Config, path: str) -> str:
     """A site path ('/moten/') as a link under the base path ('/sub/moten/')."""
     return config.base_path + path
