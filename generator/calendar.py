@@ -167,9 +167,41 @@ def _description(occ: Occurrence, page: str) -> str:
     return "\n\n".join(parts)
 
 
+_FOLD_LIMIT = 74        # octets per physical line, as icalendar folds (RFC 5545: fewer than 75)
+_ESCAPE_STARTS = b"\\^"  # icalendar never ends a folded line on the first byte of an escape
+
+
+def fold(line: str) -> bytes:
+    """One content line as the bytes icalendar writes (its _foldline, then UTF-8), but working on
+    the encoded line instead of character by character: folding was most of a feed's build time.
+    tests/test_calendar.py holds it to icalendar's own output."""
+    data = line.encode("utf-8")
+    if len(data) <= _FOLD_LIMIT:
+        return data
+    pieces = []
+    start, size = 0, len(data)
+    while size - start > _FOLD_LIMIT:
+        end = start + _FOLD_LIMIT
+        while data[end] & 0xC0 == 0x80:     # never inside a character: back to where it starts
+            end -= 1
+        if data[end - 1] in _ESCAPE_STARTS:  # '\\' or '^' moves to the next line with what it escapes
+            end -= 1
+        pieces.append(data[start:end])
+        start = end
+    pieces.append(data[start:])
+    return b"\r\n ".join(pieces)
+
+
+class _Event(icalendar.Event):
+    """A VEVENT whose to_ical() folds with fold(): the same bytes as icalendar.Event's, faster."""
+
+    def to_ical(self, sorted: bool = True) -> bytes:
+        return b"\r\n".join(fold(line) for line in self.content_lines(sorted=sorted) if line) + b"\r\n"
+
+
 def vevent(occ: Occurrence, site: Site, revision: feedlock.Revision, tz: zoneinfo.ZoneInfo) -> icalendar.Event:
     config = site.config
-    event = icalendar.Event()
+    event = _Event()
     event.add("uid", _text(f"{occ.uid}@{config.host}"))
     # DTSTAMP comes from the lock, not the clock: the same input gives the same bytes.
     event.add("dtstamp", revision.last_modified)

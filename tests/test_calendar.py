@@ -393,3 +393,20 @@ def test_headers_file_serves_feeds_as_utf8_text_calendar(calendar_site):
     for feed in ("/kalender.ics", "/forbund/roslagen/kalender.ics", "/projekt/mia/kalender.ics"):
         at = lines.index(feed)
         assert lines[at + 1] == "  Content-Type: text/calendar; charset=utf-8"
+
+
+def test_folding_gives_the_bytes_icalendar_gives():
+    """calendar.fold() replaces icalendar's character-by-character folding: same bytes, including
+    multi-byte characters at the limit and escapes that must not be split from what they escape."""
+    import random
+
+    from icalendar.parser.string import _foldline
+
+    from generator.calendar import fold
+
+    alphabet = "ab \\^,;:åäöÅ€😀\"x"
+    rng = random.Random(9)
+    lines = ["", "x" * 74, "x" * 75, "å" * 37 + "x", "x" * 73 + "\\n" + "y" * 80, "x" * 72 + "^'" + "y" * 80]
+    lines += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 250))) for _ in range(5000)]
+    for line in lines:
+        assert fold(line) == _foldline(line).encode("utf-8"), line
