@@ -9,7 +9,6 @@ import datetime as dt
 import hashlib
 import os
 import time
-import zlib
 import zoneinfo
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -25,8 +24,8 @@ from .config import Config, load_config
 from .errors import BuildFailed, Problem
 from .cache import BuildCache, digest
 from .markup import render_markdown
-from .model import Site, build_site
-from .output import write_site
+from .model import Event, Meeting, Site, build_site
+from .output import Kept, OutputState, file_digest, write_site
 from .progress import Progress
 from .sources import load_sources
 
@@ -197,15 +196,12 @@ def theme_fingerprint(config: Config) -> str:
     return digest(*[(p.relative_to(config.theme_dir).as_posix(), p.read_bytes()) for p in files])
 
 
-def _reuse(out_dir: Path | None, rel: str, size: int, crc: int) -> bytes | None:
-    """The previous build's bytes of `rel`, if output/ still holds exactly them."""
-    if out_dir is None:
+def _kept(state: OutputState | None, rel: str, previous) -> Kept | None:
+    """output/rel as the last build wrote it, if it still holds exactly those bytes."""
+    if state is None or not previous:
         return None
-    try:
-        data = (out_dir / rel).read_bytes()
-    except OSError:
-        return None
-    return data if len(data) == size and zlib.crc32(data) == crc else None
+    size, file_hash = previous[1], previous[2]
+    return Kept(size, file_hash) if state.holds(rel) == (size, file_hash) else None
 
 
 def _render_one(index: int, shared) -> bytes | Problem:
@@ -228,9 +224,9 @@ def _serialize_event(index: int, shared) -> bytes:
 
 
 def render_pages(site: Site, env: jinja2.Environment, jobs: list[render.PageJob], structure: str,
-                 cache: BuildCache, out_dir: Path | None, progress: Progress) -> tuple[dict[str, bytes], dict[str, str]]:
-    """Step 4: every page as bytes. A page whose inputs are unchanged is taken from output/."""
-    files: dict[str, bytes] = {}
+                 cache: BuildCache, state: OutputState | None, progress: Progress) -> tuple[dict, dict[str, str]]:
+    """Step 4: every page as bytes. A page whose inputs are unchanged stays as output/ has it (Kept)."""
+    files: dict[str, bytes | Kept] = {}
     keys: dict[str, str] = {}
     todo: list[int] = []
     for index, job in enumerate(jobs):
@@ -238,7 +234,7 @@ def render_pages(site: Site, env: jinja2.Environment, jobs: list[render.PageJob]
         keys[rel] = key = digest(structure, job.path, job.template, job.title,
                                  [digest(item.body_html) for item in job.bodies])
         previous = cache.get("pages", rel)
-        data = _reuse(out_dir, rel, previous[1], previous[2]) if previous and previous[0] == key else None
+        data = _kept(state, rel, previous) if previous and previous[0] == key else None
         if data is None:
             todo.append(index)
         else:
@@ -255,14 +251,23 @@ def render_pages(site: Site, env: jinja2.Environment, jobs: list[render.PageJob]
             files[urls.output_file(jobs[index].path)] = result
     if problems:
         raise BuildFailed(problems[:1])
+    searchable: set[str] = set()
     for rel, key in keys.items():
-        cache.put("pages", rel, (key, len(files[rel]), zlib.crc32(files[rel])))
-    return files, keys
+        data = files[rel]
+        if isinstance(data, Kept):
+            marked = cache.get("pages", rel)[3]
+            cache.put("pages", rel, (key, data.size, data.digest, marked))
+        else:
+            marked = b"data-pagefind-body" in data   # base.html marks the kinds of page search shows
+            cache.put("pages", rel, (key, len(data), file_digest(data), marked))
+        if marked:
+            searchable.add(rel)
+    return files, searchable
 
 
 def render_site(site: Site, progress: Progress | None = None, lock: feedlock.FeedLock | None = None,
                 now: dt.datetime | None = None, cache: BuildCache | None = None,
-                out_dir: Path | None = None) -> tuple[dict[str, bytes], dict[str, Path], int, int, str]:
+                state: OutputState | None = None) -> tuple[dict, dict[str, Path], int, int, list[render.PageJob]]:
     """Steps 4–5: every page and feed as bytes, every copied file as a source path."""
     progress = progress or Progress()
     cache = cache or BuildCache(None)
@@ -276,7 +281,7 @@ def render_site(site: Site, progress: Progress | None = None, lock: feedlock.Fee
     occurrences = calendar.occurrences(site)
     jobs = render.page_jobs(site, occurrences)
     structure = site_fingerprint(site, theme_fingerprint(config))
-    files, page_keys = render_pages(site, env, jobs, structure, cache, out_dir, progress)
+    files, searchable = render_pages(site, env, jobs, structure, cache, state, progress)
     progress.step("writing feeds")
     lock = lock if lock is not None else feedlock.FeedLock()
     now = now or dt.datetime.combine(site.today, dt.time(0), tzinfo=dt.timezone.utc)
@@ -307,31 +312,61 @@ def render_site(site: Site, progress: Progress | None = None, lock: feedlock.Fee
     for fed in site.federations:  # the logo sits beside index.md and is shown on /forbund/<slug>/
         if fed.logo:
             copies[urls.federation_path(fed.slug).lstrip("/") + fed.logo] = fed.source.path.parent / fed.logo
-    return files, copies, len(jobs), len(feeds) + len(news_feeds), digest(sorted(page_keys.items()))
+    return files, copies, len(jobs), len(feeds) + len(news_feeds), [job for job in jobs
+                                                                     if urls.output_file(job.path) in searchable]
 
 
-def add_search_index(files: dict[str, bytes], site: Site, pages_key: str, cache: BuildCache,
-                     out_dir: Path | None, refresh: bool = True) -> Problem | None:
-    """Step 6: the Pagefind index. Unchanged pages keep the previous index (Pagefind always
-    indexes everything, and is the slowest step of a small rebuild); refresh=False keeps the
-    previous index even when pages changed (the live preview)."""
+def searchable(job: render.PageJob) -> search.Searchable:
+    """Where a page's entry goes in the search index: minutes and events by their year."""
+    item = job.bodies[0] if job.bodies else None
+    when = getattr(item, "date", None) if isinstance(item, Meeting) else getattr(item, "start", None) \
+        if isinstance(item, Event) else None
+    year = getattr(when, "year", None)
+    return search.Searchable(urls.output_file(job.path), year, getattr(when, "month", None) if year else None)
+
+
+def add_search_index(files: dict, site: Site, searchable_jobs: list[render.PageJob], cache: BuildCache,
+                     state: OutputState | None, out_dir: Path, refresh: bool = True) -> Problem | None:
+    """Step 6: the Pagefind index, in parts (see search.py). A part whose pages are unchanged
+    keeps its bundle as output/ has it; refresh=False keeps every part's previous bundle even
+    when its pages changed (the live preview), as long as the set of parts is the same."""
     binary = search.find_pagefind()
-    if binary is None:  # never reuse an index that this machine could not have made
-        return search.add_index(files, site.config.language)
-    key = digest(pages_key, search.BUNDLE_DIR, str(binary))
-    previous = cache.get("search", "bundle")
-    if previous and (previous[0] == key or not refresh):
-        reused = {rel: _reuse(out_dir, rel, size, crc) for rel, (size, crc) in previous[1].items()}
-        if all(data is not None for data in reused.values()):
-            files.update(reused)
-            cache.put("search", "bundle", previous)
-            return None
-    before = set(files)
-    skipped = search.add_index(files, site.config.language)
-    if skipped is None:
-        bundle = {rel: (len(files[rel]), zlib.crc32(files[rel])) for rel in sorted(set(files) - before)}
-        cache.put("search", "bundle", (key, bundle))
-    return skipped
+    if binary is None:
+        return search.skipped("Pagefind is not installed, so search was skipped (the rest of the site was built)")
+    pages = [searchable(job) for job in searchable_jobs]
+    plan = search.plan_parts(pages)
+    language = site.config.language
+    keys = {name: digest(search.part_dir(name), str(binary), language,
+                         [(rel, _file_hash(files[rel])) for rel in rels]) for name, rels in plan.items()}
+    bundles: dict[str, dict] = {}
+    todo: dict[str, dict[str, bytes]] = {}
+    for name, key in keys.items():
+        previous = cache.get("search", name)
+        if previous and (previous[0] == key or not refresh):
+            kept = {rel: _kept(state, rel, (None, size, file_hash)) for rel, (size, file_hash) in previous[1].items()}
+            if all(kept.values()):
+                bundles[name] = kept
+                cache.put("search", name, (key if previous[0] == key else previous[0], previous[1]))
+                continue
+        todo[name] = {rel: _page_bytes(files[rel], out_dir / rel) for rel in plan[name]}
+    made, problem = search.index_parts(binary, todo, language, parallel.workers())
+    if problem is not None:
+        return problem
+    for name, bundle in made.items():
+        bundles[name] = bundle
+        cache.put("search", name, (keys[name], {rel: (len(data), file_digest(data)) for rel, data in bundle.items()}))
+    for bundle in bundles.values():
+        files.update(bundle)
+    files[f"{search.BUNDLE_DIR}/{search.PARTS_FILE}"] = search.parts_listing(list(bundles))
+    return None
+
+
+def _file_hash(value) -> str:
+    return value.digest if isinstance(value, Kept) else file_digest(value)
+
+
+def _page_bytes(value, path: Path) -> bytes:
+    return path.read_bytes() if isinstance(value, Kept) else value
 
 
 @lru_cache(maxsize=1)
@@ -371,17 +406,14 @@ def input_fingerprint(root: Path, out_dir: Path, today: dt.date | None, refresh_
     return digest(*parts)
 
 
-def _output_listing(out_dir: Path) -> dict[str, int]:
-    return {p.relative_to(out_dir).as_posix(): p.stat().st_size for p in out_dir.rglob("*") if p.is_file()}
-
-
-def _unchanged_build(cache: BuildCache, inputs: str | None, out_dir: Path):
+def _unchanged_build(cache: BuildCache, inputs: str | None, state: OutputState):
     """The last build's summary when nothing it read has changed and output/ is as it left it."""
     last = cache.get("build", "last")
-    if inputs is None or not last or last[0] != inputs or not out_dir.is_dir():
+    if inputs is None or not last or last[0] != inputs or not state.out_dir.is_dir():
         return None
-    if _output_listing(out_dir) != last[2]:
-        return None
+    held = state.output
+    if held.present != set(last[2]) or len(held.known) != len(held.present):
+        return None   # a file was added, removed or touched since: build (writing restores it)
     return last[1]
 
 
@@ -394,10 +426,11 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
     progress = progress or Progress()
     out_dir = Path(out_dir or root / "output")
     cache = BuildCache(cache_dir(root) if use_cache else None)
-    previous = out_dir if use_cache and out_dir.is_dir() else None
+    spare = cache_dir(root) / f"previous-{out_dir.name}" if use_cache else None
+    state = OutputState(out_dir, spare)
     last_build = BuildCache(cache_dir(root) if use_cache else None, name="last-build")
     inputs = input_fingerprint(root, out_dir, today, refresh_search) if cache.enabled else None
-    unchanged = _unchanged_build(last_build, inputs, out_dir)
+    unchanged = _unchanged_build(last_build, inputs, state)
     if unchanged is not None:
         return BuildResult(pages=unchanged[0], feeds=unchanged[1], files=unchanged[2],
                            seconds=time.perf_counter() - started, warnings=list(unchanged[3]))
@@ -407,19 +440,19 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
         progress.step("converting Markdown")
         convert_bodies(site, cache)
         lock = load_feed_lock(root)
-        files, copies, pages, feeds, pages_key = render_site(
-            site, progress, lock, build_moment(site.config.timezone, today), cache, previous)
+        files, copies, pages, feeds, searchable_jobs = render_site(
+            site, progress, lock, build_moment(site.config.timezone, today), cache, state)
         progress.step("indexing for search")
-        skipped = add_search_index(files, site, pages_key, cache, previous, refresh_search)  # last before writing
+        skipped = add_search_index(files, site, searchable_jobs, cache, state, out_dir,
+                                   refresh_search)  # last before writing
         if skipped:
             site.warnings.append(skipped)
         progress.step("writing files")
-        spare = cache_dir(root) / f"previous-{out_dir.name}" if use_cache else None
-        written = write_site(out_dir, files, copies, spare_dir=spare).files
+        written = write_site(out_dir, files, copies, state=state).files
         lock_written = feedlock.save(root, lock)  # only once the output is in place: a failed build remembers nothing
         if inputs is not None:
             # What output/ now holds, from what was just written (no second walk of the folder).
-            listing = {rel: len(data) for rel, data in files.items()}
+            listing = {rel: data.size if isinstance(data, Kept) else len(data) for rel, data in files.items()}
             listing.update({rel: source.stat().st_size for rel, source in copies.items()})
             if lock_written:  # the lock is an input of the next build
                 inputs = input_fingerprint(root, out_dir, today, refresh_search)

@@ -1,21 +1,42 @@
 """Full-text search: Pagefind indexes the rendered pages; its bundle is served from /pagefind/.
 
-Pagefind is a dependency (`pagefind[bin]`): its PyPI package carries the
-indexing binary, so indexing needs no network. Without it the build still succeeds and says
-that search was skipped. Only pages marked data-pagefind-body (see base.html) are indexed.
+Pagefind is a dependency (`pagefind[bin]`): its PyPI package carries the indexing binary, so
+indexing needs no network. Without it the build still succeeds and says that search was
+skipped. Only pages marked data-pagefind-body (see base.html) are indexed.
+
+Pagefind always indexes every page it is given (about 5 ms of CPU a page, and a third of a
+megabyte of memory), and has no incremental mode. So the index is split into parts: minutes and
+events by year (a year with many pages by months), everything else in the main part. Each part
+is a Pagefind bundle of its own, indexed only when one of its pages changed, and the search page
+merges them in the browser (Pagefind's mergeIndex, listed in PARTS_FILE). A one-meeting edit
+re-indexes that meeting's year, not the site; parts are indexed side by side on a multi-core
+machine; and no Pagefind process holds more than a part.
 """
 from __future__ import annotations
 
+import json
+import math
 import os
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Problem
 
 BUNDLE_DIR = "pagefind"          # → output/pagefind/pagefind.js
+PARTS_DIR = "delar"              # → output/pagefind/delar/<part>/
+PARTS_FILE = "sitegen-delar.json"
+MAIN_PART = ""
+# Pages in one part at most: small enough that a one-page edit re-indexes quickly, large enough
+# that a search does not fetch from dozens of parts.
+MAX_PART_PAGES = 150
 TIMEOUT_SECONDS = 600
 INSTALL_HINT = "reinstall sitegen (pip install -e .), which brings Pagefind, and build again"
+# What a part's bundle needs besides the main one: the main bundle brings the scripts and the
+# WebAssembly, which mergeIndex shares.
+PART_FILES = ("pagefind-entry.json", ".pf_meta", "index/", "fragment/", "filter/")
 
 
 def find_pagefind() -> Path | None:
@@ -30,28 +51,73 @@ def find_pagefind() -> Path | None:
         return None
 
 
-def _skipped(message: str, fix: str) -> Problem:
+def skipped(message: str, fix: str = INSTALL_HINT) -> Problem:
     # The site-wide settings file is the nearest thing to a location for a site-wide warning.
     return Problem("site.yaml", 1, "search", message, fix, severity="warning")
 
 
-def add_index(files: dict[str, bytes], language: str = "sv") -> Problem | None:
-    """Index the HTML among `files` (output path → bytes) and add the bundle to `files`.
+@dataclass(frozen=True)
+class Searchable:
+    rel: str                 # output path of the page: 'moten/x/index.html'
+    year: int | None         # minutes and events: the year they belong to; None: the main part
+    month: int | None = None
 
-    Runs before anything is written, so output/ is swapped in with its index or not at all.
-    Returns a warning when search had to be skipped, else None.
-    """
-    binary = find_pagefind()
-    if binary is None:
-        return _skipped("Pagefind is not installed, so search was skipped (the rest of the site was built)",
-                        INSTALL_HINT)
+
+def plan_parts(pages: list[Searchable]) -> dict[str, list[str]]:
+    """Part name → output paths of its pages. A pure function of the pages, so unchanged parts
+    keep their bytes. A year with more than MAX_PART_PAGES pages is split into 2, 3, 4, 6 or 12
+    runs of months."""
+    by_year: dict[int | None, list[Searchable]] = {}
+    for page in pages:
+        by_year.setdefault(page.year, []).append(page)
+    parts: dict[str, list[str]] = {MAIN_PART: []}
+    for year, members in sorted(by_year.items(), key=lambda pair: (pair[0] is not None, pair[0] or 0)):
+        if year is None:
+            parts[MAIN_PART] += [page.rel for page in members]
+            continue
+        splits = next((d for d in (1, 2, 3, 4, 6) if math.ceil(len(members) / d) <= MAX_PART_PAGES), 12)
+        for page in members:
+            name = str(year) if splits == 1 else f"{year}-{((page.month or 1) - 1) * splits // 12 + 1}"
+            parts.setdefault(name, []).append(page.rel)
+    if not parts[MAIN_PART] and len(parts) > 1:   # the main bundle carries the scripts: never empty
+        newest = max(name for name in parts if name != MAIN_PART)
+        parts[MAIN_PART] = parts.pop(newest)
+    return {name: sorted(rels) for name, rels in parts.items() if rels}
+
+
+def part_dir(name: str) -> str:
+    return BUNDLE_DIR if name == MAIN_PART else f"{BUNDLE_DIR}/{PARTS_DIR}/{name}"
+
+
+def parts_listing(names: list[str]) -> bytes:
+    """The list the search page merges, relative to the main bundle."""
+    others = [f"{PARTS_DIR}/{name}/" for name in sorted(names) if name != MAIN_PART]
+    return (json.dumps({"parts": others}, indent=1) + "\n").encode("utf-8")
+
+
+def index_parts(binary: Path, parts: dict[str, dict[str, bytes]], language: str,
+                workers: int = 1) -> tuple[dict[str, dict[str, bytes]], Problem | None]:
+    """Index each part's pages (output path → bytes); part name → its bundle's files (path in
+    output/ → bytes). Parts run side by side, `workers` at a time."""
+    names = sorted(parts)
+    with ThreadPoolExecutor(max_workers=max(1, min(workers, len(names)))) as pool:
+        results = list(pool.map(lambda name: _index_part(binary, name, parts[name], language), names))
+    bundles: dict[str, dict[str, bytes]] = {}
+    for name, result in zip(names, results):
+        if isinstance(result, Problem):
+            return {}, result
+        bundles[name] = result
+    return bundles, None
+
+
+def _index_part(binary: Path, name: str, pages: dict[str, bytes], language: str) -> dict[str, bytes] | Problem:
     with tempfile.TemporaryDirectory(prefix="sitegen-search-") as tmp:
-        site_dir, bundle_dir = Path(tmp) / "site", Path(tmp) / BUNDLE_DIR
-        for rel, data in files.items():
-            if rel.endswith(".html"):
-                target = site_dir / rel
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data)
+        site_dir, bundle_dir = Path(tmp) / "site", Path(tmp) / "bundle"
+        site_dir.mkdir()
+        for rel, data in pages.items():
+            target = site_dir / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
         # cwd=tmp: a pagefind.yml lying in the caller's folder must not change the index.
         env = {key: value for key, value in os.environ.items() if not key.startswith("PAGEFIND_")}
         try:
@@ -59,11 +125,16 @@ def add_index(files: dict[str, bytes], language: str = "sv") -> Problem | None:
                                   "--force-language", language, "--silent"],
                                  cwd=tmp, env=env, capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
         except (OSError, subprocess.TimeoutExpired) as exc:
-            return _skipped(f"Pagefind could not run ({exc}), so search was skipped", INSTALL_HINT)
+            return skipped(f"Pagefind could not run ({exc}), so search was skipped")
         if run.returncode != 0:
             last = (run.stderr or run.stdout).strip().splitlines()[-1:] or ["no message"]
-            return _skipped(f"Pagefind failed ({last[0]}), so search was skipped",
-                            "build again with --debug, or reinstall the search extra")
+            return skipped(f"Pagefind failed ({last[0]}), so search was skipped",
+                           "build again with -v, or reinstall sitegen")
+        prefix = part_dir(name)
+        bundle: dict[str, bytes] = {}
         for path in sorted(p for p in bundle_dir.rglob("*") if p.is_file()):
-            files[f"{BUNDLE_DIR}/{path.relative_to(bundle_dir).as_posix()}"] = path.read_bytes()
-    return None
+            rel = path.relative_to(bundle_dir).as_posix()
+            if name == MAIN_PART or any(rel == keep or rel.endswith(keep) if not keep.endswith("/")
+                                        else rel.startswith(keep) for keep in PART_FILES):
+                bundle[f"{prefix}/{rel}"] = path.read_bytes()
+        return bundle

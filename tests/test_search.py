@@ -9,19 +9,38 @@ import pytest
 
 from generator import cli, search
 
-from conftest import FEDERATIONS, MEETING, PROJECTS, SiteTree
+from conftest import FEDERATIONS, MEETING, PROJECTS, TODAY, SiteTree
 
 needs_pagefind = pytest.mark.skipif(search.find_pagefind() is None,
                                     reason="Pagefind is not installed: pip install -e '.[search]'")
 
 
-def indexed_pages(out) -> dict[str, str]:
-    """URL → indexed text, read back from the index's fragment files (gzip, 'pagefind_dcd' + JSON)."""
+def bundle_pages(bundle) -> dict[str, str]:
+    """URL → indexed text of one Pagefind bundle, read back from its fragment files
+    (gzip, 'pagefind_dcd' + JSON)."""
     pages = {}
-    for fragment in sorted((out / "pagefind" / "fragment").glob("*.pf_fragment")):
+    for fragment in sorted((bundle / "fragment").glob("*.pf_fragment")):
         data = gzip.decompress(fragment.read_bytes())
         record = json.loads(data[len(b"pagefind_dcd"):])
         pages[record["url"]] = record["content"]
+    return pages
+
+
+def index_parts(out) -> dict[str, dict[str, str]]:
+    """Part → its pages: the main bundle ('') and every part the search page merges."""
+    listing = json.loads((out / "pagefind" / search.PARTS_FILE).read_text())
+    parts = {"": bundle_pages(out / "pagefind")}
+    for part in listing["parts"]:
+        parts[part] = bundle_pages(out / "pagefind" / part)
+    return parts
+
+
+def indexed_pages(out) -> dict[str, str]:
+    """URL → indexed text over all parts of the index."""
+    pages: dict[str, str] = {}
+    for part in index_parts(out).values():
+        assert not set(part) & set(pages), "a page is in two parts"
+        pages.update(part)
     return pages
 
 
@@ -98,3 +117,52 @@ def test_a_failing_pagefind_is_a_warning_not_a_broken_build(site, monkeypatch, t
     assert [w.field for w in result.warnings] == ["search"]
     assert "pagefind: boom" in result.warnings[0].message
     assert (site.out / "index.html").is_file()
+
+
+def meeting(day: str, text: str) -> str:
+    return MEETING.replace("2021-11-17", day).replace("hälsar välkommen", text)
+
+
+@needs_pagefind
+def test_minutes_are_indexed_in_parts_by_year_and_the_search_page_merges_them(site):
+    site.add({"meetings/2019-03-05-forbundschefsmote.md": meeting("2019-03-05", "talar om vårdkedjor"),
+              "meetings/2020-06-10-forbundschefsmote.md": meeting("2020-06-10", "talar om arbetsmarknaden")})
+    site.build()
+    parts = index_parts(site.out)
+    assert sorted(parts) == ["", "delar/2019/", "delar/2020/", "delar/2021/"]
+    assert "vårdkedjor" in parts["delar/2019/"]["/moten/2019-03-05-forbundschefsmote/"]
+    assert list(parts["delar/2021/"]) == ["/moten/2021-11-17-forbundschefsmote/"]
+    assert "/projekt/mia/" in parts[""] and "/forbund/roslagen/" in parts[""]
+    for part in ("delar/2019/", "delar/2020/"):                   # merged parts share the main scripts
+        assert (site.out / "pagefind" / part / "pagefind-entry.json").is_file()
+        assert not (site.out / "pagefind" / part / "pagefind.js").exists()
+
+
+@needs_pagefind
+def test_an_edit_reindexes_only_its_part_and_gives_the_bytes_of_a_fresh_build(site, tmp_path, monkeypatch):
+    site.add({"meetings/2019-03-05-forbundschefsmote.md": meeting("2019-03-05", "talar om vårdkedjor"),
+              "meetings/2020-06-10-forbundschefsmote.md": meeting("2020-06-10", "talar om arbetsmarknaden")})
+    site.build()
+    indexed = []
+    real = search._index_part
+    monkeypatch.setattr(search, "_index_part", lambda binary, name, *rest: indexed.append(name) or real(binary, name, *rest))
+    path = site.root / "content" / "meetings" / "2019-03-05-forbundschefsmote.md"
+    path.write_text(path.read_text().replace("vårdkedjor", "samverkansavtal"))
+    site.build()
+    assert indexed == ["2019"]
+    assert "samverkansavtal" in indexed_pages(site.out)["/moten/2019-03-05-forbundschefsmote/"]
+    fresh = tmp_path / "fresh"
+    from generator.build import build
+    build(site.root, out_dir=fresh, today=TODAY, use_cache=False)
+    tree = lambda folder: {p.relative_to(folder).as_posix(): p.read_bytes()
+                           for p in folder.rglob("*") if p.is_file()}
+    assert tree(fresh / "pagefind") == tree(site.out / "pagefind")
+
+
+def test_parts_split_a_big_year_by_months_and_never_leave_the_main_part_empty():
+    pages = [search.Searchable(f"moten/{i}/index.html", 2024, 1 + i % 12) for i in range(400)]
+    parts = search.plan_parts(pages)
+    assert len(parts) == 3 and max(len(p) for p in parts.values()) <= search.MAX_PART_PAGES
+    assert "" in parts                                    # one year part became the main one
+    assert sorted(rel for rels in parts.values() for rel in rels) == sorted(p.rel for p in pages)
+    assert search.plan_parts(list(reversed(pages))) == parts

@@ -13,10 +13,23 @@
   var latest = 0;
   var timer = null;
 
+  // The index comes in parts (minutes and events by year, the rest in the main bundle): the
+  // build lists the other parts in sitegen-delar.json beside pagefind.js, and each is merged in.
   function pagefind() {
     if (!loading) {
-      loading = import(form.getAttribute("data-pagefind")).then(function (pf) {
-        return pf.options({ baseUrl: form.getAttribute("data-base") }).then(function () { return pf; });
+      var script = form.getAttribute("data-pagefind");
+      var bundle = script.slice(0, script.lastIndexOf("/") + 1);
+      var options = { baseUrl: form.getAttribute("data-base") };
+      loading = import(script).then(function (pf) {
+        return pf.options(options).then(function () {
+          return fetch(bundle + "sitegen-delar.json");
+        }).then(function (response) {
+          return response.ok ? response.json() : { parts: [] };
+        }).then(function (listing) {
+          return Promise.all((listing.parts || []).map(function (part) {
+            return pf.mergeIndex(bundle + part, options);
+          }));
+        }).then(function () { return pf; });
       });
     }
     return loading;
