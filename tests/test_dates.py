@@ -33,3 +33,19 @@ def test_times_in_the_forms_editors_write(value, expected):
 def test_impossible_dates_are_rejected(text):
     with pytest.raises(ValueError):
         PartialDate.parse(text)
+
+
+def test_day_and_month_names_are_babels_for_every_day():
+    """dates.py asks Babel for the Swedish names once and assembles the text itself: the same text
+    as Babel's own formatting, day by day."""
+    from babel.dates import format_date
+
+    from generator.dates import format_day, format_day_short, format_month
+
+    day = dt.date(2015, 1, 1)
+    while day.year < 2031:
+        assert format_day(day) == format_date(day, "EEEE d MMMM y", locale="sv_SE")
+        assert format_day_short(day) == format_date(day, "d MMM y", locale="sv_SE")
+        if day.day == 1:
+            assert format_month(day.year, day.month) == format_date(day, "LLLL y", locale="sv_SE")
+        day += dt.timedelta(days=1)
