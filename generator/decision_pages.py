@@ -3,6 +3,12 @@
 Each register also has one page per federation (/beslut/<slug>/, /uppdrag/<slug>/), so it can be
 filtered without JavaScript. Rows come from crossref.relate, newest meeting first and in the
 order of the minutes within a meeting.
+
+A register of many years would be one enormous page, so it is split by the year of the meeting:
+/beslut/2021/ (and /beslut/<slug>/2021/, /beslut/utan-datum/ for meetings without a date) holds
+every row of that year, postponed questions included. The register's first page shows the
+latest year's rows, the newest open postponed questions and the newest ones taken up again,
+and the year navigation that reaches every other row.
 """
 from __future__ import annotations
 
@@ -12,7 +18,10 @@ from . import urls
 from .crossref import Decision
 from .decisions import ASSIGNMENT, DECISION, POSTPONED
 from .model import Federation, Site
-from .render import PageJob
+from .render import PageJob, year_links
+
+OPEN_ON_FIRST_PAGE = 50     # open postponed questions on /beslut/; every one is also on its year's page
+CLOSED_ON_FIRST_PAGE = 20   # postponed questions taken up again, likewise
 
 
 @dataclass
@@ -23,26 +32,61 @@ class FilterLink:
     is_current: bool
 
 
-def _of(by_kind: dict, kind: str, federation: Federation | None) -> list[Decision]:
+@dataclass
+class Row:
+    """What a register row shows, worked out once per meeting: a row appears on several pages (the
+    whole register and each federation's, the first page and its year's)."""
+    d: Decision
+    year: int | None
+    date_iso: str             # "" when the meeting has no date
+    date_label: str
+    federations: str          # "Roslagen, Sundbyberg"
+
+
+def _rows(decisions: list[Decision]) -> list[Row]:
+    from .render import iso, when
+    facts: dict[int, tuple] = {}
+    rows = []
+    for decision in decisions:
+        meeting = decision.meeting
+        known = facts.get(id(meeting))
+        if known is None:
+            known = facts[id(meeting)] = (
+                meeting.date.year if meeting.date else None, iso(meeting.date) if meeting.date else "",
+                when(meeting.date) if meeting.date else "", ", ".join(f.short_name for f in meeting.federations))
+        rows.append(Row(decision, *known))
+    return rows
+
+
+def _by_year(rows: list[Row]) -> dict[int | None, list[Row]]:
+    """Rows (newest first) by year: newest year first, meetings without a date last."""
+    groups: dict[int | None, list[Row]] = {}
+    for row in rows:
+        groups.setdefault(row.year, []).append(row)
+    return dict(sorted(groups.items(), key=lambda pair: -1 if pair[0] is None else pair[0], reverse=True))
+
+
+def _of(by_kind: dict, kind: str, federation: Federation | None) -> list[Row]:
     return by_kind.get((kind, federation.slug if federation else None), [])
 
 
 def page_jobs(site: Site) -> list[PageJob]:
     config = site.config
-    by_kind: dict[tuple[str, str | None], list[Decision]] = {}
-    for decision in site.decisions:   # one pass; the filters below ask per kind and federation
-        by_kind.setdefault((decision.kind, None), []).append(decision)
+    by_kind: dict[tuple[str, str | None], list[Row]] = {}
+    for row in _rows(site.decisions):   # one pass; the filters below ask per kind and federation
+        decision = row.d
+        by_kind.setdefault((decision.kind, None), []).append(row)
         for fed in decision.meeting.federations:
-            by_kind.setdefault((decision.kind, fed.slug), []).append(decision)
+            by_kind.setdefault((decision.kind, fed.slug), []).append(row)
     start = [("Start", urls.href(config, "/"))]
     jobs: list[PageJob] = []
     registers = [
-        (DECISION, "Beslut", urls.decisions_path,
+        (DECISION, "Beslut", urls.decisions_path, urls.decisions_year_path,
          "Beslut ur minnesanteckningarna, nyast först, och frågor som bordlagts"),
-        (ASSIGNMENT, "Uppdrag", urls.assignments_path,
+        (ASSIGNMENT, "Uppdrag", urls.assignments_path, urls.assignments_year_path,
          "Uppdrag ur minnesanteckningarna: vem som ska göra vad, nyast först"),
     ]
-    for kind, label, path_of, description in registers:
+    for kind, label, path_of, year_path_of, description in registers:
         # The decisions register also lists postponed questions; its filter counts both.
         counted = (DECISION, POSTPONED) if kind == DECISION else (kind,)
 
@@ -55,20 +99,47 @@ def page_jobs(site: Site) -> list[PageJob]:
                                   url=urls.href(config, path_of(f.slug if f else None)),
                                   count=count(f), is_current=f is federation)
                        for f in [None, *site.federations]]
+            rows = _of(by_kind, kind, federation)
             postponed = _of(by_kind, POSTPONED, federation) if kind == DECISION else []
-            title = label if federation is None else f"{label} – {federation.short_name}"
-            crumbs = start if federation is None else start + [(label, urls.href(config, path_of(None)))]
+            rows_by_year = _by_year(rows)
+            postponed_by_year = _by_year(postponed)
+            years = sorted(set(rows_by_year) | set(postponed_by_year), key=lambda y: -1 if y is None else y,
+                           reverse=True)
+            counts = {y: len(rows_by_year.get(y, [])) + len(postponed_by_year.get(y, [])) for y in years}
+            register_title = label if federation is None else f"{label} – {federation.short_name}"
+            register_crumbs = start if federation is None else start + [(label, urls.href(config, path_of(None)))]
+            about = f"{description}." if federation is None else f"{description} – {federation.name}."
+            common = {"kind": kind, "federation": federation, "filters": filters,
+                      "decisions_url": urls.href(config, urls.decisions_path(slug)),
+                      "assignments_url": urls.href(config, urls.assignments_path(slug)),
+                      "register_url": urls.href(config, path_of(slug))}
+
+            # The first page: the latest year with rows of this kind, and what is open.
+            latest = next(iter(rows_by_year), None)
+            open_rows = [r for r in postponed if r.d.is_open]
+            closed_rows = [r for r in postponed if not r.d.is_open]
             jobs.append(PageJob(
-                path_of(slug), "decisions.html", title,
-                description=f"{description}." if federation is None else f"{description} – {federation.name}.",
-                breadcrumbs=crumbs,
-                context={
-                    "kind": kind, "federation": federation,
-                    "rows": _of(by_kind, kind, federation),
-                    "open_postponed": [d for d in postponed if d.is_open],
-                    "closed_postponed": [d for d in postponed if not d.is_open],
-                    "filters": filters,
-                    "decisions_url": urls.href(config, urls.decisions_path(slug)),
-                    "assignments_url": urls.href(config, urls.assignments_path(slug)),
-                }))
+                path_of(slug), "decisions.html", register_title, description=about, breadcrumbs=register_crumbs,
+                context={**common, "year": False, "rows_year": latest,
+                         "rows": rows_by_year.get(latest, []),
+                         "open_postponed": open_rows[:OPEN_ON_FIRST_PAGE], "open_count": len(open_rows),
+                         "closed_postponed": closed_rows[:CLOSED_ON_FIRST_PAGE], "closed_count": len(closed_rows),
+                         "years": year_links(config, counts, lambda y: year_path_of(slug, y))}))
+
+            year_crumbs = register_crumbs + [(register_title if federation else label,
+                                              urls.href(config, path_of(slug)))]
+            for year in years:
+                year_label = "utan datum" if year is None else str(year)
+                in_year = postponed_by_year.get(year, [])
+                open_in_year = [r for r in in_year if r.d.is_open]
+                closed_in_year = [r for r in in_year if not r.d.is_open]
+                title = f"{label} {year_label}" + (f" – {federation.short_name}" if federation else "")
+                jobs.append(PageJob(
+                    year_path_of(slug, year), "decisions.html", title, breadcrumbs=year_crumbs,
+                    description=f"{label} ur minnesanteckningarna från {year_label}"
+                                + (f" – {federation.name}." if federation else "."),
+                    context={**common, "year": year, "rows_year": year, "rows": rows_by_year.get(year, []),
+                             "open_postponed": open_in_year, "open_count": len(open_in_year),
+                             "closed_postponed": closed_in_year, "closed_count": len(closed_in_year),
+                             "years": year_links(config, counts, lambda y: year_path_of(slug, y), year)}))
     return jobs

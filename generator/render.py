@@ -139,10 +139,43 @@ def _origin(base_url: str) -> str:
 
 # ---------- the pages ----------
 
+UNDATED_LABEL = "Datum ej fastställt"
+
+
 def _by_year(meetings: list[Meeting]) -> list[tuple[str, list[Meeting]]]:
     def year_label(m: Meeting) -> str:
-        return str(m.date.year) if m.date else "Datum ej fastställt"
+        return str(m.date.year) if m.date else UNDATED_LABEL
     return [(label, list(group)) for label, group in groupby(meetings, key=year_label)]
+
+
+@dataclass
+class YearLink:
+    """One entry of a year navigation: '2021 (34)', linking to that year's page."""
+    year: int | None          # None: meetings without any date
+    label: str
+    url: str
+    count: int
+    is_current: bool = False
+
+
+def meeting_year(meeting: Meeting) -> int | None:
+    return meeting.date.year if meeting.date else None
+
+
+def group_by_year(items: list, meeting_of=lambda item: item) -> dict[int | None, list]:
+    """Items (newest first) by the year of their meeting: newest year first, no date last."""
+    groups: dict[int | None, list] = {}
+    for item in items:
+        groups.setdefault(meeting_year(meeting_of(item)), []).append(item)
+    return dict(sorted(groups.items(), key=lambda pair: -1 if pair[0] is None else pair[0], reverse=True))
+
+
+def year_links(config: Config, counts: dict[int | None, int], path_of, current: int | None | bool = False) -> list[YearLink]:
+    """The year navigation of a list split by year; `path_of(year)` gives each year's site path.
+    `current` is the year of the page showing it (False: a page that is no single year)."""
+    return [YearLink(year, UNDATED_LABEL if year is None else str(year), urls.href(config, path_of(year)), count,
+                     current is not False and year == current)
+            for year, count in counts.items()]
 
 
 def by_month(items: list[calendar.Occurrence]) -> list[tuple[tuple[int, int], list[calendar.Occurrence]]]:

@@ -62,6 +62,24 @@ def meeting_type_path(type_slug: str) -> str:
     return f"{MEETINGS}typ/{type_slug}/"
 
 
+def meeting_type_year_path(type_slug: str, year: int | None) -> str:
+    return meeting_type_path(type_slug) + year_segment(year)
+
+
+def meetings_year_path(year: int | None) -> str:
+    """The minutes of one year: /moten/2021/ (/moten/utan-datum/ for meetings without a date)."""
+    return MEETINGS + year_segment(year)
+
+
+def federation_year_path(slug: str, year: int | None) -> str:
+    """A federation's archive of one year: its meetings and the minutes naming it."""
+    return f"{FEDERATIONS}{slug}/" + year_segment(year)
+
+
+def project_year_path(slug: str, year: int | None) -> str:
+    return f"{PROJECTS}{slug}/" + year_segment(year)
+
+
 def project_path(slug: str) -> str:
     return f"{PROJECTS}{slug}/"
 
@@ -82,8 +100,9 @@ def month_path(year: int, month: int) -> str:
     return f"{CALENDAR}{year:04d}/{month:02d}/"
 
 
-def calendar_past_path() -> str:
-    return f"{CALENDAR}tidigare/"
+def calendar_past_path(year: int | None = None) -> str:
+    """/kalender/tidigare/ (the latest year), or one earlier year: /kalender/tidigare/2019/."""
+    return f"{CALENDAR}tidigare/" + (f"{year:04d}/" if year is not None else "")
 
 
 def federation_calendar_path(slug: str) -> str:
@@ -112,13 +131,30 @@ def output_file(path: str) -> str:
     return relative
 
 
+UNDATED = "utan-datum"   # the year segment of what comes from meetings without any date
+
+
+def year_segment(year: int | None) -> str:
+    """'2021/', or 'utan-datum/' for meetings whose date is not known at all."""
+    return f"{UNDATED if year is None else f'{year:04d}'}/"
+
+
 def decisions_path(federation_slug: str | None = None) -> str:
     """/beslut/, or the decisions of one federation's meetings: /beslut/<slug>/."""
     return f"{DECISIONS}{federation_slug}/" if federation_slug else DECISIONS
 
 
+def decisions_year_path(federation_slug: str | None, year: int | None) -> str:
+    """One year of the register: /beslut/2021/, /beslut/<slug>/2021/ (year None: utan-datum/)."""
+    return decisions_path(federation_slug) + year_segment(year)
+
+
 def assignments_path(federation_slug: str | None = None) -> str:
     return f"{ASSIGNMENTS}{federation_slug}/" if federation_slug else ASSIGNMENTS
+
+
+def assignments_year_path(federation_slug: str | None, year: int | None) -> str:
+    return assignments_path(federation_slug) + year_segment(year)
 
 
 def federation_atom_path(slug: str) -> str:

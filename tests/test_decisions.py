@@ -273,3 +273,92 @@ def test_a_lone_label_applies_to_every_item_of_the_list_after_it():
     assert [(f.kind, f.text) for f in facts.findings] == [
         ("beslut", "Kipa är kontaktperson."), ("beslut", "Arbetsgruppen återkommer i maj.")]
     assert 'class="decision"' in facts.html and facts.html.count('class="decision"') == 2
+
+
+# ---------- the registers split by year ----------
+
+def year_nav(doc, label: str) -> dict[str, str]:
+    """The year navigation 'label år för år' as link text → href, and which one is current."""
+    nav = doc.find(f".//nav[@aria-label='{label} år för år']")
+    assert nav is not None, f"no year navigation {label!r}"
+    return {text_of(a): a.get("href") + (" current" if a.get("aria-current") == "page" else "")
+            for a in nav.findall(".//a")}
+
+
+def register_site(tmp_path, monkeypatch=None) -> SiteTree:
+    meetings = {
+        "meetings/2020-03-04-fc.md": meeting("2020-03-04", "## 1. A\n\nMötet beslutar att köpa kaffe.\n\n"
+                                                           "Bordlagt: Ny hemsida\n", federations="[roslagen]"),
+        "meetings/2020-05-06-fc.md": meeting("2020-05-06", "## 1. B\n\nMötet beslutar att köpa te.\n\n"
+                                                           "Uppdrag (Elin): boka lokal.\n"),
+        "meetings/2021-09-01-fc.md": meeting("2021-09-01", "## 1. C\n\nMötet beslutar att köpa saft.\n\n"
+                                                           "Bordlagt: Budget\n", federations="[sundbyberg]"),
+        "meetings/utan-datum.md": ("---\nuid: m-x\ntitle: Möte utan datum\ntype: förbundschefsmöte\n"
+                                   "date_note: Datum saknas i originalet.\nfederations: [roslagen]\n---\n"
+                                   "## 1. D\n\nMötet beslutar att köpa vatten.\n"),
+    }
+    return make_site(tmp_path, meetings)
+
+
+def test_the_register_shows_the_latest_year_and_links_every_year(tmp_path):
+    tree = register_site(tmp_path)
+    first = tree.html("beslut/")
+    assert [r["Beslut"] for r in rows(first, "Beslut 2021")] == ["Mötet beslutar att köpa saft."]
+    assert year_nav(first, "Beslut") == {"2021 (2)": "/beslut/2021/", "2020 (3)": "/beslut/2020/",
+                                         "Datum ej fastställt (1)": "/beslut/utan-datum/"}
+    # What is open is on the first page whatever its year.
+    assert [r["Fråga"].split()[0] for r in rows(first, "Bordlagda frågor som inget")] == ["Budget", "Ny"]
+
+    year = tree.html("beslut/2020/")
+    assert text_of(year.find(".//h1")) == "Beslut 2020"
+    assert year_nav(year, "Beslut")["2020 (3)"] == "/beslut/2020/ current"
+    assert [r["Beslut"] for r in rows(year, "Beslut 2020")] == ["Mötet beslutar att köpa te.",
+                                                                 "Mötet beslutar att köpa kaffe."]
+    assert [r["Fråga"].split()[0] for r in rows(year, "Bordlagda frågor som inget")] == ["Ny"]
+    undated = tree.html("beslut/utan-datum/")
+    assert [r["Beslut"] for r in rows(undated, "Beslut")] == ["Mötet beslutar att köpa vatten."]
+    assert [text_of(li) for li in undated.findall(".//nav[@aria-label='Du är här']//li")] == \
+        ["Start", "Beslut", "Beslut utan datum"]
+
+    per_federation = tree.html("beslut/roslagen/")
+    assert year_nav(per_federation, "Beslut") == {"2020 (3)": "/beslut/roslagen/2020/",
+                                                  "Datum ej fastställt (1)": "/beslut/roslagen/utan-datum/"}
+    assert [r["Beslut"] for r in rows(per_federation, "Beslut 2020")] == [
+        "Mötet beslutar att köpa te.", "Mötet beslutar att köpa kaffe."]
+    assignments = tree.html("uppdrag/")
+    assert year_nav(assignments, "Uppdrag") == {"2020 (1)": "/uppdrag/2020/"}
+    assert [r["Vem"] for r in rows(assignments, "Uppdrag 2020")] == ["Elin"]
+
+
+def test_every_row_of_the_register_is_on_its_years_page(tmp_path):
+    tree = register_site(tmp_path)
+    for register, caption in (("beslut", "Beslut"), ("uppdrag", "Uppdrag")):
+        for federation in ("", "roslagen/", "sundbyberg/"):
+            first = tree.html(f"{register}/{federation}")
+            links = year_nav(first, caption) if first.find(f".//nav[@aria-label='{caption} år för år']") is not None \
+                else {}
+            on_year_pages = []
+            for href in links.values():
+                page = tree.html(href.strip("/") + "/")
+                on_year_pages += [r[caption] for r in rows(page, caption)]
+                on_year_pages += [r["Fråga"] for r in rows(page, "Bordlagda frågor")]
+            expected = [d for d in ALL_ROWS[register] if federation == "" or federation[:-1] in d[1]]
+            assert sorted(on_year_pages) == sorted(text for text, _ in expected), (register, federation)
+
+
+ALL_ROWS = {
+    "beslut": [("Mötet beslutar att köpa kaffe.", "roslagen"), ("Mötet beslutar att köpa te.", "roslagen sundbyberg"),
+               ("Mötet beslutar att köpa saft.", "sundbyberg"), ("Mötet beslutar att köpa vatten.", "roslagen"),
+               ("Ny hemsida Ny hemsida", "roslagen"), ("Budget Budget", "sundbyberg")],
+    "uppdrag": [("boka lokal.", "roslagen sundbyberg")],
+}
+
+
+def test_the_first_page_shows_the_newest_open_questions_and_says_where_the_rest_are(tmp_path, monkeypatch):
+    from generator import decision_pages
+    monkeypatch.setattr(decision_pages, "OPEN_ON_FIRST_PAGE", 1)
+    tree = register_site(tmp_path)
+    first = tree.html("beslut/")
+    assert [r["Fråga"].split()[0] for r in rows(first, "Bordlagda frågor som inget")] == ["Budget"]
+    assert "Öppna (2)" in text_of(first.find(".//section[@class='postponed-register']"))
+    assert "alla finns på sitt års sida" in text_of(first.find(".//section[@class='postponed-register']"))
