@@ -37,6 +37,7 @@ class BuildResult:
     files: int
     seconds: float
     warnings: list[Problem] = field(default_factory=list)
+    model: object = None     # preview.Model when asked for (the live preview keeps it)
 
     def summary(self) -> str:
         return (f"Built {self.pages} pages and {self.feeds} feeds ({self.files} files) "
@@ -312,8 +313,8 @@ def render_site(site: Site, progress: Progress | None = None, lock: feedlock.Fee
     for fed in site.federations:  # the logo sits beside index.md and is shown on /forbund/<slug>/
         if fed.logo:
             copies[urls.federation_path(fed.slug).lstrip("/") + fed.logo] = fed.source.path.parent / fed.logo
-    return files, copies, len(jobs), len(feeds) + len(news_feeds), [job for job in jobs
-                                                                     if urls.output_file(job.path) in searchable]
+    searchable_jobs = [job for job in jobs if urls.output_file(job.path) in searchable]
+    return files, copies, len(jobs), len(feeds) + len(news_feeds), searchable_jobs, (env, jobs)
 
 
 def searchable(job: render.PageJob) -> search.Searchable:
@@ -418,7 +419,8 @@ def _unchanged_build(cache: BuildCache, inputs: str | None, state: OutputState):
 
 
 def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
-          progress: Progress | None = None, use_cache: bool = True, refresh_search: bool = True) -> BuildResult:
+          progress: Progress | None = None, use_cache: bool = True, refresh_search: bool = True,
+          keep_model: bool = False) -> BuildResult:
     """Build the site into out_dir (default output/). With use_cache=False nothing is read from or
     written to .sitegen-cache/; the output is the same bytes either way."""
     started = time.perf_counter()
@@ -430,7 +432,7 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
     state = OutputState(out_dir, spare)
     last_build = BuildCache(cache_dir(root) if use_cache else None, name="last-build")
     inputs = input_fingerprint(root, out_dir, today, refresh_search) if cache.enabled else None
-    unchanged = _unchanged_build(last_build, inputs, state)
+    unchanged = _unchanged_build(last_build, inputs, state) if not keep_model else None
     if unchanged is not None:
         return BuildResult(pages=unchanged[0], feeds=unchanged[1], files=unchanged[2],
                            seconds=time.perf_counter() - started, warnings=list(unchanged[3]))
@@ -440,7 +442,7 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
         progress.step("converting Markdown")
         convert_bodies(site, cache)
         lock = load_feed_lock(root)
-        files, copies, pages, feeds, searchable_jobs = render_site(
+        files, copies, pages, feeds, searchable_jobs, (env, jobs) = render_site(
             site, progress, lock, build_moment(site.config.timezone, today), cache, state)
         progress.step("indexing for search")
         skipped = add_search_index(files, site, searchable_jobs, cache, state, out_dir,
@@ -462,5 +464,9 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
         progress.wrote(sorted([*files, *copies]))
     finally:
         progress.finish()
+    model = None
+    if keep_model:
+        from .preview import Model
+        model = Model(site, env, jobs, out_dir)
     return BuildResult(pages=pages, feeds=feeds, files=written, seconds=time.perf_counter() - started,
-                       warnings=site.warnings)
+                       warnings=site.warnings, model=model)

@@ -26,11 +26,12 @@ from typing import Callable, TextIO
 
 import jinja2
 
+from . import preview
 from .build import build
 from .config import load_config
 from .errors import BuildFailed, Problem
 
-POLL_SECONDS = 0.2           # how often the watched files are looked at: most of save-to-reload time
+POLL_SECONDS = 0.1           # how often the watched files are looked at: most of save-to-reload time
 ERROR_TEMPLATE = "error.html"
 IGNORED_SUFFIXES = (".swp", ".swx", ".tmp", "~")   # editor scratch files: no rebuild for them
 
@@ -54,6 +55,22 @@ class Rebuilder:
 
     def __init__(self, state: ServeState, out: TextIO, err: TextIO, quiet: bool = False, debug: bool = False):
         self.state, self.out, self.err, self.quiet, self.debug = state, out, err, quiet, debug
+        self.model = None   # the last good build's model, for the preview shortcut
+
+    def preview(self, changed: list[str], saved_at: float | None = None) -> dict[str, bytes] | None:
+        """Show a one-file body edit at once (preview.py); the caller runs the full build next."""
+        if self.model is None or self.state.problems or len(changed) != 1 or not changed[0].endswith(".md"):
+            return None
+        try:
+            written = preview.show_body_edit(self.model, Path(changed[0]))
+        except Exception:  # the full build that follows reports whatever this tripped on
+            if self.debug:
+                traceback.print_exc(file=self.err)
+            return None
+        if written and not self.quiet:
+            note = f" ({time.time() - saved_at:.2f} s after the save)" if saved_at else ""
+            print(f"Preview of {', '.join(sorted(written))}{note}; the full build follows.", file=self.out, flush=True)
+        return written
 
     def __call__(self, saved_at: float | None = None) -> bool:
         state = self.state
@@ -65,12 +82,14 @@ class Rebuilder:
         try:
             # The preview keeps the last search index: re-indexing every page is the slowest part of
             # a one-file rebuild, and search finds the edited page again after the next full build.
-            result = build(state.root, state.out_dir, refresh_search=False)
+            result = build(state.root, state.out_dir, refresh_search=False, keep_model=True)
+            self.model = result.model
         except BuildFailed as failed:
             state.problems = failed.problems
         except Problem as problem:
             state.problems = [problem]
         except Exception as exc:  # a bug in sitegen must not take the server down with it
+            self.model = None
             if self.debug:
                 traceback.print_exc(file=self.err)
             state.problems = [Problem("sitegen", 1, None, f"internal error: {exc.__class__.__name__}: {exc}",
@@ -121,6 +140,9 @@ def _make_watcher(paths: list[Path], on_change: Callable[[float], object]):
 
     livereload's own watcher polls every 0.8 s and rebuilds once per changed folder; a stylesheet
     reloaded in place would also ask for its old fingerprinted name, hence '*' (reload the page).
+    When `on_change` can preview a body edit (Rebuilder.preview), the browser reloads on the
+    preview and the full build runs at the next poll; it reloads again only if the pages the
+    preview wrote came out different.
     """
     from livereload.watcher import Watcher
     from tornado import ioloop
@@ -137,21 +159,47 @@ def _make_watcher(paths: list[Path], on_change: Callable[[float], object]):
             ioloop.PeriodicCallback(callback, POLL_SECONDS * 1000).start()
             return True
 
+        pending: tuple[float, dict[str, bytes]] | None = None   # a preview awaiting its full build
+
         def examine(self):
             if self._changes:            # livereload's start-up marker
                 self._changes.pop()
             now = snapshot(self.paths)
             if now == self.seen:
+                if self.pending is not None:
+                    return self._full_build_after_preview()
                 self.filepath = None
                 return None, None
-            changed = [mtime for path, (mtime, _size) in now.items() if self.seen.get(path, (None,))[0] != mtime]
+            changed = [path for path in now.keys() | self.seen.keys() if self.seen.get(path) != now.get(path)]
+            mtimes = [now[path][0] for path in changed if path in now]
             self.seen = now
-            saved_at = max(changed) / 1e9 if changed else time.time()   # a deletion: now
-            on_change(saved_at)
+            saved_at = max(mtimes) / 1e9 if mtimes else time.time()   # a deletion: now
+            shown = getattr(on_change, "preview", lambda *_: None)(sorted(changed), saved_at)
+            if shown:
+                self.pending = (saved_at, shown)
+            else:
+                self.pending = None
+                on_change(saved_at)
             self.filepath = "*"
             return "*", None
 
+        def _full_build_after_preview(self):
+            saved_at, shown = self.pending
+            self.pending = None
+            on_change(saved_at)
+            out_dir = getattr(getattr(on_change, "state", None), "out_dir", None)
+            same = out_dir is not None and all(_read(out_dir / rel) == data for rel, data in shown.items())
+            self.filepath = None if same else "*"
+            return self.filepath, None
+
     return SiteWatcher()
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 # ---------- serving ----------

@@ -1,0 +1,44 @@
+"""The live preview's shortcut: a body edit is shown from the kept model, and the full build
+that follows gives the same page."""
+from __future__ import annotations
+
+from generator import preview
+from generator.build import build
+
+from conftest import TODAY
+
+MEETING_FILE = "meetings/2021-11-17-forbundschefsmote.md"
+PAGE = "moten/2021-11-17-forbundschefsmote/index.html"
+
+
+def test_a_body_edit_is_written_at_once_and_matches_the_full_build(site):
+    model = build(site.root, today=TODAY, keep_model=True).model
+    path = site.root / "content" / MEETING_FILE
+    path.write_text(path.read_text(encoding="utf-8") + "\nVi talade om en ny vårdkedja.\n", encoding="utf-8")
+    written = preview.show_body_edit(model, path)
+    assert list(written) == [PAGE]
+    assert "ny vårdkedja" in (site.out / PAGE).read_text(encoding="utf-8")
+    build(site.root, today=TODAY)
+    assert (site.out / PAGE).read_bytes() == written[PAGE]
+
+
+def test_a_front_matter_edit_or_an_unknown_file_waits_for_the_full_build(site):
+    model = build(site.root, today=TODAY, keep_model=True).model
+    before = (site.out / PAGE).read_bytes()
+    path = site.root / "content" / MEETING_FILE
+    path.write_text(path.read_text(encoding="utf-8").replace("title: ", "title: Extra ", 1), encoding="utf-8")
+    assert preview.show_body_edit(model, path) is None
+    assert preview.show_body_edit(model, site.root / "content" / "meetings" / "ny.md") is None
+    assert (site.out / PAGE).read_bytes() == before
+
+
+def test_a_build_after_a_preview_rewrites_what_the_preview_wrote(site):
+    """output/ is the build's again: a page the preview wrote is not trusted as the build's own."""
+    model = build(site.root, today=TODAY, keep_model=True).model
+    path = site.root / "content" / MEETING_FILE
+    original = path.read_text(encoding="utf-8")
+    path.write_text(original + "\nTillfällig rad.\n", encoding="utf-8")
+    preview.show_body_edit(model, path)
+    path.write_text(original, encoding="utf-8")          # the author takes it back before the build
+    build(site.root, today=TODAY)
+    assert "Tillfällig rad" not in (site.out / PAGE).read_text(encoding="utf-8")
