@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 
 import jinja2
 
-from . import __version__, calendar, render, search, urls
+from . import calendar, render, search, urls
 from . import feedlock
 from . import atom, crossref, mentions, minutes, parallel
 from .config import Config, load_config
@@ -28,37 +28,8 @@ from .model import Event, Meeting, Site, build_site
 from .output import Kept, OutputState, file_digest, write_site
 from .progress import Progress
 from .sources import load_sources
-
-
-@dataclass
-class BuildResult:
-    pages: int
-    feeds: int
-    files: int
-    seconds: float
-    warnings: list[Problem] = field(default_factory=list)
-    model: object = None     # preview.Model when asked for (the live preview keeps it)
-
-    def summary(self) -> str:
-        return (f"Built {self.pages} pages and {self.feeds} feeds ({self.files} files) "
-                f"in {self.seconds:.2f} s")
-
-
-CACHE_DIR_NAME = ".sitegen-cache"
-
-
-def cache_dir(root: Path) -> Path:
-    """Where build state that is safe to delete lives (git-ignored)."""
-    return Path(root) / CACHE_DIR_NAME
-
-
-def build_date(timezone: str) -> dt.date:
-    """The day the build sees as 'today': SOURCE_DATE_EPOCH when set (reproducible builds)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    tz = zoneinfo.ZoneInfo(timezone)
-    if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz).date()
-    return dt.datetime.now(tz).date()
+from .fingerprint import (LAST_BUILD, BuildResult, build_date, cache_dir, code_digest,  # noqa: F401 (API)
+                          input_fingerprint, _unchanged_build, spare_dir, CACHE_DIR_NAME)
 
 
 def build_moment(timezone: str, today: dt.date | None = None) -> dt.datetime:
@@ -111,10 +82,12 @@ def convert_bodies(site: Site, cache: BuildCache | None = None) -> None:
     results = {key: cache.get("bodies", key) for _item, key, _args in tasks}
     missing = {key: args for _item, key, args in tasks if results[key] is None}
     for key, value in zip(missing, parallel.run(_convert, list(missing.values()), names)):
-        results[key] = value
-        cache.put("bodies", key, value)
+        # What other pages may show of a body (its agenda, mentions, decisions), hashed once here.
+        facts = digest(value.agenda, value.mentions, value.findings) if isinstance(value, minutes.MinutesFacts) else ""
+        results[key] = (value, facts)
+        cache.put("bodies", key, results[key])
     for item, key, _args in tasks:
-        value = results[key]
+        value, item.facts_digest = results[key]
         if isinstance(value, minutes.MinutesFacts):
             item.minutes = value
             item.body_html = value.html
@@ -185,10 +158,8 @@ def site_fingerprint(site: Site, theme: str) -> str:
     file's front matter and attachments, and what each meeting's minutes were found to hold."""
     parts: list = [code_digest(), site.config.fingerprint(), site.today, theme]
     for item in [*site.federations, *site.projects, *site.meetings, *site.events, *site.pages]:
-        parts.append((item.rel, item.source.meta, [(a.name, a.size) for a in getattr(item, "attachments", [])]))
-        facts = getattr(item, "minutes", None)
-        if facts is not None:
-            parts.append((facts.agenda, facts.mentions, facts.findings))
+        parts.append((item.rel, item.source.meta_digest, getattr(item, "facts_digest", ""),
+                      [(a.name, a.size) for a in getattr(item, "attachments", [])]))
     return digest(*parts)
 
 
@@ -370,54 +341,6 @@ def _page_bytes(value, path: Path) -> bytes:
     return path.read_bytes() if isinstance(value, Kept) else value
 
 
-@lru_cache(maxsize=1)
-def code_digest() -> str:
-    """The generator's code and the libraries that shape its output: a changed module or an upgraded
-    library must not meet results cached by the old one."""
-    from importlib import metadata
-    libraries = []
-    for name in ("markdown", "nh3", "jinja2", "icalendar", "babel", "pyyaml"):
-        try:
-            libraries.append((name, metadata.version(name)))
-        except metadata.PackageNotFoundError:
-            libraries.append((name, None))
-    return digest(__version__, libraries,
-                  *[(p.name, p.read_bytes()) for p in sorted(Path(__file__).parent.glob("*.py"))])
-
-
-def input_fingerprint(root: Path, out_dir: Path, today: dt.date | None, refresh_search: bool) -> str | None:
-    """Everything a build reads, in one key: the generator's code, site.yaml, calendar.lock, the day,
-    every content and theme file. Text files count by their bytes, attachments by size and time."""
-    try:
-        config = load_config(root)
-    except (Problem, BuildFailed):
-        return None
-    parts: list = [code_digest(), str(out_dir.resolve()), refresh_search, str(search.find_pagefind()),
-                   today or build_date(config.timezone), os.environ.get("SOURCE_DATE_EPOCH", "")]
-    for folder in (root / "site.yaml", root / feedlock.LOCK_NAME, config.content_dir, config.theme_dir):
-        files = [folder] if folder.is_file() else sorted(p for p in folder.rglob("*") if p.is_file()) \
-            if folder.is_dir() else []
-        for path in files:
-            rel = path.relative_to(root).as_posix()
-            if path.suffix in {".md", ".yaml", ".lock", ".html", ".css", ".js", ".svg"}:
-                parts.append((rel, path.read_bytes()))
-            else:
-                info = path.stat()
-                parts.append((rel, info.st_size, info.st_mtime_ns))
-    return digest(*parts)
-
-
-def _unchanged_build(cache: BuildCache, inputs: str | None, state: OutputState):
-    """The last build's summary when nothing it read has changed and output/ is as it left it."""
-    last = cache.get("build", "last")
-    if inputs is None or not last or last[0] != inputs or not state.out_dir.is_dir():
-        return None
-    held = state.output
-    if held.present != set(last[2]) or len(held.known) != len(held.present):
-        return None   # a file was added, removed or touched since: build (writing restores it)
-    return last[1]
-
-
 def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
           progress: Progress | None = None, use_cache: bool = True, refresh_search: bool = True,
           keep_model: bool = False) -> BuildResult:
@@ -428,10 +351,10 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
     progress = progress or Progress()
     out_dir = Path(out_dir or root / "output")
     cache = BuildCache(cache_dir(root) if use_cache else None)
-    spare = cache_dir(root) / f"previous-{out_dir.name}" if use_cache else None
-    state = OutputState(out_dir, spare)
-    last_build = BuildCache(cache_dir(root) if use_cache else None, name="last-build")
-    inputs = input_fingerprint(root, out_dir, today, refresh_search) if cache.enabled else None
+    state = OutputState(out_dir, spare_dir(root, out_dir) if use_cache else None)
+    last_build = BuildCache(cache_dir(root) if use_cache else None, name=LAST_BUILD)
+    memo = dict(last_build.get("build", "stat") or {})
+    inputs = input_fingerprint(root, out_dir, today, refresh_search, memo) if cache.enabled else None
     unchanged = _unchanged_build(last_build, inputs, state) if not keep_model else None
     if unchanged is not None:
         return BuildResult(pages=unchanged[0], feeds=unchanged[1], files=unchanged[2],
@@ -457,7 +380,8 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
             listing = {rel: data.size if isinstance(data, Kept) else len(data) for rel, data in files.items()}
             listing.update({rel: source.stat().st_size for rel, source in copies.items()})
             if lock_written:  # the lock is an input of the next build
-                inputs = input_fingerprint(root, out_dir, today, refresh_search)
+                inputs = input_fingerprint(root, out_dir, today, refresh_search, memo)
+            last_build.put("build", "stat", memo)
             last_build.put("build", "last", (inputs, (pages, feeds, written, tuple(site.warnings)), listing))
         cache.save()
         last_build.save()

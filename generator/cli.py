@@ -19,11 +19,16 @@ def _print_problems(problems: list[Problem], stream) -> None:
 
 
 def cmd_build(args) -> int:
-    from .build import build
+    from .fingerprint import unchanged
     from .progress import NORMAL, QUIET, VERBOSE, TerminalProgress
     verbosity = QUIET if args.quiet else VERBOSE if args.verbose else NORMAL
-    result = build(Path(args.root), Path(args.out) if args.out else None,
-                   progress=TerminalProgress(sys.stderr, verbosity), use_cache=not args.no_cache)
+    out = Path(args.out) if args.out else None
+    # Nothing changed: answered before the pipeline (Jinja2, Markdown, iCal) is even imported.
+    result = None if args.no_cache else unchanged(Path(args.root), out)
+    if result is None:
+        from .build import build
+        result = build(Path(args.root), out, progress=TerminalProgress(sys.stderr, verbosity),
+                       use_cache=not args.no_cache)
     if verbosity > QUIET:
         for warning in result.warnings:
             print(f"warning: {warning}", file=sys.stderr)

@@ -19,7 +19,6 @@ import math
 import os
 import subprocess
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,6 +98,7 @@ def index_parts(binary: Path, parts: dict[str, dict[str, bytes]], language: str,
                 workers: int = 1) -> tuple[dict[str, dict[str, bytes]], Problem | None]:
     """Index each part's pages (output path → bytes); part name → its bundle's files (path in
     output/ → bytes). Parts run side by side, `workers` at a time."""
+    from concurrent.futures import ThreadPoolExecutor   # only when there is indexing to do
     names = sorted(parts)
     with ThreadPoolExecutor(max_workers=max(1, min(workers, len(names)))) as pool:
         results = list(pool.map(lambda name: _index_part(binary, name, parts[name], language), names))

@@ -1,0 +1,136 @@
+"""Has anything a build reads changed? Answered without importing the pipeline.
+
+An unchanged rebuild (the nightly build with nothing new, an author running build twice) should
+cost the start of Python and a look at the files, not the import of Jinja2, Markdown and the
+calendar libraries: `sitegen build` asks `unchanged()` first and imports build.py only when
+there is work to do.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import zoneinfo
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from . import __version__, feedlock, search
+from .cache import BuildCache, digest
+from .config import load_config
+from .errors import BuildFailed, Problem
+from .output import OutputState
+
+LAST_BUILD = "last-build"
+
+
+@dataclass
+class BuildResult:
+    pages: int
+    feeds: int
+    files: int
+    seconds: float
+    warnings: list[Problem] = field(default_factory=list)
+    model: object = None     # preview.Model when asked for (the live preview keeps it)
+
+    def summary(self) -> str:
+        return (f"Built {self.pages} pages and {self.feeds} feeds ({self.files} files) "
+                f"in {self.seconds:.2f} s")
+
+
+CACHE_DIR_NAME = ".sitegen-cache"
+
+
+def cache_dir(root: Path) -> Path:
+    """Where build state that is safe to delete lives (git-ignored)."""
+    return Path(root) / CACHE_DIR_NAME
+
+
+def build_date(timezone: str) -> dt.date:
+    """The day the build sees as 'today': SOURCE_DATE_EPOCH when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    tz = zoneinfo.ZoneInfo(timezone)
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz).date()
+    return dt.datetime.now(tz).date()
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """The generator's code and the libraries that shape its output: a changed module or an upgraded
+    library must not meet results cached by the old one."""
+    from importlib import metadata
+    libraries = []
+    for name in ("markdown", "nh3", "jinja2", "icalendar", "babel", "pyyaml"):
+        try:
+            libraries.append((name, metadata.version(name)))
+        except metadata.PackageNotFoundError:
+            libraries.append((name, None))
+    return digest(__version__, libraries,
+                  *[(p.name, p.read_bytes()) for p in sorted(Path(__file__).parent.glob("*.py"))])
+
+
+def input_fingerprint(root: Path, out_dir: Path, today: dt.date | None, refresh_search: bool,
+                      memo: dict | None = None) -> str | None:
+    """Everything a build reads, in one key: the generator's code, site.yaml, calendar.lock, the day,
+    every content and theme file. Text files count by their bytes, attachments by size and time.
+
+    `memo` (path → (stat, hash), kept between builds and updated here) spares reading the files
+    whose stat is unchanged: the unchanged rebuild then reads almost nothing."""
+    try:
+        config = load_config(root)
+    except (Problem, BuildFailed):
+        return None
+    memo = {} if memo is None else memo
+    seen: dict = {}
+    parts: list = [code_digest(), str(out_dir.resolve()), refresh_search, str(search.find_pagefind()),
+                   today or build_date(config.timezone), os.environ.get("SOURCE_DATE_EPOCH", "")]
+    for folder in (root / "site.yaml", root / feedlock.LOCK_NAME, config.content_dir, config.theme_dir):
+        files = [folder] if folder.is_file() else sorted(p for p in folder.rglob("*") if p.is_file()) \
+            if folder.is_dir() else []
+        for path in files:
+            rel = path.relative_to(root).as_posix()
+            info = path.stat()
+            if path.suffix in {".md", ".yaml", ".lock", ".html", ".css", ".js", ".svg"}:
+                stat = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+                known = memo.get(rel)
+                file_hash = known[1] if known and known[0] == stat else digest(path.read_bytes())
+                seen[rel] = (stat, file_hash)
+                parts.append((rel, file_hash))
+            else:
+                parts.append((rel, info.st_size, info.st_mtime_ns))
+    memo.clear()
+    memo.update(seen)
+    return digest(*parts)
+
+
+def _unchanged_build(cache: BuildCache, inputs: str | None, state: OutputState):
+    """The last build's summary when nothing it read has changed and output/ is as it left it."""
+    last = cache.get("build", "last")
+    if inputs is None or not last or last[0] != inputs or not state.out_dir.is_dir():
+        return None
+    held = state.output
+    if held.present != set(last[2]) or len(held.known) != len(held.present):
+        return None   # a file was added, removed or touched since: build (writing restores it)
+    return last[1]
+
+
+def spare_dir(root: Path, out_dir: Path) -> Path:
+    """Where the retired output folder waits to be the next build's staging folder."""
+    return cache_dir(root) / f"previous-{Path(out_dir).name}"
+
+
+def unchanged(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
+              refresh_search: bool = True) -> BuildResult | None:
+    """The last build's result when nothing it read has changed and output/ is as it left it."""
+    import time
+    started = time.perf_counter()
+    root = Path(root)
+    out_dir = Path(out_dir or root / "output")
+    last_build = BuildCache(cache_dir(root), name=LAST_BUILD)
+    memo = dict(last_build.get("build", "stat") or {})
+    inputs = input_fingerprint(root, out_dir, today, refresh_search, memo)
+    summary = _unchanged_build(last_build, inputs, OutputState(out_dir, spare_dir(root, out_dir)))
+    if summary is None:
+        return None
+    return BuildResult(pages=summary[0], feeds=summary[1], files=summary[2],
+                       seconds=time.perf_counter() - started, warnings=list(summary[3]))
