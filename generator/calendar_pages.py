@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from . import calendar, dates, urls
 from .model import Federation, Meeting, Site
-from .render import PageJob, by_month, when
+from .render import PageJob, by_month, when, year_links
 
 # (shown, read aloud): the grid shows "Mån", screen readers say "måndag".
 WEEKDAYS = [("Mån", "måndag"), ("Tis", "tisdag"), ("Ons", "onsdag"), ("Tor", "torsdag"),
@@ -134,6 +134,19 @@ def _months(site: Site, items: list[calendar.Occurrence]) -> list[tuple[MonthLin
     return [(month_link(site, *key), group) for key, group in by_month(items)]
 
 
+PAST_ON_PAGE = 150   # what has been: the latest years up to this many on one page, at least one year
+
+
+def _latest(by_year: dict[int, list[calendar.Occurrence]]) -> list[calendar.Occurrence]:
+    """The occurrences of the latest years (newest first), as many years as fit in PAST_ON_PAGE."""
+    shown: list[calendar.Occurrence] = []
+    for items in by_year.values():
+        if shown and len(shown) + len(items) > PAST_ON_PAGE:
+            break
+        shown += items
+    return shown
+
+
 def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJob]:
     config = site.config
     coming, past = calendar.split_coming(occurrences, site.today)
@@ -151,20 +164,41 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
                                  "past_count": len(past), "undated": coming_undated(site, undated),
                                  "filters": filter_links(site, None), "federation": None,
                                  "feed_url": urls.href(config, urls.CALENDAR_FEED), "feed_label": "hela kalendern"}))
+    # What has been, split by year: /kalender/tidigare/ shows the latest years, each year has a page.
+    past_years: dict[int, list[calendar.Occurrence]] = {}
+    for occ in past:
+        past_years.setdefault(occ.first_day.year, []).append(occ)
+    counts = {year: len(items) for year, items in past_years.items()}
+    shown = _latest(past_years)
+    past_context = {**common, "show": "past", "past_count": len(past), "undated": [], "filters": [],
+                    "federation": None, "feed_url": urls.href(config, urls.CALENDAR_FEED),
+                    "feed_label": "hela kalendern"}
     jobs.append(PageJob(urls.calendar_past_path(), "calendar.html", "Tidigare möten och händelser",
                         breadcrumbs=crumbs_cal, description="Möten och händelser som har varit.",
-                        context={**common, "show": "past", "months": _months(site, past), "past_count": len(past),
-                                 "undated": [], "filters": [], "federation": None,
-                                 "feed_url": urls.href(config, urls.CALENDAR_FEED), "feed_label": "hela kalendern"}))
+                        context={**past_context, "months": _months(site, shown), "year": False,
+                                 "all_shown": len(shown) == len(past),
+                                 "year_links": year_links(config, counts, urls.calendar_past_path)}))
+    for year, items in past_years.items():
+        jobs.append(PageJob(urls.calendar_past_path(year), "calendar.html", f"Tidigare möten och händelser {year}",
+                            breadcrumbs=crumbs_cal + [("Tidigare", urls.href(config, urls.calendar_past_path()))],
+                            description=f"Möten och händelser {year} som har varit.",
+                            context={**past_context, "months": _months(site, items), "year": year,
+                                     "all_shown": False,
+                                     "year_links": year_links(config, counts, urls.calendar_past_path, year)}))
 
     for fed in site.federations:
         mine = [o for o in occurrences if fed in o.federations]
         coming_f, past_f = calendar.split_coming(mine, site.today)
+        by_year: dict[int, list[calendar.Occurrence]] = {}
+        for occ in past_f:
+            by_year.setdefault(occ.first_day.year, []).append(occ)
+        latest_past = _latest(by_year)   # the rest is in the federation's archive, year by year
         jobs.append(PageJob(urls.federation_calendar_path(fed.slug), "calendar.html", f"Kalender – {fed.short_name}",
                             breadcrumbs=crumbs_cal,
                             description=f"Kommande möten och händelser för {fed.name}.",
                             context={**common, "show": "coming", "months": _months(site, coming_f),
-                                     "past_count": len(past_f), "past_months": _months(site, past_f),
+                                     "past_count": len(past_f), "past_months": _months(site, latest_past),
+                                     "past_shown": len(latest_past),
                                      "undated": coming_undated(site, [m for m in undated if fed in m.federations]),
                                      "filters": filter_links(site, fed), "federation": fed,
                                      "feed_url": fed.feed_url, "feed_label": f"kalendern för {fed.short_name}"}))

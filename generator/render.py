@@ -142,12 +142,6 @@ def _origin(base_url: str) -> str:
 UNDATED_LABEL = "Datum ej fastställt"
 
 
-def _by_year(meetings: list[Meeting]) -> list[tuple[str, list[Meeting]]]:
-    def year_label(m: Meeting) -> str:
-        return str(m.date.year) if m.date else UNDATED_LABEL
-    return [(label, list(group)) for label, group in groupby(meetings, key=year_label)]
-
-
 @dataclass
 class YearLink:
     """One entry of a year navigation: '2021 (34)', linking to that year's page."""
@@ -182,6 +176,65 @@ def by_month(items: list[calendar.Occurrence]) -> list[tuple[tuple[int, int], li
     return [(key, list(group)) for key, group in groupby(items, key=lambda o: (o.first_day.year, o.first_day.month))]
 
 
+LATEST_ON_PAGE = 10   # meetings and mentions on a federation's or project's page; the rest in its archive
+MEETINGS_ON_LIST = 150  # /moten/ and a type's list show the latest years up to this many meetings
+
+
+def _meeting_lists(site: Site, path: str, year_path, title: str, description: str, crumbs: list,
+                   meetings: list[Meeting], context: dict) -> list[PageJob]:
+    """A list of minutes split by year: `path` shows the latest years (up to MEETINGS_ON_LIST
+    meetings, at least one year) and the year navigation, year_path(year) every year's meetings."""
+    config = site.config
+    groups = group_by_year(meetings)
+    counts = {year: len(group) for year, group in groups.items()}
+    shown, total = [], 0
+    for year, group in groups.items():   # the latest years, as many as fit, and at least one
+        if shown and total + len(group) > MEETINGS_ON_LIST:
+            break
+        shown.append((UNDATED_LABEL if year is None else str(year), group))
+        total += len(group)
+    jobs = [PageJob(path, "meetings.html", title, description=description, breadcrumbs=crumbs, context={
+        **context, "years": shown, "year": False, "all_shown": len(shown) == len(groups),
+        "year_links": year_links(config, counts, year_path), "list_url": urls.href(config, path)})]
+    for year, group in groups.items():
+        label = UNDATED_LABEL if year is None else str(year)
+        jobs.append(PageJob(year_path(year), "meetings.html", f"{title} {'utan datum' if year is None else year}",
+                            description=f"{description.rstrip('.')}: {label.lower()}.",
+                            breadcrumbs=crumbs + [(title, urls.href(config, path))],
+                            context={**context, "years": [(label, group)], "year": year, "all_shown": False,
+                                     "year_links": year_links(config, counts, year_path, year),
+                                     "list_url": urls.href(config, path)}))
+    return jobs
+
+
+def _archive(site: Site, name: str, year_path, crumbs: list, meetings: list[Meeting], mentions: list,
+             events: list[calendar.Occurrence], federation=None) -> tuple[list[YearLink], list[PageJob]]:
+    """A federation's or project's archive, one page a year: its meetings, its events and the
+    minutes that name it. Their own page shows only the latest of each."""
+    config = site.config
+    meetings_by_year = group_by_year(meetings)
+    mentions_by_year = group_by_year(mentions, lambda mention: mention.meeting)
+    events_by_year: dict[int | None, list] = {}
+    for occ in events:
+        events_by_year.setdefault(occ.first_day.year, []).append(occ)
+    years = sorted(set(meetings_by_year) | set(mentions_by_year) | set(events_by_year),
+                   key=lambda y: -1 if y is None else y, reverse=True)
+    # Count what the year holds: each meeting once, whether it is one of the owner's or names it.
+    counts = {y: len({id(m) for m in meetings_by_year.get(y, [])} | {id(m.meeting) for m in mentions_by_year.get(y, [])})
+              + len(events_by_year.get(y, [])) for y in years}
+    jobs = []
+    for year in years:
+        label = "utan datum" if year is None else str(year)
+        jobs.append(PageJob(year_path(year), "archive.html", f"{name} {label}", breadcrumbs=crumbs,
+                            description=f"{name}: möten, händelser och omnämnanden {label}.",
+                            context={"name": name, "federation": federation, "year": year,
+                                     "meetings": meetings_by_year.get(year, []),
+                                     "events": events_by_year.get(year, []),
+                                     "mentions": mentions_by_year.get(year, []),
+                                     "year_links": year_links(config, counts, year_path, year)}))
+    return year_links(config, counts, year_path), jobs
+
+
 def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJob]:
     config = site.config
     coming, past = calendar.split_coming(occurrences, site.today)
@@ -197,21 +250,18 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
 
     crumbs_meetings = [("Start", urls.href(config, "/"))]
     type_links = [(slug, label, urls.href(config, urls.meeting_type_path(slug))) for slug, label in site.meeting_types]
-    jobs.append(PageJob(urls.MEETINGS, "meetings.html", "Möten och minnesanteckningar",
-                        description=f"Alla minnesanteckningar från {config.title}, år för år.",
-                        breadcrumbs=crumbs_meetings, context={
-                            "years": _by_year(site.meetings), "types": type_links, "type_filter": None,
-                            "federations": site.federations, "meetings": site.meetings,
-                            "decisions_url": urls.href(config, urls.decisions_path()),
-                            "assignments_url": urls.href(config, urls.assignments_path())}))
+    jobs += _meeting_lists(site, urls.MEETINGS, urls.meetings_year_path, "Möten och minnesanteckningar",
+                           f"Alla minnesanteckningar från {config.title}, år för år.", crumbs_meetings,
+                           site.meetings, {"types": type_links, "type_filter": None, "federations": site.federations,
+                                           "decisions_url": urls.href(config, urls.decisions_path()),
+                                           "assignments_url": urls.href(config, urls.assignments_path())})
     for type_slug, type_label in site.meeting_types:
         of_type = [m for m in site.meetings if m.type_slug == type_slug]
-        jobs.append(PageJob(urls.meeting_type_path(type_slug), "meetings.html", type_label.capitalize(),
-                            description=f"Minnesanteckningar: {type_label}.",
-                            breadcrumbs=crumbs_meetings + [("Möten", urls.href(config, urls.MEETINGS))],
-                            context={"years": _by_year(of_type), "types": type_links,
-                                     "type_filter": type_slug, "federations": site.federations,
-                                     "meetings": of_type}))
+        jobs += _meeting_lists(site, urls.meeting_type_path(type_slug),
+                               lambda year, slug=type_slug: urls.meeting_type_year_path(slug, year),
+                               type_label.capitalize(), f"Minnesanteckningar: {type_label}.",
+                               crumbs_meetings + [("Möten", urls.href(config, urls.MEETINGS))], of_type,
+                               {"types": type_links, "type_filter": type_slug, "federations": site.federations})
     for meeting in site.meetings:
         jobs.append(PageJob(urls.meeting_path(meeting.slug), "meeting.html", meeting.title,
                             description=meeting.description or f"{meeting.type.capitalize()}, {when(meeting)}.",
@@ -227,11 +277,18 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
     for project in site.projects:
         mine = [o for o in occurrences if project in o.projects]
         coming_p, past_p = calendar.split_coming(mine, site.today)
+        crumbs = crumbs_projects + [("Projekt", urls.href(config, urls.PROJECTS))]
+        archive, archive_jobs = _archive(site, project.name, lambda year, slug=project.slug: urls.project_year_path(slug, year),
+                                         crumbs + [(project.name, project.url)], project.meetings,
+                                         project.mentioned_in, [o for o in mine if o.kind == "event"])
         jobs.append(PageJob(urls.project_path(project.slug), "project.html", project.name,
                             description=project.summary or project.description or f"Projektet {project.name}.",
-                            breadcrumbs=crumbs_projects + [("Projekt", urls.href(config, urls.PROJECTS))],
-                            context={"project": project, "coming": coming_p, "past": past_p},
+                            breadcrumbs=crumbs,
+                            context={"project": project, "coming": coming_p, "past": past_p,
+                                     "latest_meetings": project.meetings[:LATEST_ON_PAGE],
+                                     "latest_mentions": project.mentioned_in[:LATEST_ON_PAGE], "archive": archive},
                             bodies=(project,)))
+        jobs += archive_jobs
 
     crumbs_feds = [("Start", urls.href(config, "/"))]
     jobs.append(PageJob(urls.FEDERATIONS, "federations.html", "Förbund", breadcrumbs=crumbs_feds,
@@ -240,14 +297,21 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
     for fed in site.federations:
         mine = [o for o in occurrences if fed in o.federations]
         coming_f, _past_f = calendar.split_coming(mine, site.today)
+        crumbs = crumbs_feds + [("Förbund", urls.href(config, urls.FEDERATIONS))]
+        archive, archive_jobs = _archive(site, fed.short_name, lambda year, slug=fed.slug: urls.federation_year_path(slug, year),
+                                         crumbs + [(fed.name, fed.url)], fed.meetings, fed.mentioned_in,
+                                         [o for o in mine if o.kind == "event"], federation=fed)
         jobs.append(PageJob(urls.federation_path(fed.slug), "federation.html", fed.name,
                             description=fed.description or f"{fed.name}: möten, projekt och kalender.",
-                            breadcrumbs=crumbs_feds + [("Förbund", urls.href(config, urls.FEDERATIONS))],
+                            breadcrumbs=crumbs,
                             context={"federation": fed, "coming": coming_f,
                                      "feed_url": fed.feed_url,
                                      "calendar_url": urls.href(config, urls.federation_calendar_path(fed.slug)),
-                                     "logo_url": fed.url + fed.logo if fed.logo else ""},  # copied beside the page
+                                     "logo_url": fed.url + fed.logo if fed.logo else "",  # copied beside the page
+                                     "latest_meetings": fed.meetings[:LATEST_ON_PAGE],
+                                     "latest_mentions": fed.mentioned_in[:LATEST_ON_PAGE], "archive": archive},
                             bodies=(fed,)))
+        jobs += archive_jobs
 
     from . import calendar_pages  # imported here: it builds on PageJob above
     jobs += calendar_pages.page_jobs(site, occurrences)

@@ -185,3 +185,52 @@ def test_minutes_index_leads_to_the_decision_and_assignment_registers(site):
     site.build()
     hrefs = [a.get("href") for a in site.html("moten/").findall(".//main//a")]
     assert "/beslut/" in hrefs and "/uppdrag/" in hrefs
+
+
+def test_minutes_lists_show_the_latest_years_and_link_every_year(site, monkeypatch):
+    from generator import render
+    monkeypatch.setattr(render, "MEETINGS_ON_LIST", 1)
+    site.add({"meetings/2020-05-01-styrelse.md": "---\ntitle: Styrelsemöte maj\ntype: styrelse\ndate: 2020-05-01\n"
+                                                 "federations: [roslagen]\n---\n",
+              "meetings/2019-03-styrelse.md": "---\ntitle: Styrelsemöte mars\ntype: styrelse\ndate: 2019-03\n"
+                                              "date_note: Dagen saknas i originalet.\n---\n"})
+    site.build()
+    doc = site.html("moten/")
+    assert [text_of(h) for h in doc.findall(".//main//h2")] == ["2021"]
+    nav = doc.find(".//nav[@aria-label='Möten år för år']")
+    assert {text_of(a): a.get("href") for a in nav.findall(".//a")} == {
+        "2021 (1)": "/moten/2021/", "2020 (1)": "/moten/2020/", "2019 (1)": "/moten/2019/"}
+    listed = []
+    for href in ["/moten/2021/", "/moten/2020/", "/moten/2019/"]:
+        listed += [a.get("href") for a in site.html(href.strip("/") + "/").findall(".//ul[@class='meeting-list']/li/a")]
+    assert sorted(listed) == ["/moten/2019-03-styrelse/", "/moten/2020-05-01-styrelse/",
+                              "/moten/2021-11-17-forbundschefsmote/"]
+    styrelse = site.html("moten/typ/styrelse/")
+    assert [a.get("href") for a in styrelse.findall(".//ul[@class='meeting-list']/li/a")] == ["/moten/2020-05-01-styrelse/"]
+    assert site.html("moten/typ/styrelse/2019/").find(".//ul[@class='meeting-list']/li/a").get("href") == \
+        "/moten/2019-03-styrelse/"
+
+
+def test_federation_and_project_pages_show_the_latest_and_archive_the_rest_by_year(site, monkeypatch):
+    from generator import render
+    monkeypatch.setattr(render, "LATEST_ON_PAGE", 1)
+    site.add({"meetings/2020-05-01-styrelse.md": "---\ntitle: Styrelsemöte maj\ntype: styrelse\ndate: 2020-05-01\n"
+                                                 "federations: [roslagen]\nprojects: [mia]\n---\n## 1. MIA\n\nMIA växer.\n"})
+    site.build()
+    page = site.html("forbund/roslagen/")
+    meetings = page.find(".//section[@aria-labelledby='moten']")
+    assert [a.get("href") for a in meetings.findall(".//li/a")] == ["/moten/2021-11-17-forbundschefsmote/"]
+    assert "De 1 senaste av 2" in text_of(meetings)
+    archive = page.find(".//section[@aria-labelledby='arkiv']")
+    assert {text_of(a): a.get("href") for a in archive.findall(".//a")} == {
+        "2021 (1)": "/forbund/roslagen/2021/", "2020 (1)": "/forbund/roslagen/2020/"}
+    older = site.html("forbund/roslagen/2020/")
+    assert text_of(older.find(".//h1")) == "Roslagen 2020"
+    assert [a.get("href") for a in older.findall(".//section[@aria-labelledby='moten']//li/a")] == [
+        "/moten/2020-05-01-styrelse/"]
+    project = site.html("projekt/mia/")
+    assert [a.get("href") for a in project.findall(".//section[@class='mentioned-in']/ul/li/a")] == [
+        "/moten/2021-11-17-forbundschefsmote/"]
+    mia_2020 = site.html("projekt/mia/2020/")
+    assert [a.get("href") for a in mia_2020.findall(".//section[@class='mentioned-in']/ul/li/a")] == [
+        "/moten/2020-05-01-styrelse/"]

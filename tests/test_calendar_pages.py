@@ -214,3 +214,31 @@ def test_events_with_the_same_name_get_page_titles_that_tell_them_apart(site):
     assert titles == ["Förbundschefsmöte, 20 januari 2022 – Testnätverket",
                       "Förbundschefsmöte, 17 februari 2022 – Testnätverket"]
     assert text_of(site.html("handelser/2022-01-20-forbundschefsmote/").find(".//h1")) == "Förbundschefsmöte"
+
+
+def test_past_events_are_split_by_year_and_every_one_stays_reachable(site, monkeypatch):
+    from generator import calendar_pages
+    monkeypatch.setattr(calendar_pages, "PAST_ON_PAGE", 1)
+    add_calendar(site).add({
+        "events/2020-03-10-seminarium.md": "---\nuid: e-2020\ntitle: Seminarium\nstart: 2020-03-10\n"
+                                           "federations: [sundbyberg]\n---\n",
+    }).build()
+    first = site.html("kalender/tidigare/")
+    nav = first.find(".//nav[@aria-label='Tidigare år för år']")
+    assert {text_of(a): a.get("href") for a in nav.findall(".//a")} == {
+        "2021 (1)": "/kalender/tidigare/2021/", "2020 (1)": "/kalender/tidigare/2020/"}
+    assert [a.get("href") for a in first.findall(".//ul[@class='event-list']/li/a")] == [
+        "/handelser/2021-10-05-natverksdag/"]                       # the latest year only
+    older = site.html("kalender/tidigare/2020/")
+    assert [a.get("href") for a in older.findall(".//ul[@class='event-list']/li/a")] == [
+        "/handelser/2020-03-10-seminarium/"]
+    assert older.find(".//nav[@aria-label='Tidigare år för år']//a[@aria-current='page']").get("href") == \
+        "/kalender/tidigare/2020/"
+    # A federation's calendar shows its latest past year and sends the rest to its archive.
+    sundbyberg = site.html("kalender/forbund/sundbyberg/")
+    past = sundbyberg.find(".//section[@aria-labelledby='tidigare']")
+    assert [a.get("href") for a in past.findall(".//ul/li/a")] == ["/handelser/2021-10-05-natverksdag/"]
+    assert past.find(".//p[@class='meta']/a").get("href") == "/forbund/sundbyberg/#arkiv"
+    archive = site.html("forbund/sundbyberg/2020/")
+    assert [a.get("href") for a in archive.findall(".//section[@aria-labelledby='handelser']//li/a")] == [
+        "/handelser/2020-03-10-seminarium/"]
