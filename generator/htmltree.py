@@ -9,6 +9,7 @@ after an element's end tag.
 from __future__ import annotations
 
 import html
+import re
 from html.parser import HTMLParser
 from xml.etree.ElementTree import Element, SubElement
 
@@ -51,29 +52,120 @@ class _Builder(HTMLParser):
         self._append_text(data)
 
 
-def parse(fragment: str) -> Element:
-    """An HTML fragment as the children of one <fragment> element."""
+def _parse_slowly(fragment: str) -> Element:
     builder = _Builder()
     builder.feed(fragment)
     builder.close()
     return builder.root
 
 
+# The tags sanitised HTML is made of, in the forms HTMLParser reads the same way: a name, then
+# attributes (double- or single-quoted, or an unquoted value without "/"), an optional "/" before
+# ">"; or an end tag. Anything else (comments, declarations, a bare "<", odd attribute syntax)
+# goes to HTMLParser itself, so both paths always give the same tree.
+_WS = "[ \t\n\r\f]"
+_TAG = re.compile(
+    rf"<(?:(?P<open>[a-zA-Z][a-zA-Z0-9]*)"
+    rf"(?P<attrs>(?:{_WS}+[a-zA-Z_:][-a-zA-Z0-9_:.]*"
+    rf"(?:{_WS}*={_WS}*(?:\"[^\"]*\"|'[^']*'|[^ \t\n\r\f\"'=<>`/]+(?={_WS}|>)))?)*)"
+    rf"{_WS}*(?P<close>/?)|/(?P<end>[a-zA-Z][a-zA-Z0-9]*){_WS}*)>")
+_ATTR = re.compile(rf"([^ \t\n\r\f=]+)(?:{_WS}*={_WS}*(?:\"([^\"]*)\"|'([^']*)'|([^ \t\n\r\f]+)))?")
+# Elements whose content HTMLParser reads as raw text (in some Python version): left to it.
+_RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+                       "noscript", "plaintext"})
+
+
+def _attributes(source: str) -> dict[str, str]:
+    attrib: dict[str, str] = {}
+    for match in _ATTR.finditer(source):
+        name, double, single, bare = match.groups()
+        value = double if double is not None else single if single is not None else bare
+        if value and "&" in value:
+            value = html.unescape(value)
+        attrib[name.lower()] = value or ""
+    return attrib
+
+
+def parse(fragment: str) -> Element:
+    """An HTML fragment as the children of one <fragment> element.
+
+    The same tree HTMLParser builds (convert_charrefs: text and attribute values unescaped, tag
+    and attribute names in lower case), read with one pattern when the fragment is plain tags
+    and text, as sanitised HTML is; HTMLParser reads anything else.
+    """
+    pieces = _TAG.split(fragment)   # text, then per tag: open, attrs, close, end, text
+    root = Element(ROOT)
+    stack = [root]
+    parent = root
+    unescape = html.unescape
+    for index in range(0, len(pieces), 5):
+        text = pieces[index]
+        if text:
+            if "<" in text:
+                return _parse_slowly(fragment)
+            if "&" in text:
+                text = unescape(text)
+            if len(parent):
+                last = parent[-1]
+                last.tail = (last.tail or "") + text
+            else:
+                parent.text = (parent.text or "") + text
+        if index + 1 == len(pieces):
+            break
+        tag = pieces[index + 1]
+        if tag is not None:
+            tag = tag.lower()
+            if tag in _RAW_TEXT:
+                return _parse_slowly(fragment)
+            attrs = pieces[index + 2]
+            element = SubElement(parent, tag, _attributes(attrs) if attrs else {})
+            if tag not in VOID and not pieces[index + 3]:
+                stack.append(element)
+                parent = element
+        else:
+            tag = pieces[index + 4].lower()
+            if tag in VOID:
+                continue
+            for depth in range(len(stack) - 1, 0, -1):
+                if stack[depth].tag == tag:
+                    del stack[depth:]
+                    parent = stack[-1]
+                    break
+    return root
+
+
 def _escape_text(text: str) -> str:
-    return html.escape(text, quote=False)
+    # html.escape(text, quote=False), without the call overhead for the common text that needs none
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    return text
+
+
+def _start_tag(element: Element) -> str:
+    if not element.attrib:
+        return f"<{element.tag}>"
+    escape = html.escape
+    attributes = "".join(f' {name}="{escape(value, quote=True)}"' for name, value in element.attrib.items())
+    return f"<{element.tag}{attributes}>"
 
 
 def _serialize(element: Element, out: list[str]) -> None:
-    attributes = "".join(f' {name}="{html.escape(value, quote=True)}"' for name, value in element.attrib.items())
-    out.append(f"<{element.tag}{attributes}>")
-    if element.tag not in VOID:
-        if element.text:
-            out.append(_escape_text(element.text))
+    tag = element.tag
+    out.append(_start_tag(element))
+    if tag not in VOID:
+        text = element.text
+        if text:
+            out.append(_escape_text(text))
         for child in element:
             _serialize(child, out)
-        out.append(f"</{element.tag}>")
-    if element.tail:
-        out.append(_escape_text(element.tail))
+        out.append(f"</{tag}>")
+    tail = element.tail
+    if tail:
+        out.append(_escape_text(tail))
 
 
 def serialize(root: Element) -> str:
