@@ -1,26 +1,39 @@
-"""Markdown → safe HTML: Python-Markdown with the constructs minutes use, then nh3 sanitising.
+"""Markdown → safe HTML: cmark-gfm (CommonMark with tables and footnotes), then nh3 sanitising.
 
 `render_markdown` is a pure function of its arguments, so its result can be cached by the
 hash of the inputs and computed in a worker process.
+
+The engine is GitHub's cmark-gfm through cmarkgfm: about 0.15 ms per minutes body where
+Python-Markdown took about 9 ms (benchmarks/markdown-engines.md). Two things Python-Markdown's
+extensions did are done here on cmark's output, so pages and their anchors stay as they were:
+headings get ids from slugs.slugify (repeats numbered "_1", "_2" as the toc extension did),
+and footnotes get the ids, classes and Swedish back-links Python-Markdown gave them.
+Both rewrite only the fixed markup cmark's renderer writes; nh3 runs last on everything.
 """
 from __future__ import annotations
 
+import html as htmllib
 import re
 from functools import lru_cache
+from urllib.parse import unquote
 
-import markdown
+import cmarkgfm
 import nh3
+from cmarkgfm.cmark import Options
 
-from .slugs import slugify
+from .slugs import slugify, unique_id
 
-# No "smarty": typographic quotes doubled the conversion time of a page (measured in benchmarks/).
-EXTENSIONS = ["extra", "sane_lists", "toc"]
-EXTENSION_CONFIGS = {
-    "toc": {"slugify": lambda value, separator: slugify(value), "permalink": False},
-    "footnotes": {"BACKLINK_TITLE": "Tillbaka till texten, fotnot %d"},
-}
+# CMARK_OPT_UNSAFE: raw HTML reaches nh3, which decides what stays (as with Python-Markdown).
+# TABLE_PREFER_STYLE_ATTRIBUTES: column alignment as style=, which nh3 drops, as it dropped
+# Python-Markdown's (the obsolete align= would fail HTML validation).
+# No "autolink" (a bare www.… never became a link) and no "strikethrough" (a single ~ would
+# strike text, and Python-Markdown had none).
+CMARK_OPTIONS = (Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_FOOTNOTES
+                 | Options.CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES)
+CMARK_EXTENSIONS = ["table"]
+BACKLINK_TITLE = "Tillbaka till texten, fotnot {number}"
 # The settings that change the HTML: part of the build cache key.
-MARKUP_VERSION = "2"
+MARKUP_VERSION = "3"
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div", "dl", "dt",
@@ -40,16 +53,121 @@ ALLOWED_ATTRIBUTES = {
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
+# cmark's renderer writes headings as <hN> without attributes (no sourcepos option).
+_HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.S)
+# Python-Markdown's attr_list on a heading: "## Rubrik {#id .class key=value}", also "{: …}".
+_ATTR_LIST = re.compile(r"[ ]+\{:?([^}\n]*)\}[ ]*$")
+_ATTR_TOKEN = re.compile(r"""(?P<key>[^\s=]+)=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>\S+))|(?P<word>\S+)""")
+_ATTR_NAME = re.compile(r"^[A-Za-z][\w:-]*$")
+_TAG = re.compile(r"<!--.*?-->|<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.S)
+# cmark-gfm's footnote markup: a reference, the closing list, one item's start, a back-link.
+_FN_REF_SUP = re.compile(r'<sup class="footnote-ref"><a href="#fn-[^"]*" id="fnref-[^"]*" data-footnote-ref>\d+</a></sup>')
+_FN_REF = re.compile(r'<sup class="footnote-ref"><a href="#fn-(?P<label>[^"]*)" id="fnref-(?P<id>[^"]*)" '
+                     r'data-footnote-ref>(?P<number>\d+)</a></sup>')
+_FN_SECTION = re.compile(r'<section class="footnotes" data-footnotes>\n<ol>\n(?P<items>.*)</ol>\n</section>\n?\Z', re.S)
+_FN_ITEM = re.compile(r'<li id="fn-(?P<label>[^"]*)">')
+_FN_BACKREF = re.compile(r' ?<a href="#fnref-(?P<id>[^"]*)" class="footnote-backref" data-footnote-backref '
+                         r'data-footnote-backref-idx="(?P<number>\d+)[^"]*" aria-label="[^"]*">'
+                         r'↩(?:<sup class="footnote-ref">\d+</sup>)?</a>')
 
-@lru_cache(maxsize=1)
-def _converter() -> markdown.Markdown:
-    return markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS,
-                             output_format="html")
+
+def _cmark(text: str) -> str:
+    return cmarkgfm.cmark.markdown_to_html_with_extensions(text, CMARK_OPTIONS, CMARK_EXTENSIONS)
 
 
-def _heading_shift(html: str) -> str:
-    """Body headings start at h2: the page title is the only h1."""
-    return re.sub(r"<(/?)h1([ >])", r"<\1h2\2", html)
+def _label(raw: str) -> str:
+    """A footnote label as the author wrote it, from cmark's escaped and percent-encoded form."""
+    return htmllib.escape(unquote(htmllib.unescape(raw)))
+
+
+def _repeat(label: str, id_rest: str) -> str:
+    """'' for the first reference to a footnote, '2', '3', … for the later ones (cmark: fnref-x-2)."""
+    suffix = id_rest[len(label):] if id_rest.startswith(label) else ""
+    return suffix[1:] if suffix[:1] == "-" and suffix[1:].isdigit() else ""
+
+
+def _attributes(inner: str) -> tuple[str, dict[str, str]]:
+    """A heading's inner HTML without a trailing attribute list, and that list's attributes:
+    "Beslut {#beslut-mia .viktigt}" → ("Beslut", {"id": "beslut-mia", "class": "viktigt"}), as
+    Python-Markdown's attr_list read it. nh3 later keeps only the attributes it allows."""
+    found = _ATTR_LIST.search(inner) if "{" in inner else None
+    if not found:
+        return inner, {}
+    attributes: dict[str, str] = {}
+    for token in _ATTR_TOKEN.finditer(htmllib.unescape(found.group(1))):
+        word, key = token.group("word"), token.group("key")
+        if word and word.startswith("#") and len(word) > 1:
+            attributes["id"] = word[1:]
+        elif word and word.startswith(".") and len(word) > 1:
+            attributes["class"] = f'{attributes.get("class", "")} {word[1:]}'.strip()
+        elif key and _ATTR_NAME.match(key):
+            attributes[key.lower()] = next(v for v in token.group("dq", "sq", "bare") if v is not None)
+    return inner[:found.start()], attributes
+
+
+@lru_cache(maxsize=8192)  # the same agenda headings recur in every meeting
+def _heading_slug(inner: str) -> str:
+    """The slug of a heading's inner HTML: its text without tags and footnote marks."""
+    text = _TAG.sub("", _FN_REF_SUP.sub("", inner)) if "<" in inner else inner
+    return slugify(htmllib.unescape(text))
+
+
+def _headings(markup: str) -> str:
+    """Ids on every heading: the one an attribute list gives ("## Beslut {#beslut-mia}"), else one
+    from the heading's text without footnote marks, unique within the body. h1 becomes h2 (the
+    page title is the only h1)."""
+    headings = [(match, *_attributes(match.group(2))) for match in _HEADING.finditer(markup)]
+    if not headings:
+        return markup
+    used = {attributes["id"] for _match, _inner, attributes in headings if "id" in attributes}
+    parts, position = [], 0
+    for match, inner, attributes in headings:
+        if "id" not in attributes:
+            attributes = {"id": unique_id(_heading_slug(inner), used), **attributes}
+        level = "2" if match.group(1) == "1" else match.group(1)
+        attrs = "".join(f' {key}="{htmllib.escape(value)}"' for key, value in attributes.items())
+        parts += [markup[position:match.start()], f"<h{level}{attrs}>{inner}</h{level}>"]
+        position = match.end()
+    parts.append(markup[position:])
+    return "".join(parts)
+
+
+def _footnotes(markup: str) -> str:
+    """cmark-gfm's footnote markup in the form Python-Markdown wrote: references
+    <sup id="fnref:x"><a class="footnote-ref" href="#fn:x">1</a></sup> (later ones fnref2:x, …),
+    and at the end <div class="footnote"><hr><ol><li id="fn:x"> with back-links titled in Swedish."""
+    if 'data-footnote-ref' not in markup:
+        return markup
+
+    def reference(match: re.Match) -> str:
+        label = _label(match.group("label"))
+        repeat = _repeat(match.group("label"), match.group("id"))
+        return (f'<sup id="fnref{repeat}:{label}"><a class="footnote-ref" href="#fn:{label}">'
+                f'{match.group("number")}</a></sup>')
+
+    def section(match: re.Match) -> str:
+        items = match.group("items")
+        starts = [m for m in _FN_ITEM.finditer(items)]
+        parts = [items[:starts[0].start()] if starts else items]
+        for index, start in enumerate(starts):
+            end = starts[index + 1].start() if index + 1 < len(starts) else len(items)
+            raw = start.group("label")
+            label = _label(raw)
+            first = True
+
+            def backref(link: re.Match) -> str:
+                nonlocal first
+                lead = "&#160;" if first else ""
+                first = False
+                repeat = _repeat(raw, link.group("id"))
+                title = BACKLINK_TITLE.format(number=link.group("number"))
+                return (f'{lead}<a class="footnote-backref" href="#fnref{repeat}:{label}" '
+                        f'title="{title}">&#8617;</a>')
+
+            parts.append(f'<li id="fn:{label}">' + _FN_BACKREF.sub(backref, items[start.end():end]))
+        return '<div class="footnote">\n<hr>\n<ol>\n' + "".join(parts) + "</ol>\n</div>\n"
+
+    return _FN_SECTION.sub(section, _FN_REF.sub(reference, markup))
 
 
 def render_markdown(text: str, base_path: str = "", redact: tuple[tuple[str, str], ...] = ()) -> str:
@@ -61,16 +179,14 @@ def render_markdown(text: str, base_path: str = "", redact: tuple[tuple[str, str
     """
     for name, replacement in redact:
         text = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", replacement, text)
-    converter = _converter()
-    converter.reset()
-    html = _heading_shift(converter.convert(text))
+    markup = _footnotes(_headings(_cmark(text)))
 
     def prefix_internal(element: str, attribute: str, value: str) -> str | None:
         if attribute in ("href", "src") and base_path and value.startswith("/") and not value.startswith("//"):
             return base_path + value
         return value
 
-    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+    return nh3.clean(markup, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                      clean_content_tags={"script", "style"}, url_schemes=URL_SCHEMES,
                      attribute_filter=prefix_internal, link_rel=None)
 

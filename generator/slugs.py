@@ -15,5 +15,21 @@ def slugify(text: str) -> str:
     return _NON_SLUG.sub("-", ascii_text).strip("-")
 
 
+_COUNTED = re.compile(r"^(.*)_([0-9]+)$")
+
+
+def unique_id(candidate: str, used: set[str]) -> str:
+    """candidate, or the first free one of candidate_1, candidate_2, …; added to used.
+
+    The scheme Python-Markdown's toc extension used for repeated headings ("## Övrigt" twice gives
+    "ovrigt" and "ovrigt_1", an empty slug "_1"), kept so that anchors people link to stay put.
+    """
+    while candidate in used or not candidate:
+        counted = _COUNTED.match(candidate)
+        candidate = f"{counted.group(1)}_{int(counted.group(2)) + 1}" if counted else f"{candidate}_1"
+    used.add(candidate)
+    return candidate
+
+
 def is_slug(text: str) -> bool:
     return bool(SLUG_PATTERN.match(text))
