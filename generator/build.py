@@ -43,9 +43,9 @@ def build_moment(timezone: str, today: dt.date | None = None) -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
 
-def load_feed_lock(root: Path) -> feedlock.FeedLock:
+def load_feed_lock(root: Path, cache: BuildCache | None = None) -> feedlock.FeedLock:
     try:
-        return feedlock.load(root)
+        return feedlock.load(root, cache)
     except Problem as problem:
         raise BuildFailed([problem]) from None
 
@@ -364,7 +364,7 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
         site = load_model(root, today, cache)
         progress.step("converting Markdown")
         convert_bodies(site, cache)
-        lock = load_feed_lock(root)
+        lock = load_feed_lock(root, cache)
         files, copies, pages, feeds, searchable_jobs, (env, jobs) = render_site(
             site, progress, lock, build_moment(site.config.timezone, today), cache, state)
         progress.step("indexing for search")

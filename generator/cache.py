@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import __version__
 
-CACHE_FORMAT = f"sitegen-cache-1-{__version__}".encode()
+CACHE_FORMAT = f"sitegen-cache-2-{__version__}".encode()  # 2: parsed sources carry a front-matter digest
 FILE_NAME = "build.cache"
 
 

@@ -97,12 +97,25 @@ def _quoted(uid: str) -> str:
     return yaml.safe_dump(uid, default_style='"', allow_unicode=True, width=10_000).strip().removesuffix("...").strip()
 
 
-def load(root: Path) -> FeedLock:
-    """Read calendar.lock beside site.yaml; a missing file is an empty lock, a broken one a Problem."""
+def load(root: Path, cache=None) -> FeedLock:
+    """Read calendar.lock beside site.yaml; a missing file is an empty lock, a broken one a Problem.
+    `cache` (a BuildCache) remembers the parsed entries by the file's bytes: the lock grows with
+    the site, and YAML takes a noticeable part of a one-file rebuild to read it."""
     path = Path(root) / LOCK_NAME
     if not path.is_file():
         return FeedLock()
     raw = path.read_bytes()
+    key = hashlib.sha256(raw).hexdigest()
+    known = cache.get("lock", key) if cache is not None else None
+    if known is not None:
+        return FeedLock(known, raw)
+    lock = _parse(raw)
+    if cache is not None:
+        cache.put("lock", key, dict(lock.entries))
+    return lock
+
+
+def _parse(raw: bytes) -> FeedLock:
     fix = "restore it with git (git checkout calendar.lock), or delete it to restart every sequence at 0"
     try:
         data = yaml.load(raw.decode("utf-8"), Loader=_LOADER) or {}
