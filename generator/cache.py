@@ -2,22 +2,25 @@
 
 Every entry is found by a key that hashes everything its value depends on (the content's bytes,
 the generator's version, the settings that matter), so a stale entry is simply never asked for.
-The file carries a checksum; a damaged, foreign or missing file is treated as empty. Either way
-the cache can only save time: a build with it and one without give the same bytes.
+Each value carries a checksum; a damaged, foreign or missing file, or a damaged entry, is
+treated as missing. Either way the cache can only save time: a build with it and one without
+give the same bytes.
 
-Entries not used by a build are dropped when it saves, so the cache never outgrows the site.
+The entries live in an SQLite file (Python's own sqlite3), read one by one as the build asks for
+them: a one-file rebuild reads and writes a few entries instead of loading and rewriting the
+whole cache, and a big site's cache never has to fit in memory at once. Entries not used by a
+build are dropped when it saves, so the cache never outgrows the site.
 """
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
+import sqlite3
 from pathlib import Path
 
 from . import __version__
 
-CACHE_FORMAT = f"sitegen-cache-2-{__version__}".encode()  # 2: parsed sources carry a front-matter digest
+CACHE_FORMAT = f"sitegen-cache-3-{__version__}"   # 3: SQLite, one row per entry
 FILE_NAME = "build.cache"
 
 
@@ -34,61 +37,111 @@ def digest(*parts) -> str:
     return h.hexdigest()
 
 
+def _checksum(payload: bytes) -> bytes:
+    return hashlib.blake2b(payload, digest_size=16).digest()
+
+
 class BuildCache:
     """Sections of key → value; `get` marks an entry as used so `save` keeps it."""
 
     def __init__(self, folder: Path | None, name: str = FILE_NAME):
         self.folder = folder
         self.name = name
-        self._loaded: dict[str, dict] | None = None if folder is not None else {}
+        self._db: sqlite3.Connection | None = None
+        self._opened = folder is None
+        self._broken = False
         self._new: dict[str, dict] = {}
-
-    @property
-    def _old(self) -> dict[str, dict]:
-        """Read on first use: a build that finds nothing to do never pays for loading it."""
-        if self._loaded is None:
-            self._loaded = _read(self.folder / self.name)
-        return self._loaded
+        self._used: dict[str, set[str]] = {}
 
     @property
     def enabled(self) -> bool:
         return self.folder is not None
 
+    @property
+    def path(self) -> Path:
+        return Path(self.folder) / self.name
+
+    def _connection(self) -> sqlite3.Connection | None:
+        """Opened on first use: a build that finds nothing to do never pays for it."""
+        if not self._opened:
+            self._opened = True
+            if self.path.is_file():
+                try:
+                    db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+                    row = db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
+                    if row and row[0] == CACHE_FORMAT:
+                        self._db = db
+                    else:
+                        db.close()
+                except sqlite3.Error:   # not a database, damaged, or from another version
+                    self._broken = True
+        return self._db
+
     def get(self, section: str, key: str):
         value = self._new.get(section, {}).get(key)
-        if value is None:
-            value = self._old.get(section, {}).get(key)
-            if value is not None:
-                self._new.setdefault(section, {})[key] = value
+        if value is not None:
+            return value
+        db = self._connection()
+        if db is None:
+            return None
+        try:
+            row = db.execute("SELECT value, checksum FROM entries WHERE section = ? AND key = ?",
+                             (section, key)).fetchone()
+        except sqlite3.Error:
+            self._broken = True
+            self._db = None
+            return None
+        if row is None or _checksum(row[0]) != row[1]:
+            return None
+        try:
+            value = pickle.loads(row[0])
+        except Exception:
+            return None
+        self._used.setdefault(section, set()).add(key)
         return value
 
     def put(self, section: str, key: str, value) -> None:
         if self.enabled:
             self._new.setdefault(section, {})[key] = value
+            self._used.setdefault(section, set()).add(key)
 
     def save(self) -> None:
+        """Write the new entries and drop the ones this build did not use, in one transaction."""
         if self.folder is None:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
-        payload = pickle.dumps(self._new, protocol=pickle.HIGHEST_PROTOCOL)
-        data = CACHE_FORMAT + b"\n" + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
-        handle, temp = tempfile.mkstemp(prefix=f".{self.name}-", dir=self.folder)
+        db = self._connection()
+        if db is None:
+            for stale in (self.path, self.path.with_name(self.path.name + "-journal")):
+                stale.unlink(missing_ok=True)
+            db = self._db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+            db.executescript("""
+                CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
+                CREATE TABLE IF NOT EXISTS entries (section TEXT, key TEXT, value BLOB, checksum BLOB,
+                                                    PRIMARY KEY (section, key)) WITHOUT ROWID;
+            """)
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (CACHE_FORMAT,))
+        rows = []
+        for section, entries in self._new.items():
+            for key, value in entries.items():
+                payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+                rows.append((section, key, payload, _checksum(payload)))
+        used = [(section, key) for section, keys in self._used.items() for key in keys]
+        db.execute("BEGIN IMMEDIATE")
         try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.replace(temp, self.folder / self.name)
+            db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", rows)
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS used (section TEXT, key TEXT, PRIMARY KEY (section, key))")
+            db.execute("DELETE FROM used")
+            db.executemany("INSERT OR IGNORE INTO used VALUES (?, ?)", used)
+            db.execute("DELETE FROM entries WHERE NOT EXISTS "
+                       "(SELECT 1 FROM used WHERE used.section = entries.section AND used.key = entries.key)")
+            db.execute("COMMIT")
         except BaseException:
-            Path(temp).unlink(missing_ok=True)
+            db.execute("ROLLBACK")
             raise
+        self._new = {}
 
-
-def _read(path: Path) -> dict:
-    try:
-        data = path.read_bytes()
-        header, checksum, payload = data.split(b"\n", 2)
-        if header != CACHE_FORMAT or hashlib.sha256(payload).hexdigest().encode() != checksum:
-            return {}
-        value = pickle.loads(payload)
-        return value if isinstance(value, dict) else {}
-    except Exception:  # missing, truncated, damaged or from another version: start afresh
-        return {}
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
