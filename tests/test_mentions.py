@@ -2,7 +2,11 @@
 from __future__ import annotations
 
 import pickle
+import re
 
+import pytest
+
+from generator import mentions
 from generator.markup import render_markdown
 from generator.mentions import MentionName
 from generator.minutes import enrich
@@ -143,3 +147,53 @@ def test_minutes_without_items_or_names_keep_their_html_byte_for_byte():
     assert enrich(html, ()).html == html
     changed = enrich(html, NAMES).html
     assert changed != html and changed.count('class="mention"') == 1
+
+
+# ---------- finding names quickly gives what the one big pattern gives ----------
+
+QUICK_NAMES = (
+    MentionName("projekt:mia", "/projekt/mia/", ("MIA", "MIA-projektet", "MIA Vidare")),
+    MentionName("projekt:insatskatalogen", "/projekt/insatskatalogen/", ("Insatskatalogen",)),
+    MentionName("projekt:vi-fragar", "/projekt/vi-fragar/", ("Vi frågar om våld",)),
+    MentionName("projekt:kick-off", "/projekt/kick-off/", ("Kick Off",)),
+    MentionName("projekt:paren", "/projekt/paren/", ("(Paren)",)),
+    MentionName("forbund:skaraborg", "/forbund/skaraborg/", ("Samordningsförbundet Skaraborg", "Skaraborg")),
+    MentionName("forbund:stockholm", "/forbund/stockholm/", ("Samordningsförbundet Stockholms stad", "Stockholm stad")),
+)
+
+QUICK_TEXTS = [
+    "",
+    "MIA",
+    "MIAs rapport, MIA:s plan och MIA-projektet; mia är inte MIA.",
+    "Skaraborg i början, skaraborgs mitt och SKARABORG i slutet: Skaraborg",
+    "Stockholms stad, Stockholm  stad, stockholm stad, Region Skaraborg, Skaraborgs län, Skaraborg kommun.",
+    "xMIA MIAx -MIA MIA- 3MIA _MIA (MIA) «MIA» /MIA/ \u00a0MIA",
+    "Vi frågar om våld. Vi fick svar. Vis frågar om våld? vi frågar om våld",
+    "Kick off, Kick Off, KICK OFF, \u212aick Off",                  # Kelvin sign: not a capital K
+    "insats\u212aatalogen och \u017fkaraborg",                       # Kelvin sign and long s match k and s in any case
+    "(Paren) och ((Paren)) och x(Paren)",                          # a name that starts with a non-word character
+    "Samordningsförbundet Skaraborg och Samordningsförbundets Skaraborg",
+]
+
+
+@pytest.mark.parametrize("text", QUICK_TEXTS)
+def test_quick_scan_finds_exactly_what_the_whole_pattern_finds(text):
+    matcher = mentions._matcher(QUICK_NAMES)
+    groups = "|".join(f"(?P<{group}>{pattern})" for group, pattern, _ in matcher.alternatives)
+    whole = re.compile(rf"(?<![\w-])(?:{groups}){mentions._SUFFIX}(?![\w-])")
+    matcher.learn(text)
+    assert [(m.span(), m.lastgroup) for m in matcher.matches(text)] == [
+        (m.span(), m.lastgroup) for m in whole.finditer(text)]
+
+
+def test_unusual_letters_are_learnt_as_they_come():
+    names = (MentionName("forbund:skaraborg", "/forbund/skaraborg/", ("Skaraborg",)),)
+    assert [span[:2] for span in mentions.find_mentions("Se Skaraborg.", names)] == [(3, 12)]
+    assert [span[:2] for span in mentions.find_mentions("Se \u017fkaraborg.", names)] == [(3, 12)]
+
+
+def test_a_name_split_by_markup_inside_an_authors_link_still_counts(tmp_path):
+    html = render_markdown("## 1. Start\n\nSe [M*IA*](/projekt/mia/) och sedan MIA igen.\n")
+    facts = enrich(html, NAMES)
+    assert dict(facts.mentions) == {"projekt:mia": (0,)}
+    assert 'class="mention"' not in facts.html       # the author's link is this item's link to MIA
