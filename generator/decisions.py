@@ -16,6 +16,8 @@ A sentence yields at most one finding of each kind. find() is a pure function of
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from xml.etree.ElementTree import Element
@@ -71,6 +73,68 @@ _POSTPONE_PATTERNS = [re.compile(p, re.I) for p in (
     r"\båterkommer\s+(?:vi\s+)?till\s+frågan\b",                 # "Återkommer till frågan efter nyår"
 )]
 
+# A word each pattern of a kind needs (as the pattern reads it: in any case), so a text without
+# any of them cannot hold a finding of that kind. Looked for in the lower-cased text (_kinds_in).
+_NEEDED_WORDS = (
+    (DECISION, ("besl", "bakom", "godk", "fastst", "bif", "avsl", "eniga", "enades", "enas", "fram")),
+    (ASSIGNMENT, ("uppdra", "ansvar", "delegeras")),
+    (POSTPONED, ("bordl", "skjuts", "sköts", "flytta", "igen", "återkommer")),
+)
+_NEEDED_LETTERS = frozenset(c for _, words in _NEEDED_WORDS for word in words for c in word)
+_LOWER_AGREES: set[str] = set()      # characters whose lower() is what the patterns' case rules accept
+_LOWER_DIFFERS: set[str] = set()     # e.g. "ſ" or "K" (Kelvin sign): a pattern reads them as s and k
+_NO_KINDS: frozenset[str] = frozenset()
+_ALL_KINDS = frozenset(KINDS)
+
+
+def _lower_agrees(char: str) -> bool:
+    """Whether char matches a letter of the needed words case-insensitively in a pattern only
+    when char.lower() is that letter, so lower() and `in` find every needed word a pattern would."""
+    lowered = char.lower()
+    return all(lowered == letter or not re.fullmatch(f"(?i:{re.escape(letter)})", char)
+               for letter in _NEEDED_LETTERS)
+
+
+def _lowered(text: str) -> str | None:
+    """text.lower() when `in` on it finds what the patterns find; None when it may not."""
+    if not _LOWER_AGREES.issuperset(text):
+        for char in set(text) - _LOWER_AGREES:
+            if char in _LOWER_DIFFERS:
+                return None
+            if not _lower_agrees(char):
+                _LOWER_DIFFERS.add(char)
+                return None
+            _LOWER_AGREES.add(char)
+    return text.lower()
+
+
+def _kinds_by_text(texts: list[str]) -> list[frozenset[str]] | None:
+    """For each text, the kinds of finding it (or a sentence in it) may hold: those with a
+    needed word in it. None when lower-casing might miss a needed word a pattern would find."""
+    joined = "\n".join(texts)
+    lowered = _lowered(joined)
+    if lowered is None or len(lowered) != len(joined):     # equal lengths: offsets agree
+        return None
+    starts = list(itertools.accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+    kinds: list[frozenset[str]] = [_NO_KINDS] * len(texts)
+    for kind, words in _NEEDED_WORDS:
+        for word in words:
+            at = lowered.find(word)
+            while at != -1:
+                index = bisect.bisect_right(starts, at) - 1
+                if kind not in kinds[index]:
+                    kinds[index] = kinds[index] | {kind}
+                at = lowered.find(word, at + 1)
+    return kinds
+
+
+def _kinds_in(sentence: str, kinds: frozenset[str]) -> frozenset[str]:
+    """Those of kinds a sentence may hold; kinds: what _kinds_by_text gave for the text it is from."""
+    lowered = sentence.lower()   # the text's characters all passed _lowered
+    return frozenset(kind for kind, words in _NEEDED_WORDS
+                     if kind in kinds and any(word in lowered for word in words))
+
+
 PRONOUNS = {"de", "vi", "hon", "han", "den", "det", "man", "ni", "dom", "hen"}
 _SUBJECT_WORDS = r"(?:frågan|punkten|ärendet|den|det|detta|vi|som)"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"”(]?[A-ZÅÄÖÉ0-9])")
@@ -89,6 +153,8 @@ class Finding:
 
 def own_text(unit: Element) -> str:
     """A unit's text without nested blocks or code; line breaks kept as newlines."""
+    if not len(unit):
+        return unit.text or ""
     parts = [unit.text or ""]
     for child in unit:
         if child.tag == "br":
@@ -153,8 +219,11 @@ def assignment_who(sentence: str) -> tuple[bool, str]:
     return False, ""
 
 
+_ANY_DECISION = re.compile("|".join(f"(?:{p.pattern})" for p in _DECISION_PATTERNS), re.I)
+
+
 def is_decision(sentence: str) -> bool:
-    return any(p.search(sentence) for p in _DECISION_PATTERNS)
+    return _ANY_DECISION.search(sentence) is not None   # any of _DECISION_PATTERNS
 
 
 def postponement(sentence: str) -> re.Match | None:
@@ -212,67 +281,79 @@ def _mark(unit: Element, kind: str) -> None:
         unit.set("class", " ".join([*classes, CSS_CLASS[kind]]))
 
 
+_MAY_BE_LABEL = re.compile(r"beslut|uppdrag|bordlag", re.I)   # how _LABEL and _HEADING_LABEL begin
+
+
 def find(blocks: list[Block], agenda: list[AgendaItem], root: Element) -> list[Finding]:
     """Every finding in the minutes, in document order; marks each unit with a CSS class."""
     parents = {id(child): parent for parent in root.iter() for child in parent}
     forced: dict[int, tuple[str, str]] = {}     # id(unit) → (kind, who) from a lone label before it
     findings: list[Finding] = []
-    for block in blocks:
-        heading_context = agenda[block.item].title if block.item is not None else ""
-        for unit in _units(block.element):
-            text = own_text(unit)
-            flat = collapse(text)
-            is_heading = unit.tag in HEADINGS
-            labelled: tuple[str, str, str] | None = None        # (kind, who, text)
-            label = _LABEL.match(flat) if not is_heading else None
-            heading_label = _HEADING_LABEL.match(flat) if is_heading else None
-            if label or heading_label:
-                found = label or heading_label
-                kind = _LABEL_KIND[found.group("label").lower()]
-                who = _clean_who(found.groupdict().get("who") or "")
-                rest = collapse(found.groupdict().get("rest") or "")
-                if rest:
-                    labelled = (kind, who, rest)
-                else:
-                    for target in _label_targets(unit, parents):
-                        forced[id(target)] = (kind, who)
-            elif id(unit) in forced:
-                kind, who = forced[id(unit)]
-                labelled = (kind, who, flat)
+    units = [(block, unit, own_text(unit)) for block in blocks for unit in _units(block.element)]
+    kinds = _kinds_by_text([text for _, _, text in units])
+    current = None
+    for index, (block, unit, text) in enumerate(units):
+        if block is not current:
+            current = block
+            heading_context = agenda[block.item].title if block.item is not None else ""
+        is_heading = unit.tag in HEADINGS
+        labelled: tuple[str, str, str] | None = None        # (kind, who, text)
+        flat = collapse(text) if is_heading or id(unit) in forced or _MAY_BE_LABEL.match(text.lstrip()) else None
+        label = _LABEL.match(flat) if flat is not None and not is_heading else None
+        heading_label = _HEADING_LABEL.match(flat) if is_heading else None
+        if label or heading_label:
+            found = label or heading_label
+            kind = _LABEL_KIND[found.group("label").lower()]
+            who = _clean_who(found.groupdict().get("who") or "")
+            rest = collapse(found.groupdict().get("rest") or "")
+            if rest:
+                labelled = (kind, who, rest)
+            else:
+                for target in _label_targets(unit, parents):
+                    forced[id(target)] = (kind, who)
+        elif id(unit) in forced:
+            kind, who = forced[id(unit)]
+            labelled = (kind, who, flat)
 
-            if is_heading and not labelled:
-                heading_context = flat
-            done: set[str] = set()
-            if labelled:
-                kind, who, body = labelled
-                if kind == ASSIGNMENT and not who:
-                    who = assignment_who(body)[1]
-                subject = ""
-                if kind == POSTPONED:
-                    subject = postponed_subject(body, postponement(body)) or heading_context
-                findings.append(Finding(kind, body, block.item, who=who, subject=subject))
-                done.add(kind)
-                _mark(unit, kind)
-            for sentence in sentences(text):
-                if is_heading:
-                    match = postponement(sentence)
-                    if match and POSTPONED not in done:
-                        item_title = agenda[block.item].title if block.item is not None else ""
-                        subject = postponed_subject(sentence, match) or item_title
-                        findings.append(Finding(POSTPONED, sentence, block.item, subject=subject))
-                        _mark(unit, POSTPONED)
-                    continue
-                if DECISION not in done and is_decision(sentence):
-                    findings.append(Finding(DECISION, sentence, block.item))
-                    _mark(unit, DECISION)
-                assigned, who = assignment_who(sentence)
-                if ASSIGNMENT not in done and assigned:
-                    findings.append(Finding(ASSIGNMENT, sentence, block.item, who=who))
-                    _mark(unit, ASSIGNMENT)
-                match = postponement(sentence)
-                if POSTPONED not in done and match:
-                    subject = postponed_subject(sentence, match) or heading_context
+        if is_heading and not labelled:
+            heading_context = flat
+        done: set[str] = set()
+        if labelled:
+            kind, who, body = labelled
+            if kind == ASSIGNMENT and not who:
+                who = assignment_who(body)[1]
+            subject = ""
+            if kind == POSTPONED:
+                subject = postponed_subject(body, postponement(body)) or heading_context
+            findings.append(Finding(kind, body, block.item, who=who, subject=subject))
+            done.add(kind)
+            _mark(unit, kind)
+        in_text = _ALL_KINDS if kinds is None else kinds[index]
+        if not in_text or (is_heading and POSTPONED not in in_text):
+            continue                                    # no sentence can hold a finding
+        found_sentences = sentences(text)
+        for sentence in found_sentences:
+            possible = in_text if kinds is None or len(found_sentences) == 1 else _kinds_in(sentence, in_text)
+            if is_heading:
+                match = postponement(sentence) if POSTPONED in possible else None
+                if match and POSTPONED not in done:
+                    item_title = agenda[block.item].title if block.item is not None else ""
+                    subject = postponed_subject(sentence, match) or item_title
                     findings.append(Finding(POSTPONED, sentence, block.item, subject=subject))
                     _mark(unit, POSTPONED)
+                continue
+            if DECISION not in done and DECISION in possible and is_decision(sentence):
+                findings.append(Finding(DECISION, sentence, block.item))
+                _mark(unit, DECISION)
+            if ASSIGNMENT not in done and ASSIGNMENT in possible:
+                assigned, who = assignment_who(sentence)
+                if assigned:
+                    findings.append(Finding(ASSIGNMENT, sentence, block.item, who=who))
+                    _mark(unit, ASSIGNMENT)
+            match = postponement(sentence) if POSTPONED in possible and POSTPONED not in done else None
+            if match:
+                subject = postponed_subject(sentence, match) or heading_context
+                findings.append(Finding(POSTPONED, sentence, block.item, subject=subject))
+                _mark(unit, POSTPONED)
     return findings
 

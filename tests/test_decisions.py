@@ -362,3 +362,27 @@ def test_the_first_page_shows_the_newest_open_questions_and_says_where_the_rest_
     assert [r["Fråga"].split()[0] for r in rows(first, "Bordlagda frågor som inget")] == ["Budget"]
     assert "Öppna (2)" in text_of(first.find(".//section[@class='postponed-register']"))
     assert "alla finns på sitt års sida" in text_of(first.find(".//section[@class='postponed-register']"))
+
+
+# ---------- the quick check for the words a finding needs misses nothing ----------
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Mötet be\u017flutar att köpa kaffe.", "beslut"),          # long s: the patterns read it as s
+    ("Vi tar upp frågan \u0130GEN i maj.", "bordlagt"),         # dotted capital I: lower() gives two characters
+    ("Gruppen \u212aOMMER FRAM TILL ATT vänta.", "beslut"),      # Kelvin sign for K
+    ("Elin får i UPPDRAG att boka lokal.", "uppdrag"),
+])
+def test_findings_in_any_case_and_with_unusual_letters(sentence, kind):
+    facts = enrich(render_markdown(f"## 1. Punkt\n\nInget här.\n\n{sentence}\n"), ())
+    assert [(f.kind, f.text) for f in facts.findings] == [(kind, sentence)]
+
+
+def test_only_the_sentences_that_say_it_are_findings():
+    # A line break in a paragraph ends a sentence too.
+    facts = enrich(render_markdown("## 1. Punkt\n\nInget här. Men mötet beslutar att köpa fika. Sedan lunch.\n"
+                                   "Frågan om\n*bordläggning* bordläggs. Slut.\n\n"
+                                   "- Kipa får i uppdrag att ringa.\n- Ingen uppgift.\n"), ())
+    assert [(f.kind, f.text, f.subject) for f in facts.findings] == [
+        ("beslut", "Men mötet beslutar att köpa fika.", ""),
+        ("bordlagt", "bordläggning bordläggs.", "Bordläggning"),
+        ("uppdrag", "Kipa får i uppdrag att ringa.", "")]
