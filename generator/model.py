@@ -328,6 +328,7 @@ def build_site(config: Config, sources: list[Source], today: dt.date) -> tuple[S
 
     _check_unique_uids(meetings + events, problems)
     _check_page_slugs(pages, problems)
+    _check_list_addresses(meetings, federations, problems)
 
     meetings.sort(key=lambda m: m.sort_key, reverse=True)
     events.sort(key=lambda e: e.sort_key)
@@ -507,6 +508,24 @@ def _check_page_slugs(pages: list[Page], problems: list[Problem]) -> None:
         if page.slug in RESERVED_PAGE_SLUGS:
             problems.append(Problem(page.rel, 1, None, f"the address /{page.slug}/ is used by the site itself",
                                     "rename the file"))
+
+
+def _check_list_addresses(meetings: list[Meeting], federations: list[Federation], problems: list[Problem]) -> None:
+    """Meetings sit beside the year lists (/moten/2021/, /moten/typ/…) and federations beside the
+    register years (/beslut/2021/): a file named like one of those would take its address."""
+    def taken(slug: str, names: set[str]) -> bool:
+        return slug in names or (len(slug) == 4 and slug.isdigit())
+    for meeting in meetings:
+        if taken(meeting.slug, {"typ", urls.UNDATED}):
+            problems.append(Problem(meeting.rel, 1, None,
+                                    f"the address /moten/{meeting.slug}/ is used by the site's list of minutes",
+                                    "rename the file with the date and the kind of meeting, "
+                                    "e.g. 2021-05-04-styrelsemote.md"))
+    for fed in federations:
+        if taken(fed.slug, {urls.UNDATED}):
+            problems.append(Problem(fed.rel, 1, None,
+                                    f"the address /beslut/{fed.slug}/ is used by the register of decisions",
+                                    "rename the file after the federation, e.g. roslagen.md"))
 
 
 def _check_unique_uids(items, problems: list[Problem]) -> None:

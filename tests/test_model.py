@@ -187,3 +187,15 @@ def test_drafts_are_not_published(site):
 def test_file_names_must_be_slugs(site):
     site.add({"meetings/Möte 1.md": "---\ntitle: M\ntype: styrelse\n---\n"})
     assert any("rename it to 'mote-1'" in p for p in problems_of(site))
+
+
+def test_files_named_like_a_year_list_are_refused_with_a_rename_hint(site):
+    from conftest import MEETING
+    site.add({"meetings/2021.md": MEETING.replace("uid: ", "uid: x-", 1),
+              "federations/utan-datum.md": "---\nname: Testförbundet\nshort_name: Test\n---\n"})
+    with pytest.raises(BuildFailed) as failed:
+        site.build()
+    messages = {(p.path, p.message) for p in failed.value.problems}
+    assert ("content/meetings/2021.md", "the address /moten/2021/ is used by the site's list of minutes") in messages
+    assert any(path == "content/federations/utan-datum.md" and "/beslut/utan-datum/" in message
+               for path, message in messages)
