@@ -30,7 +30,7 @@ PARTS_FILE = "sitegen-delar.json"
 MAIN_PART = ""
 # Pages in one part at most: small enough that a one-page edit re-indexes quickly, large enough
 # that a search does not fetch from dozens of parts.
-MAX_PART_PAGES = 150
+MAX_PART_PAGES = 100
 TIMEOUT_SECONDS = 600
 INSTALL_HINT = "reinstall sitegen (pip install -e .), which brings Pagefind, and build again"
 # What a part's bundle needs besides the main one: the main bundle brings the scripts and the
