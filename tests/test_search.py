@@ -160,9 +160,9 @@ def test_an_edit_reindexes_only_its_part_and_gives_the_bytes_of_a_fresh_build(si
 
 
 def test_parts_split_a_big_year_by_months_and_never_leave_the_main_part_empty():
-    pages = [search.Searchable(f"moten/{i}/index.html", 2024, 1 + i % 12) for i in range(400)]
+    pages = [search.Searchable(f"moten/{i}/index.html", 2024, 1 + i % 12) for i in range(4 * search.MAX_PART_PAGES)]
     parts = search.plan_parts(pages)
-    assert len(parts) == 3 and max(len(p) for p in parts.values()) <= search.MAX_PART_PAGES
+    assert len(parts) == 4 and max(len(p) for p in parts.values()) <= search.MAX_PART_PAGES   # quarters
     assert "" in parts                                    # one year part became the main one
     assert sorted(rel for rels in parts.values() for rel in rels) == sorted(p.rel for p in pages)
     assert search.plan_parts(list(reversed(pages))) == parts
