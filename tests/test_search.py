@@ -160,7 +160,7 @@ def test_an_edit_reindexes_only_its_part_and_gives_the_bytes_of_a_fresh_build(si
 
 
 def test_parts_split_a_big_year_by_months_and_never_leave_the_main_part_empty():
-    pages = [search.Searchable(f"moten/{i}/index.html", 2024, 1 + i % 12) for i in range(4 * search.MAX_PART_PAGES)]
+    pages = [search.Searchable(f"moten/{i}/index.html", 2024, 1 + i % 12) for i in range(360)]   # 30 a month
     parts = search.plan_parts(pages)
     assert len(parts) == 4 and max(len(p) for p in parts.values()) <= search.MAX_PART_PAGES   # quarters
     assert "" in parts                                    # one year part became the main one
