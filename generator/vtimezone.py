@@ -64,9 +64,11 @@ def switches(tz: zoneinfo.ZoneInfo, year: int) -> list[Switch]:
     found = []
     instant = dt.datetime(year, 1, 1, tzinfo=dt.timezone.utc)
     end = dt.datetime(year + 1, 1, 1, tzinfo=dt.timezone.utc)
+    offset = _offset(tz, instant)
     while instant < end:
         following = instant + dt.timedelta(days=1)
-        if _offset(tz, instant) != _offset(tz, following):
+        next_offset = _offset(tz, following)   # each day's offset computed once: this runs for decades
+        if offset != next_offset:
             low, high = instant, following            # offset(low) is the old one, offset(high) the new
             while high - low > dt.timedelta(minutes=1):
                 middle = low + (high - low) / 2
@@ -81,7 +83,7 @@ def switches(tz: zoneinfo.ZoneInfo, year: int) -> list[Switch]:
             local = (high + before).replace(tzinfo=None)
             at = high.astimezone(tz)
             found.append(Switch(local, before, after, at.tzname() or "", bool(at.dst())))
-        instant = following
+        instant, offset = following, next_offset
     return found
 
 
