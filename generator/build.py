@@ -25,7 +25,7 @@ from .errors import BuildFailed, Problem
 from .cache import BuildCache, digest
 from .markup import render_markdown
 from .model import Event, Meeting, Site, build_site
-from .output import Kept, OutputState, file_digest, write_site
+from .output import Kept, OutputState, Placed, Staging, file_digest
 from .progress import Progress
 from .sources import load_sources
 from .fingerprint import (LAST_BUILD, BuildResult, build_date, cache_dir, code_digest,  # noqa: F401 (API)
@@ -196,8 +196,10 @@ def _serialize_event(index: int, shared) -> bytes:
 
 
 def render_pages(site: Site, env: jinja2.Environment, jobs: list[render.PageJob], structure: str,
-                 cache: BuildCache, state: OutputState | None, progress: Progress) -> tuple[dict, dict[str, str]]:
-    """Step 4: every page as bytes. A page whose inputs are unchanged stays as output/ has it (Kept)."""
+                 cache: BuildCache, state: OutputState | None, progress: Progress,
+                 staging: Staging | None = None) -> tuple[dict, dict[str, str]]:
+    """Step 4: every page. A page whose inputs are unchanged stays as output/ has it (Kept); a
+    rendered one goes straight into the staging folder (Placed), or is kept as bytes without one."""
     files: dict[str, bytes | Kept] = {}
     keys: dict[str, str] = {}
     todo: list[int] = []
@@ -215,22 +217,25 @@ def render_pages(site: Site, env: jinja2.Environment, jobs: list[render.PageJob]
     for name in env.list_templates():  # compile once here, not once per worker
         env.get_template(name)
     problems = []
-    for index, result in zip(todo, parallel.run(_render_one, todo, (env, site, jobs))):
+    searchable: set[str] = set()
+    for index, result in zip(todo, parallel.each(_render_one, todo, (env, site, jobs))):
         progress.advance()
         if isinstance(result, Problem):
             problems.append(result)
-        else:
-            files[urls.output_file(jobs[index].path)] = result
+            continue
+        rel = urls.output_file(jobs[index].path)
+        if b"data-pagefind-body" in result:   # base.html marks the kinds of page search shows
+            searchable.add(rel)
+        files[rel] = staging.put(rel, result) if staging is not None else result
     if problems:
         raise BuildFailed(problems[:1])
-    searchable: set[str] = set()
     for rel, key in keys.items():
         data = files[rel]
         if isinstance(data, Kept):
-            marked = cache.get("pages", rel)[3]
+            marked = rel in searchable if isinstance(data, Placed) else cache.get("pages", rel)[3]
             cache.put("pages", rel, (key, data.size, data.digest, marked))
         else:
-            marked = b"data-pagefind-body" in data   # base.html marks the kinds of page search shows
+            marked = rel in searchable
             cache.put("pages", rel, (key, len(data), file_digest(data), marked))
         if marked:
             searchable.add(rel)
@@ -239,7 +244,7 @@ def render_pages(site: Site, env: jinja2.Environment, jobs: list[render.PageJob]
 
 def render_site(site: Site, progress: Progress | None = None, lock: feedlock.FeedLock | None = None,
                 now: dt.datetime | None = None, cache: BuildCache | None = None,
-                state: OutputState | None = None) -> tuple[dict, dict[str, Path], int, int, list[render.PageJob]]:
+                state: OutputState | None = None, staging: Staging | None = None) -> tuple:
     """Steps 4–5: every page and feed as bytes, every copied file as a source path."""
     progress = progress or Progress()
     cache = cache or BuildCache(None)
@@ -253,7 +258,7 @@ def render_site(site: Site, progress: Progress | None = None, lock: feedlock.Fee
     occurrences = calendar.occurrences(site)
     jobs = render.page_jobs(site, occurrences)
     structure = site_fingerprint(site, theme_fingerprint(config))
-    files, searchable = render_pages(site, env, jobs, structure, cache, state, progress)
+    files, searchable = render_pages(site, env, jobs, structure, cache, state, progress, staging)
     progress.step("writing feeds")
     lock = lock if lock is not None else feedlock.FeedLock()
     now = now or dt.datetime.combine(site.today, dt.time(0), tzinfo=dt.timezone.utc)
@@ -298,7 +303,8 @@ def searchable(job: render.PageJob) -> search.Searchable:
 
 
 def add_search_index(files: dict, site: Site, searchable_jobs: list[render.PageJob], cache: BuildCache,
-                     state: OutputState | None, out_dir: Path, refresh: bool = True) -> Problem | None:
+                     state: OutputState | None, out_dir: Path, refresh: bool = True,
+                     staging: Staging | None = None) -> Problem | None:
     """Step 6: the Pagefind index, in parts (see search.py). A part whose pages are unchanged
     keeps its bundle as output/ has it; refresh=False keeps every part's previous bundle even
     when its pages changed (the live preview), as long as the set of parts is the same."""
@@ -320,7 +326,7 @@ def add_search_index(files: dict, site: Site, searchable_jobs: list[render.PageJ
                 bundles[name] = kept
                 cache.put("search", name, (key if previous[0] == key else previous[0], previous[1]))
                 continue
-        todo[name] = {rel: _page_bytes(files[rel], out_dir / rel) for rel in plan[name]}
+        todo[name] = {rel: _page_bytes(files[rel], rel, out_dir, staging) for rel in plan[name]}
     made, problem = search.index_parts(binary, todo, language, parallel.workers())
     if problem is not None:
         return problem
@@ -337,8 +343,10 @@ def _file_hash(value) -> str:
     return value.digest if isinstance(value, Kept) else file_digest(value)
 
 
-def _page_bytes(value, path: Path) -> bytes:
-    return path.read_bytes() if isinstance(value, Kept) else value
+def _page_bytes(value, rel: str, out_dir: Path, staging: Staging | None) -> bytes:
+    if isinstance(value, Placed):
+        return (staging.dir / rel).read_bytes()
+    return (out_dir / rel).read_bytes() if isinstance(value, Kept) else value
 
 
 def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
@@ -365,15 +373,28 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
         progress.step("converting Markdown")
         convert_bodies(site, cache)
         lock = load_feed_lock(root, cache)
-        files, copies, pages, feeds, searchable_jobs, (env, jobs) = render_site(
-            site, progress, lock, build_moment(site.config.timezone, today), cache, state)
-        progress.step("indexing for search")
-        skipped = add_search_index(files, site, searchable_jobs, cache, state, out_dir,
-                                   refresh_search)  # last before writing
-        if skipped:
-            site.warnings.append(skipped)
-        progress.step("writing files")
-        written = write_site(out_dir, files, copies, state=state).files
+        staging = Staging(out_dir, state)   # pages are written into it as they are rendered
+        try:
+            files, copies, pages, feeds, searchable_jobs, (env, jobs) = render_site(
+                site, progress, lock, build_moment(site.config.timezone, today), cache, state, staging)
+            progress.step("indexing for search")
+            skipped = add_search_index(files, site, searchable_jobs, cache, state, out_dir,
+                                       refresh_search, staging)  # last before writing
+            if skipped:
+                site.warnings.append(skipped)
+            progress.step("writing files")
+            for rel in sorted(files):
+                value = files[rel]
+                if isinstance(value, Kept):
+                    staging.keep(rel, value)
+                else:
+                    staging.put(rel, value)
+            for rel in sorted(copies):
+                staging.copy(rel, copies[rel])
+        except BaseException:
+            staging.abandon()
+            raise
+        written = staging.finish().files
         lock_written = feedlock.save(root, lock)  # only once the output is in place: a failed build remembers nothing
         if inputs is not None:
             # What output/ now holds, from what was just written (no second walk of the folder).

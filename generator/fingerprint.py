@@ -60,7 +60,7 @@ def code_digest() -> str:
     library must not meet results cached by the old one."""
     from importlib import metadata
     libraries = []
-    for name in ("markdown", "nh3", "jinja2", "icalendar", "babel", "pyyaml"):
+    for name in ("cmarkgfm", "nh3", "jinja2", "icalendar", "babel", "pyyaml"):
         try:
             libraries.append((name, metadata.version(name)))
         except metadata.PackageNotFoundError:

@@ -146,32 +146,133 @@ def _read_state(path: Path) -> dict:
         return {}
 
 
+@dataclass(frozen=True)
+class Placed(Kept):
+    """A file already written to (or found right in) the staging folder by Staging.put."""
+
+
+class Staging:
+    """The folder the next site is written into, file by file, and swapped in by finish().
+
+    Pages can be streamed into it as they are rendered, so a build never holds the whole site
+    in memory. A file is written only when the spare's copy (verified by stat) differs."""
+
+    def __init__(self, out_dir: Path, state: OutputState):
+        self.out_dir = Path(os.path.abspath(out_dir))
+        self.out_dir.parent.mkdir(parents=True, exist_ok=True)
+        self.state = state
+        self.previous_output = state.output          # verified before anything moves
+        found = _take_spare(state.spare_dir) if state.spare_dir else None
+        self.is_spare = found is not None
+        self.spare = state.spare() if found is not None else _Folder()
+        self.dir = found or Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}-new-", dir=self.out_dir.parent))
+        self.manifest: dict[str, tuple] = {}
+        self.written = 0
+        self._dirs: set[str] = set(self.spare.dirs)
+        self._made: set[str] = set()
+
+    def put(self, rel: str, data: bytes) -> Placed:
+        file_hash = file_digest(data)
+        if not self._have(rel, len(data), file_hash):
+            self._write(rel, lambda target: target.write_bytes(data), file_hash)
+        return Placed(len(data), file_hash)
+
+    def keep(self, rel: str, kept: Kept) -> None:
+        """A file output/ holds with these bytes: copied over only when the spare lacks it."""
+        if isinstance(kept, Placed) or self._have(rel, kept.size, kept.digest):
+            return
+        self._write(rel, lambda target: shutil.copyfile(self.out_dir / rel, target), kept.digest)
+
+    def copy(self, rel: str, source: Path) -> None:
+        data = Path(source).read_bytes()
+        file_hash = file_digest(data)
+        if not self._have(rel, len(data), file_hash):
+            self._write(rel, lambda target: target.write_bytes(data), file_hash)
+
+    def _have(self, rel: str, size: int, file_hash: str) -> bool:
+        if rel in self.manifest and self.manifest[rel][1] == file_hash:
+            return True
+        if rel not in self.manifest and self.spare.known.get(rel) == (size, file_hash):
+            self.manifest[rel] = (self.spare.stats[rel], file_hash)
+            return True
+        return False
+
+    def _write(self, rel: str, fill, file_hash: str) -> None:
+        target = self.dir / rel
+        self._make_room(rel)
+        if rel in self._dirs:                                 # a folder where this file belongs
+            shutil.rmtree(target)
+            self._dirs = {d for d in self._dirs if d != rel and not d.startswith(rel + "/")}
+        elif rel in self.spare.present or rel in self.manifest:
+            target.unlink(missing_ok=True)                    # never write through a shared inode
+        fill(target)
+        self.manifest[rel] = (_stat_key(target.stat()), file_hash)
+        self.written += 1
+
+    def _make_room(self, rel: str) -> None:
+        parent = rel.rpartition("/")[0]
+        if not parent or parent in self._made:
+            return
+        for folder in _parents(rel):
+            if folder in self.spare.present and folder not in self._dirs:   # a file where a folder belongs
+                (self.dir / folder).unlink(missing_ok=True)
+                self.spare.present.discard(folder)
+                self.manifest.pop(folder, None)
+        (self.dir / parent).mkdir(parents=True, exist_ok=True)
+        self._made.update(_parents(rel))
+
+    def finish(self) -> WriteStats:
+        """Remove what the site no longer has, then swap the staging folder in for output/."""
+        deleted = 0
+        for rel in sorted(self.spare.present - set(self.manifest)):
+            try:
+                (self.dir / rel).unlink()
+                deleted += 1
+            except FileNotFoundError:
+                pass
+            except IsADirectoryError:
+                shutil.rmtree(self.dir / rel, ignore_errors=True)
+        wanted_dirs = self._made | {folder for rel in self.manifest for folder in _parents(rel)}
+        for rel in sorted(self._dirs, key=len, reverse=True):  # children before their folders
+            if rel not in wanted_dirs:
+                shutil.rmtree(self.dir / rel, ignore_errors=True)
+        try:
+            os.chmod(self.dir, 0o755)
+            retired = _swap(self.dir, self.out_dir)
+        except BaseException:
+            self.abandon()
+            raise
+        kept_spare = _keep_or_remove(retired, self.state.spare_dir) if retired is not None else False
+        old = {rel: (self.previous_output.stats[rel], self.previous_output.known[rel][1])
+               for rel in self.previous_output.known}
+        self.state.save(self.manifest, old if kept_spare else {})
+        return WriteStats(files=len(self.manifest), written=self.written, deleted=deleted)
+
+    def abandon(self) -> None:
+        """A failed build: output/ is untouched; a fresh staging folder is removed (a spare stays,
+        and is verified by stat next time)."""
+        if not self.is_spare:
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+
 def write_site(out_dir: Path, files: Mapping[str, bytes | Kept], copies: Mapping[str, Path],
                spare_dir: Path | None = None, state: OutputState | None = None) -> WriteStats:
     """Make out_dir hold exactly `files` (relative path → bytes, or Kept for a file output/
     already holds) and `copies` (relative path → source file)."""
-    out_dir = Path(os.path.abspath(out_dir))
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    state = state or OutputState(out_dir, spare_dir)
-    previous_output = state.output
-    staging = _take_spare(state.spare_dir) if state.spare_dir else None
-    spare = state.spare() if staging is not None else _Folder()
-    if staging is None:
-        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-new-", dir=out_dir.parent))
+    staging = Staging(out_dir, state or OutputState(out_dir, spare_dir))
     try:
-        stats, manifest = _sync(staging, spare, out_dir, files, copies)
-        os.chmod(staging, 0o755)
-        retired = _swap(staging, out_dir)
+        for rel in sorted(files):
+            value = files[rel]
+            if isinstance(value, Kept):
+                staging.keep(rel, value)
+            else:
+                staging.put(rel, value)
+        for rel in sorted(copies):
+            staging.copy(rel, copies[rel])
     except BaseException:
-        if state.spare_dir is None:
-            shutil.rmtree(staging, ignore_errors=True)
+        staging.abandon()
         raise
-    kept_spare = False
-    if retired is not None:
-        kept_spare = _keep_or_remove(retired, state.spare_dir)
-    old = {rel: (previous_output.stats[rel], previous_output.known[rel][1]) for rel in previous_output.known}
-    state.save(manifest, old if kept_spare else {})
-    return stats
+    return staging.finish()
 
 
 def _take_spare(spare_dir: Path) -> Path | None:
@@ -183,68 +284,9 @@ def _take_spare(spare_dir: Path) -> Path | None:
     return None
 
 
-def _sync(staging: Path, spare: _Folder, out_dir: Path, files: Mapping[str, bytes | Kept],
-          copies: Mapping[str, Path]) -> tuple[WriteStats, dict]:
-    wanted = set(files) | set(copies)
-    # Whatever stands where a wanted file's folder should be, or is not wanted, goes first.
-    deleted = 0
-    for rel in sorted(spare.present - wanted):
-        (staging / rel).unlink()
-        deleted += 1
-    wanted_dirs = {parent for rel in wanted for parent in _parents(rel)}
-    for rel in sorted(spare.dirs, key=len, reverse=True):    # children before their folders
-        path = staging / rel
-        if rel in wanted:                                    # a folder where a file belongs
-            shutil.rmtree(path)
-        elif rel not in wanted_dirs:
-            try:
-                path.rmdir()
-            except OSError:
-                shutil.rmtree(path, ignore_errors=True)
-    manifest: dict[str, tuple] = {}
-    written = 0
-    made_dirs: set[str] = set(spare.dirs) & wanted_dirs
-    for rel in sorted(files):
-        value = files[rel]
-        if isinstance(value, Kept):
-            size, digest, data = value.size, value.digest, None
-        else:
-            size, digest, data = len(value), file_digest(value), value
-        if spare.known.get(rel) == (size, digest):
-            manifest[rel] = (spare.stats[rel], digest)
-            continue
-        target = staging / rel
-        _ensure_parent(staging, rel, made_dirs)
-        if data is None:
-            shutil.copyfile(out_dir / rel, target)
-        else:
-            target.write_bytes(data)
-        manifest[rel] = (_stat_key(target.stat()), digest)
-        written += 1
-    for rel in sorted(copies):
-        source_bytes = copies[rel].read_bytes()
-        digest = file_digest(source_bytes)
-        if spare.known.get(rel) == (len(source_bytes), digest):
-            manifest[rel] = (spare.stats[rel], digest)
-            continue
-        target = staging / rel
-        _ensure_parent(staging, rel, made_dirs)
-        target.write_bytes(source_bytes)
-        manifest[rel] = (_stat_key(target.stat()), digest)
-        written += 1
-    return WriteStats(files=len(wanted), written=written, deleted=deleted), manifest
-
-
 def _parents(rel: str) -> list[str]:
     parts = rel.split("/")[:-1]
     return ["/".join(parts[: i + 1]) for i in range(len(parts))]
-
-
-def _ensure_parent(staging: Path, rel: str, made: set[str]) -> None:
-    parent = rel.rpartition("/")[0]
-    if parent and parent not in made:
-        (staging / parent).mkdir(parents=True, exist_ok=True)
-        made.update(_parents(rel))
 
 
 def _swap(staging: Path, out_dir: Path) -> Path | None:

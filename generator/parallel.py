@@ -9,7 +9,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 # Below this many tasks a pool costs more (fork, pickling) than it saves.
 MIN_TASKS = 48
@@ -35,14 +35,22 @@ def _call(task):
 
 def run(function: Callable, tasks: Sequence, shared=None) -> list:
     """[function(task, shared) for task in tasks], in parallel when it pays."""
+    return list(each(function, tasks, shared))
+
+
+def each(function: Callable, tasks: Sequence, shared=None) -> Iterator:
+    """function(task, shared) for each task, yielded in task order as they are done, so that the
+    caller can write each result away instead of holding them all."""
     global _shared, _function
     count = workers()
     if len(tasks) < MIN_TASKS or count < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [function(task, shared) for task in tasks]
+        for task in tasks:
+            yield function(task, shared)
+        return
     _shared, _function = shared, function
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
-            return list(pool.map(_call, tasks, chunksize=max(1, len(tasks) // (count * 4))))
+            yield from pool.map(_call, tasks, chunksize=max(1, min(16, len(tasks) // (count * 4))))
     finally:
         _shared, _function = None, None

@@ -293,7 +293,7 @@ def register_site(tmp_path, monkeypatch=None) -> SiteTree:
                                                            "Uppdrag (Elin): boka lokal.\n"),
         "meetings/2021-09-01-fc.md": meeting("2021-09-01", "## 1. C\n\nMötet beslutar att köpa saft.\n\n"
                                                            "Bordlagt: Budget\n", federations="[sundbyberg]"),
-        "meetings/utan-datum.md": ("---\nuid: m-x\ntitle: Möte utan datum\ntype: förbundschefsmöte\n"
+        "meetings/mote-utan-datum.md": ("---\nuid: m-x\ntitle: Möte utan datum\ntype: förbundschefsmöte\n"
                                    "date_note: Datum saknas i originalet.\nfederations: [roslagen]\n---\n"
                                    "## 1. D\n\nMötet beslutar att köpa vatten.\n"),
     }

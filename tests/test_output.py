@@ -53,3 +53,25 @@ def test_without_a_spare_the_retired_folder_is_removed(tmp_path):
     write_site(out, {"a": b"2"}, {})
     assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
     assert tree(out) == {"a": b"2"}
+
+
+def test_a_file_where_a_folder_belongs_in_the_spare_makes_room(tmp_path):
+    out, spare = tmp_path / "output", tmp_path / "spare"
+    first = {"moten": b"a file named like the folder", "index.html": b"start"}
+    write_site(out, first, {}, spare)
+    write_site(out, first, {}, spare)                      # the spare now holds 'moten' as a file
+    second = {"moten/a/index.html": b"a", "index.html": b"start"}
+    write_site(out, second, {}, spare)
+    assert tree(out) == second
+    assert tree(out) == second and write_site(out, second, {}, spare).written == 1   # the spare catches up
+    assert tree(out) == second
+
+
+def test_a_failed_write_leaves_the_output_as_it_was(tmp_path):
+    out, spare = tmp_path / "output", tmp_path / "spare"
+    write_site(out, {"index.html": b"start"}, {}, spare)
+    try:
+        write_site(out, {"index.html": b"new"}, {"bilaga.pdf": tmp_path / "missing.pdf"}, spare)
+    except FileNotFoundError:
+        pass
+    assert tree(out) == {"index.html": b"start"}
