@@ -22,6 +22,7 @@ from . import __version__
 
 CACHE_FORMAT = f"sitegen-cache-3-{__version__}"   # 3: SQLite, one row per entry
 FILE_NAME = "build.cache"
+FLUSH_EVERY = 256      # new entries held in memory before they are written
 
 
 def digest(*parts) -> str:
@@ -51,6 +52,7 @@ class BuildCache:
         self._opened = folder is None
         self._broken = False
         self._new: dict[str, dict] = {}
+        self._pending = 0
         self._used: dict[str, set[str]] = {}
 
     @property
@@ -104,11 +106,11 @@ class BuildCache:
         if self.enabled:
             self._new.setdefault(section, {})[key] = value
             self._used.setdefault(section, set()).add(key)
+            self._pending += 1
+            if self._pending >= FLUSH_EVERY:   # a clean build of a big site must not hold it all
+                self._flush()
 
-    def save(self) -> None:
-        """Write the new entries and drop the ones this build did not use, in one transaction."""
-        if self.folder is None:
-            return
+    def _writable(self) -> sqlite3.Connection:
         self.folder.mkdir(parents=True, exist_ok=True)
         db = self._connection()
         if db is None:
@@ -121,11 +123,40 @@ class BuildCache:
                                                     PRIMARY KEY (section, key)) WITHOUT ROWID;
             """)
             db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (CACHE_FORMAT,))
+        # A cache may lose its last writes in a power cut (the checksums then turn them into
+        # misses); waiting for the disk on every build is not worth it.
+        db.execute("PRAGMA synchronous = OFF")
+        return db
+
+    def _rows(self) -> list[tuple]:
         rows = []
         for section, entries in self._new.items():
             for key, value in entries.items():
                 payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
                 rows.append((section, key, payload, _checksum(payload)))
+        self._new = {}
+        self._pending = 0
+        return rows
+
+    def _flush(self) -> None:
+        """Write the new entries so far (a build that fails later leaves them: they are keyed by
+        what they depend on, so they are right whenever they are asked for)."""
+        db = self._writable()
+        rows = self._rows()
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", rows)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def save(self) -> None:
+        """Write the new entries and drop the ones this build did not use, in one transaction."""
+        if self.folder is None:
+            return
+        db = self._writable()
+        rows = self._rows()
         used = [(section, key) for section, keys in self._used.items() for key in keys]
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -139,7 +170,6 @@ class BuildCache:
         except BaseException:
             db.execute("ROLLBACK")
             raise
-        self._new = {}
 
     def close(self) -> None:
         if self._db is not None:
