@@ -12,6 +12,8 @@ anything is rendered. It
 """
 from __future__ import annotations
 
+import bisect
+import heapq
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -72,9 +74,29 @@ class Mention:
     items: list[ItemLink] = field(default_factory=list)
 
 
-def _place(meeting: Meeting, item: AgendaItem | None) -> ItemLink:
-    link = urls.in_page(meeting.url, item.anchor) if item else meeting.url
-    return ItemLink(meeting=meeting, item=item, url=link)
+class _Places:
+    """The place of each agenda item of each meeting, made once and shared by everything there."""
+
+    def __init__(self) -> None:
+        self._by_meeting: dict[Meeting, list[ItemLink | None]] = {}   # meetings hash by identity
+
+    def of_meeting(self, meeting: Meeting) -> list[ItemLink | None]:
+        """The places of a meeting's agenda items, by index (None: not made yet; see _place_at())."""
+        places = self._by_meeting.get(meeting)
+        if places is None:
+            places = self._by_meeting[meeting] = [None] * len(meeting.agenda)
+        return places
+
+
+def _place_at(meeting: Meeting, places: list[ItemLink | None], index: int | None) -> ItemLink:
+    """The place of agenda item index (None: the meeting itself), from and into places (_Places)."""
+    if index is None:
+        return ItemLink(meeting, None, meeting.url)
+    place = places[index]
+    if place is None:
+        item = meeting.agenda[index]
+        place = places[index] = ItemLink(meeting, item, urls.in_page(meeting.url, item.anchor))
+    return place
 
 
 def relate(site: Site) -> None:
@@ -84,29 +106,37 @@ def relate(site: Site) -> None:
     for target in targets.values():
         target.mentioned_in = []
     site.decisions = []
+    places = _Places()
     for meeting in site.meetings:                                  # newest first
         facts = meeting.minutes
         meeting.agenda = list(facts.agenda) if facts else []
-        meeting.decisions = [
-            Decision(kind=f.kind, text=f.text, who=f.who, subject=f.subject,
-                     place=_place(meeting, meeting.agenda[f.item] if f.item is not None else None))
-            for f in (facts.findings if facts else ())]
+        mine = places.of_meeting(meeting)
+        meeting.decisions = [Decision(f.kind, f.text, f.who, f.subject, _place_at(meeting, mine, f.item))
+                             for f in (facts.findings if facts else ())]
         site.decisions.extend(meeting.decisions)
-        _record_mentions(meeting, facts, targets)
+        _record_mentions(meeting, facts, targets, mine)
     _link_series(site.meetings)
-    _close_postponed(site.meetings)
+    _close_postponed(site.meetings, places)
 
 
-def _record_mentions(meeting: Meeting, facts, targets: dict) -> None:
-    items_by_key: dict[str, list[int | None]] = {key: list(items) for key, items in (facts.mentions if facts else ())}
-    for key in [f"projekt:{p.slug}" for p in meeting.projects] + [f"forbund:{f.slug}" for f in meeting.federations]:
-        items_by_key.setdefault(key, [])
+def _record_mentions(meeting: Meeting, facts, targets: dict, places: list[ItemLink | None]) -> None:
+    items_by_key: dict[str, tuple[int | None, ...]] = dict(facts.mentions) if facts else {}
+    for project in meeting.projects:
+        items_by_key.setdefault(f"projekt:{project.slug}", ())
+    for federation in meeting.federations:
+        items_by_key.setdefault(f"forbund:{federation.slug}", ())
     for key in sorted(items_by_key):
         target = targets.get(key)
         if target is None:
             continue
-        indexes = sorted({i for i in items_by_key[key] if i is not None})
-        target.mentioned_in.append(Mention(meeting, [_place(meeting, meeting.agenda[i]) for i in indexes]))
+        items = items_by_key[key]
+        if not items:
+            target.mentioned_in.append(Mention(meeting, []))
+            continue
+        if len(items) > 1:
+            items = sorted({i for i in items if i is not None})
+        target.mentioned_in.append(Mention(meeting, [places[i] or _place_at(meeting, places, i)
+                                                     for i in items if i is not None]))
 
 
 def _similarity(a: set[str], b: set[str]) -> float:
@@ -126,26 +156,26 @@ def _link_series(meetings: list[Meeting]) -> None:
     the two meetings' federations together, the most similar one when several do. Meetings
     without any date stand outside every series; a month-only date orders by its month.
     """
-    series: list[list[Meeting]] = []
+    by_type: dict[str, list[tuple[list[Meeting], set[str]]]] = {}   # type → each series, its latest's federations
     for meeting in sorted(meetings, key=lambda m: m.sort_key):     # oldest first
         meeting.previous_meeting = meeting.next_meeting = None
         if meeting.date is None:
             continue
         mine = {f.slug for f in meeting.federations}
+        series = by_type.setdefault(meeting.type_slug, [])
         best, best_score = None, SAME_FEDERATIONS
-        for members in series:
-            latest = members[-1]
-            if latest.type_slug != meeting.type_slug:
-                continue
-            score = _similarity(mine, {f.slug for f in latest.federations})
+        for index, (members, latest_federations) in enumerate(series):
+            score = _similarity(mine, latest_federations)
             if score >= best_score and (best is None or score > best_score):
-                best, best_score = members, score
+                best, best_score = index, score
         if best is None:
-            series.append([meeting])
+            series.append(([meeting], mine))
         else:
-            best[-1].next_meeting = meeting
-            meeting.previous_meeting = best[-1]
-            best.append(meeting)
+            members = series[best][0]
+            members[-1].next_meeting = meeting
+            meeting.previous_meeting = members[-1]
+            members.append(meeting)
+            series[best] = (members, mine)
 
 
 @lru_cache(maxsize=None)  # the same headings are compared with every open question of a series
@@ -172,44 +202,91 @@ def takes_up(subject: str, item: AgendaItem) -> bool:
     wanted = _words(subject)
     if not wanted:
         return False
-    needed = len(wanted) if len(wanted) <= 2 else max(2, (len(wanted) + 1) // 2)
+    needed = _needed(wanted)
     for heading in (item.title, *item.headings):
         if len(wanted & _words(heading)) >= needed:
             return True
     return False
 
 
-def _meeting_words(meeting: Meeting) -> frozenset[str]:
-    """Every significant word of a meeting's agenda titles and sub-headings (a quick pre-check)."""
-    words: set[str] = set()
-    for item in meeting.agenda:
-        for heading in (item.title, *item.headings):
-            words |= _words(heading)
-    return frozenset(words)
+def _needed(wanted: frozenset[str]) -> int:
+    """How many of a question's significant words an agenda heading must have (see takes_up)."""
+    return len(wanted) if len(wanted) <= 2 else max(2, (len(wanted) + 1) // 2)
 
 
-def _may_take_up(subject: str, heard: frozenset[str]) -> bool:
-    """False when no agenda item of the meeting can take the question up (see takes_up)."""
-    wanted = _words(subject)
-    needed = len(wanted) if len(wanted) <= 2 else max(2, (len(wanted) + 1) // 2)
-    return bool(wanted) and len(wanted & heard) >= needed
-
-
-def _close_postponed(meetings: list[Meeting]) -> None:
-    heard_in: dict[str, frozenset[str]] = {}   # meeting slug → its agenda words, built once
+def _close_postponed(meetings: list[Meeting], places: _Places | None = None) -> None:
+    """Close each postponed question at the first later meeting of its series with an agenda
+    item that takes it up (the rule of takes_up()), found in an index of the series' headings."""
+    places = places or _Places()
+    series: dict[Meeting, tuple[list[Meeting], dict[str, list[tuple[int, int, int]]], int]] = {}
     for meeting in meetings:
-        later = meeting.next_meeting
         postponed = [d for d in meeting.decisions if d.kind == POSTPONED]
-        while later is not None and postponed:
-            if later.slug not in heard_in:
-                heard_in[later.slug] = _meeting_words(later)
-            heard = heard_in[later.slug]
-            for decision in list(postponed):
-                if not _may_take_up(decision.subject, heard):
-                    continue
-                item = next((i for i in later.agenda if takes_up(decision.subject, i)), None)
-                if item is not None:
-                    decision.closed_by = _place(later, item)
-                    postponed.remove(decision)
-            later = later.next_meeting
+        if not postponed or meeting.next_meeting is None:
+            continue
+        if meeting not in series:
+            _index_series(meeting, series)
+        chain, headings_with, here = series[meeting]
+        for decision in postponed:
+            found = _first_taking_up(_words(decision.subject), headings_with, here)
+            if found is not None:
+                later = chain[found[0]]
+                decision.closed_by = _place_at(later, places.of_meeting(later), found[1])
 
+
+def _first_taking_up(wanted: frozenset[str], headings_with: dict[str, list[tuple[int, int, int]]],
+                     here: int) -> tuple[int, int] | None:
+    """(position, item index) of the first agenda item after position here that takes up a
+    question with these significant words: the first heading (title or sub-heading) with enough
+    of them, in the order of the series, the agenda and the item's headings."""
+    if not wanted:
+        return None
+    needed = _needed(wanted)
+    lists = []
+    for word in wanted:
+        places = headings_with.get(word)
+        if places:
+            start = bisect.bisect_left(places, (here + 1,))
+            if start < len(places):
+                lists.append(places[start:] if start else places)
+    if len(lists) < needed:
+        return None
+    if len(lists) == 1:                           # needed is 1: the first heading with the word
+        return lists[0][0][:2]
+    previous, count = None, 0
+    for heading in heapq.merge(*lists):           # a heading's words are a set: equal runs count them
+        if heading == previous:
+            count += 1
+        else:
+            previous, count = heading, 1
+        if count == needed:
+            return heading[:2]
+    return None
+
+
+def _index_series(member: Meeting, series: dict) -> None:
+    """The series a meeting belongs to, oldest first, and for each word a postponed question in
+    it looks for, the headings that have it: (position in the series, agenda item, heading: 0 the
+    title, then its sub-headings)."""
+    first = member
+    while first.previous_meeting is not None:
+        first = first.previous_meeting
+    chain: list[Meeting] = []
+    later: Meeting | None = first
+    while later is not None:
+        chain.append(later)
+        later = later.next_meeting
+    wanted: set[str] = set()
+    for meeting in chain:
+        for decision in meeting.decisions:
+            if decision.kind == POSTPONED:
+                wanted |= _words(decision.subject)
+    headings_with: dict[str, list[tuple[int, int, int]]] = {}
+    for position, meeting in enumerate(chain):
+        for index, item in enumerate(meeting.agenda):
+            for number, heading in enumerate((item.title, *item.headings)):
+                words = _words(heading)
+                if not wanted.isdisjoint(words):
+                    for word in words & wanted:
+                        headings_with.setdefault(word, []).append((position, index, number))
+    for position, meeting in enumerate(chain):
+        series[meeting] = (chain, headings_with, position)
