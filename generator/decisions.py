@@ -73,14 +73,35 @@ _POSTPONE_PATTERNS = [re.compile(p, re.I) for p in (
     r"\båterkommer\s+(?:vi\s+)?till\s+frågan\b",                 # "Återkommer till frågan efter nyår"
 )]
 
-# A word each pattern of a kind needs (as the pattern reads it: in any case), so a text without
-# any of them cannot hold a finding of that kind. Looked for in the lower-cased text (_kinds_in).
-_NEEDED_WORDS = (
-    (DECISION, ("besl", "bakom", "godk", "fastst", "bif", "avsl", "eniga", "enades", "enas", "fram")),
-    (ASSIGNMENT, ("uppdra", "ansvar", "delegeras")),
-    (POSTPONED, ("bordl", "skjuts", "sköts", "flytta", "igen", "återkommer")),
+# What each pattern of a kind needs in a text (as the pattern reads it: in any case), so a text
+# without it cannot hold a finding of that kind: one of some words, and then one word of each of
+# some groups ("ställer sig bakom": 'bakom' and 'ställ'). Looked for in the lower-cased text.
+_NEEDED = (
+    (DECISION, (
+        (("beslut", "beslöt"), ()),
+        (("bakom",), (("ställ",),)),
+        (("godkän", "fastställ", "bifalls", "bifölls", "avslås", "avslogs", "eniga"), ()),
+        (("enades", "enas"), (("om",),)),
+        (("fram",), (("till",),)),
+    )),
+    (ASSIGNMENT, (
+        (("uppdra", "ansvar", "delegeras"), ()),
+    )),
+    (POSTPONED, (
+        (("bordl",), ()),
+        (("skjuts", "sköts", "flytta"), (("frågan", "punkten", "ärendet"),)),
+        (("igen",), (("upp",),)),
+        (("återkommer",), (("frågan",),)),
+    )),
 )
-_NEEDED_LETTERS = frozenset(c for _, words in _NEEDED_WORDS for word in words for c in word)
+_FIRST_WORDS = tuple(dict.fromkeys(word for _, needs in _NEEDED for words, _ in needs for word in words))
+_NEEDS_OF: dict[str, list[tuple[str, tuple[tuple[str, ...], ...]]]] = {}   # first word → (kind, other groups)
+for _kind, _needs in _NEEDED:
+    for _words, _groups in _needs:
+        for _word in _words:
+            _NEEDS_OF.setdefault(_word, []).append((_kind, _groups))
+_ALL_WORDS = [word for _, needs in _NEEDED for words, groups in needs for word in (*words, *(w for g in groups for w in g))]
+_NEEDED_LETTERS = frozenset(c for word in _ALL_WORDS for c in word)
 _LOWER_AGREES: set[str] = set()      # characters whose lower() is what the patterns' case rules accept
 _LOWER_DIFFERS: set[str] = set()     # e.g. "ſ" or "K" (Kelvin sign): a pattern reads them as s and k
 _NO_KINDS: frozenset[str] = frozenset()
@@ -95,44 +116,66 @@ def _lower_agrees(char: str) -> bool:
                for letter in _NEEDED_LETTERS)
 
 
+_ASCII = re.compile(r"[\x00-\x7f]+")
+_ASCII_AGREES: bool | None = None    # whether every ASCII character agrees (decided on first use)
+
+
 def _lowered(text: str) -> str | None:
     """text.lower() when `in` on it finds what the patterns find; None when it may not."""
-    if not _LOWER_AGREES.issuperset(text):
-        for char in set(text) - _LOWER_AGREES:
-            if char in _LOWER_DIFFERS:
-                return None
-            if not _lower_agrees(char):
-                _LOWER_DIFFERS.add(char)
-                return None
-            _LOWER_AGREES.add(char)
+    global _ASCII_AGREES
+    if _ASCII_AGREES is None:
+        _ASCII_AGREES = all(_lower_agrees(chr(code)) for code in range(128))   # True, in fact
+    if not _ASCII_AGREES:
+        chars = set(text)
+    elif text.isascii():
+        return text.lower()
+    else:
+        chars = set(_ASCII.sub("", text))
+    for char in chars - _LOWER_AGREES:
+        if char in _LOWER_DIFFERS or not _lower_agrees(char):
+            _LOWER_DIFFERS.add(char)
+            return None
+        _LOWER_AGREES.add(char)
     return text.lower()
 
 
 def _kinds_by_text(texts: list[str]) -> list[frozenset[str]] | None:
-    """For each text, the kinds of finding it (or a sentence in it) may hold: those with a
-    needed word in it. None when lower-casing might miss a needed word a pattern would find."""
+    """For each text, the kinds of finding it (or a sentence in it) may hold: those whose needed
+    words are in it. None when lower-casing might miss a needed word a pattern would find."""
     joined = "\n".join(texts)
     lowered = _lowered(joined)
     if lowered is None or len(lowered) != len(joined):     # equal lengths: offsets agree
         return None
     starts = list(itertools.accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+    words_in: dict[int, set[str]] = {}
+    for word in _FIRST_WORDS:
+        at = lowered.find(word)
+        while at != -1:
+            words_in.setdefault(bisect.bisect_right(starts, at) - 1, set()).add(word)
+            at = lowered.find(word, at + 1)
     kinds: list[frozenset[str]] = [_NO_KINDS] * len(texts)
-    for kind, words in _NEEDED_WORDS:
+    for index, words in words_in.items():
+        text = lowered[starts[index]:starts[index] + len(texts[index])]
+        found: set[str] = set()
         for word in words:
-            at = lowered.find(word)
-            while at != -1:
-                index = bisect.bisect_right(starts, at) - 1
-                if kind not in kinds[index]:
-                    kinds[index] = kinds[index] | {kind}
-                at = lowered.find(word, at + 1)
+            for kind, groups in _NEEDS_OF[word]:
+                if kind not in found and (not groups or all(any(w in text for w in group) for group in groups)):
+                    found.add(kind)
+        kinds[index] = frozenset(found)
     return kinds
 
 
-def _kinds_in(sentence: str, kinds: frozenset[str]) -> frozenset[str]:
-    """Those of kinds a sentence may hold; kinds: what _kinds_by_text gave for the text it is from."""
-    lowered = sentence.lower()   # the text's characters all passed _lowered
-    return frozenset(kind for kind, words in _NEEDED_WORDS
-                     if kind in kinds and any(word in lowered for word in words))
+def _kinds_in(lowered: str, kinds: frozenset[str]) -> frozenset[str]:
+    """Those of kinds whose needed words are in a lower-cased text (whose characters passed _lowered)."""
+    found = []
+    for kind, needs in _NEEDED:
+        if kind not in kinds:
+            continue
+        for words, groups in needs:
+            if any(word in lowered for word in words) and all(any(word in lowered for word in group) for group in groups):
+                found.append(kind)
+                break
+    return frozenset(found)
 
 
 PRONOUNS = {"de", "vi", "hon", "han", "den", "det", "man", "ni", "dom", "hen"}
@@ -258,9 +301,9 @@ def _units(element: Element):
             yield from _units(child)
 
 
-def _label_targets(unit: Element, parents: dict[int, Element]) -> list[Element]:
+def _label_targets(unit: Element, root: Element) -> list[Element]:
     """The paragraph or list items a lone label ('**Beslut:**') applies to: the next sibling."""
-    parent = parents.get(id(unit))
+    parent = next((parent for parent in root.iter() if any(child is unit for child in parent)), None)
     if parent is None:
         return []
     siblings = list(parent)
@@ -286,7 +329,6 @@ _MAY_BE_LABEL = re.compile(r"beslut|uppdrag|bordlag", re.I)   # how _LABEL and _
 
 def find(blocks: list[Block], agenda: list[AgendaItem], root: Element) -> list[Finding]:
     """Every finding in the minutes, in document order; marks each unit with a CSS class."""
-    parents = {id(child): parent for parent in root.iter() for child in parent}
     forced: dict[int, tuple[str, str]] = {}     # id(unit) → (kind, who) from a lone label before it
     findings: list[Finding] = []
     units = [(block, unit, own_text(unit)) for block in blocks for unit in _units(block.element)]
@@ -309,7 +351,7 @@ def find(blocks: list[Block], agenda: list[AgendaItem], root: Element) -> list[F
             if rest:
                 labelled = (kind, who, rest)
             else:
-                for target in _label_targets(unit, parents):
+                for target in _label_targets(unit, root):
                     forced[id(target)] = (kind, who)
         elif id(unit) in forced:
             kind, who = forced[id(unit)]
@@ -333,7 +375,7 @@ def find(blocks: list[Block], agenda: list[AgendaItem], root: Element) -> list[F
             continue                                    # no sentence can hold a finding
         found_sentences = sentences(text)
         for sentence in found_sentences:
-            possible = in_text if kinds is None or len(found_sentences) == 1 else _kinds_in(sentence, in_text)
+            possible = in_text if kinds is None or len(found_sentences) == 1 else _kinds_in(sentence.lower(), in_text)
             if is_heading:
                 match = postponement(sentence) if POSTPONED in possible else None
                 if match and POSTPONED not in done:

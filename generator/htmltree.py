@@ -145,17 +145,14 @@ def _escape_text(text: str) -> str:
     return text
 
 
-def _start_tag(element: Element) -> str:
-    if not element.attrib:
-        return f"<{element.tag}>"
-    escape = html.escape
-    attributes = "".join(f' {name}="{escape(value, quote=True)}"' for name, value in element.attrib.items())
-    return f"<{element.tag}{attributes}>"
-
-
 def _serialize(element: Element, out: list[str]) -> None:
     tag = element.tag
-    out.append(_start_tag(element))
+    if element.attrib:
+        escape = html.escape
+        attributes = "".join(f' {name}="{escape(value, quote=True)}"' for name, value in element.attrib.items())
+        out.append(f"<{tag}{attributes}>")
+    else:
+        out.append(f"<{tag}>")
     if tag not in VOID:
         text = element.text
         if text:
