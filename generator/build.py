@@ -244,7 +244,7 @@ def render_pages(site: Site, env: jinja2.Environment, jobs: list[render.PageJob]
 
 def render_site(site: Site, progress: Progress | None = None, lock: feedlock.FeedLock | None = None,
                 now: dt.datetime | None = None, cache: BuildCache | None = None,
-                state: OutputState | None = None, staging: Staging | None = None) -> tuple:
+                state: OutputState | None = None, staging: Staging | None = None, on_pages=None) -> tuple:
     """Steps 4–5: every page and feed as bytes, every copied file as a source path."""
     progress = progress or Progress()
     cache = cache or BuildCache(None)
@@ -268,6 +268,8 @@ def render_site(site: Site, progress: Progress | None = None, lock: feedlock.Fee
     missing = [index for index, occ in enumerate(occurrences) if occ.uid not in events]
     for index, data in zip(missing, parallel.run(_serialize_event, missing, (site, occurrences, revisions))):
         events[occurrences[index].uid] = data
+    if on_pages is not None:   # after the last process pool: the search may now run beside the feeds
+        on_pages(files, [job for job in jobs if urls.output_file(job.path) in searchable])
     feeds = calendar.feeds(site, occurrences, revisions, events)
     for uid, key in event_keys.items():
         if uid in events:
@@ -302,41 +304,68 @@ def searchable(job: render.PageJob) -> search.Searchable:
     return search.Searchable(urls.output_file(job.path), year, getattr(when, "month", None) if year else None)
 
 
-def add_search_index(files: dict, site: Site, searchable_jobs: list[render.PageJob], cache: BuildCache,
-                     state: OutputState | None, out_dir: Path, refresh: bool = True,
-                     staging: Staging | None = None) -> Problem | None:
+class SearchIndex:
     """Step 6: the Pagefind index, in parts (see search.py). A part whose pages are unchanged
     keeps its bundle as output/ has it; refresh=False keeps every part's previous bundle even
-    when its pages changed (the live preview), as long as the set of parts is the same."""
-    binary = search.find_pagefind()
-    if binary is None:
-        return search.skipped("Pagefind is not installed, so search was skipped (the rest of the site was built)")
-    pages = [searchable(job) for job in searchable_jobs]
-    plan = search.plan_parts(pages)
-    language = site.config.language
-    keys = {name: digest(search.part_dir(name), str(binary), language,
-                         [(rel, _file_hash(files[rel])) for rel in rels]) for name, rels in plan.items()}
-    bundles: dict[str, dict] = {}
-    todo: dict[str, dict[str, bytes]] = {}
-    for name, key in keys.items():
-        previous = cache.get("search", name)
-        if previous and (previous[0] == key or not refresh):
-            kept = {rel: _kept(state, rel, (None, size, file_hash)) for rel, (size, file_hash) in previous[1].items()}
-            if all(kept.values()):
-                bundles[name] = kept
-                cache.put("search", name, (key if previous[0] == key else previous[0], previous[1]))
-                continue
-        todo[name] = {rel: _page_bytes(files[rel], rel, out_dir, staging) for rel in plan[name]}
-    made, problem = search.index_parts(binary, todo, language, parallel.workers())
-    if problem is not None:
-        return problem
-    for name, bundle in made.items():
-        bundles[name] = bundle
-        cache.put("search", name, (keys[name], {rel: (len(data), file_digest(data)) for rel, data in bundle.items()}))
-    for bundle in bundles.values():
-        files.update(bundle)
-    files[f"{search.BUNDLE_DIR}/{search.PARTS_FILE}"] = search.parts_listing(list(bundles))
-    return None
+    when its pages changed (the live preview), as long as the set of parts is the same.
+
+    Planned in the build's thread (it reads the cache), indexed in a background thread while
+    the build writes the feeds (Pagefind runs as separate processes, so both cores stay busy),
+    and finished in the build's thread again."""
+
+    def __init__(self, files: dict, site: Site, searchable_jobs: list[render.PageJob], cache: BuildCache,
+                 state: OutputState | None, out_dir: Path, refresh: bool = True, staging: Staging | None = None):
+        self.cache = cache
+        self.problem: Problem | None = None
+        self.bundles: dict[str, dict] = {}
+        self.made: dict[str, dict] = {}
+        self.todo: dict[str, dict[str, bytes]] = {}
+        self.thread = None
+        self.binary = search.find_pagefind()
+        if self.binary is None:
+            self.problem = search.skipped("Pagefind is not installed, so search was skipped "
+                                          "(the rest of the site was built)")
+            return
+        self.language = site.config.language
+        plan = search.plan_parts([searchable(job) for job in searchable_jobs])
+        self.keys = {name: digest(search.part_dir(name), str(self.binary), self.language,
+                                  [(rel, _file_hash(files[rel])) for rel in rels]) for name, rels in plan.items()}
+        for name, key in self.keys.items():
+            previous = cache.get("search", name)
+            if previous and (previous[0] == key or not refresh):
+                kept = {rel: _kept(state, rel, (None, size, file_hash))
+                        for rel, (size, file_hash) in previous[1].items()}
+                if all(kept.values()):
+                    self.bundles[name] = kept
+                    cache.put("search", name, (key if previous[0] == key else previous[0], previous[1]))
+                    continue
+            self.todo[name] = {rel: _page_bytes(files[rel], rel, out_dir, staging) for rel in plan[name]}
+
+    def start(self) -> "SearchIndex":
+        if self.todo:
+            import threading
+            self.thread = threading.Thread(target=self._run, name="sitegen-search", daemon=True)
+            self.thread.start()
+        return self
+
+    def _run(self) -> None:
+        self.made, problem = search.index_parts(self.binary, self.todo, self.language, parallel.workers())
+        self.problem = self.problem or problem
+
+    def finish(self, files: dict) -> Problem | None:
+        """Wait for the indexing and add the bundles to `files`; a warning when search was skipped."""
+        if self.thread is not None:
+            self.thread.join()
+        if self.problem is not None:
+            return self.problem
+        for name, bundle in self.made.items():
+            self.bundles[name] = bundle
+            self.cache.put("search", name, (self.keys[name], {rel: (len(data), file_digest(data))
+                                                              for rel, data in bundle.items()}))
+        for bundle in self.bundles.values():
+            files.update(bundle)
+        files[f"{search.BUNDLE_DIR}/{search.PARTS_FILE}"] = search.parts_listing(list(self.bundles))
+        return None
 
 
 def _file_hash(value) -> str:
@@ -375,11 +404,17 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
         lock = load_feed_lock(root, cache)
         staging = Staging(out_dir, state)   # pages are written into it as they are rendered
         try:
+            indexing: list[SearchIndex] = []
+
+            def index_pages(page_files: dict, searchable_jobs: list) -> None:
+                indexing.append(SearchIndex(page_files, site, searchable_jobs, cache, state, out_dir,
+                                            refresh_search, staging).start())
+
             files, copies, pages, feeds, searchable_jobs, (env, jobs) = render_site(
-                site, progress, lock, build_moment(site.config.timezone, today), cache, state, staging)
+                site, progress, lock, build_moment(site.config.timezone, today), cache, state, staging,
+                on_pages=index_pages)
             progress.step("indexing for search")
-            skipped = add_search_index(files, site, searchable_jobs, cache, state, out_dir,
-                                       refresh_search, staging)  # last before writing
+            skipped = indexing[0].finish(files)  # last before writing
             if skipped:
                 site.warnings.append(skipped)
             progress.step("writing files")

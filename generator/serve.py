@@ -140,9 +140,11 @@ def _make_watcher(paths: list[Path], on_change: Callable[[float], object]):
 
     livereload's own watcher polls every 0.8 s and rebuilds once per changed folder; a stylesheet
     reloaded in place would also ask for its old fingerprinted name, hence '*' (reload the page).
-    When `on_change` can preview a body edit (Rebuilder.preview), the browser reloads on the
-    preview and the full build runs at the next poll; it reloads again only if the pages the
-    preview wrote came out different.
+
+    The full build runs in a thread, so saves made while it runs are seen at once: a body edit is
+    previewed (Rebuilder.preview) and the browser reloads on the preview, and the build runs
+    again when the current one ends. After a build the browser reloads unless the pages the
+    previews wrote came out the same.
     """
     from livereload.watcher import Watcher
     from tornado import ioloop
@@ -152,6 +154,10 @@ def _make_watcher(paths: list[Path], on_change: Callable[[float], object]):
             super().__init__()
             self.paths = paths
             self.seen = snapshot(paths)
+            self.shown: dict[str, bytes] = {}     # pages previews wrote since the last full build began
+            self.previewed: list[str] = []        # the files they came from
+            self.dirty_since: float | None = None  # the first save the next full build must include
+            self.building: threading.Thread | None = None
             for path in paths:           # livereload watches the working folder when it has no task
                 self._tasks[str(path)] = {"func": None, "delay": None, "ignore": None, "mtimes": {}}
 
@@ -159,38 +165,48 @@ def _make_watcher(paths: list[Path], on_change: Callable[[float], object]):
             ioloop.PeriodicCallback(callback, POLL_SECONDS * 1000).start()
             return True
 
-        pending: tuple[float, dict[str, bytes]] | None = None   # a preview awaiting its full build
-
         def examine(self):
             if self._changes:            # livereload's start-up marker
                 self._changes.pop()
+            reload = False
             now = snapshot(self.paths)
-            if now == self.seen:
-                if self.pending is not None:
-                    return self._full_build_after_preview()
-                self.filepath = None
-                return None, None
-            changed = [path for path in now.keys() | self.seen.keys() if self.seen.get(path) != now.get(path)]
-            mtimes = [now[path][0] for path in changed if path in now]
-            self.seen = now
-            saved_at = max(mtimes) / 1e9 if mtimes else time.time()   # a deletion: now
-            shown = getattr(on_change, "preview", lambda *_: None)(sorted(changed), saved_at)
-            if shown:
-                self.pending = (saved_at, shown)
-            else:
-                self.pending = None
-                on_change(saved_at)
-            self.filepath = "*"
-            return "*", None
-
-        def _full_build_after_preview(self):
-            saved_at, shown = self.pending
-            self.pending = None
-            on_change(saved_at)
-            out_dir = getattr(getattr(on_change, "state", None), "out_dir", None)
-            same = out_dir is not None and all(_read(out_dir / rel) == data for rel, data in shown.items())
-            self.filepath = None if same else "*"
+            if now != self.seen:
+                changed = [path for path in now.keys() | self.seen.keys() if self.seen.get(path) != now.get(path)]
+                mtimes = [now[path][0] for path in changed if path in now]
+                self.seen = now
+                saved_at = max(mtimes) / 1e9 if mtimes else time.time()   # a deletion: now
+                shown = getattr(on_change, "preview", lambda *_: None)(sorted(changed), saved_at)
+                if shown:
+                    self.shown.update(shown)
+                    self.previewed += changed
+                    reload = True
+                self.dirty_since = self.dirty_since or saved_at
+            if self.building is not None and not self.building.is_alive():
+                self.building = None
+                reload = reload or self._after_build()
+            if self.dirty_since is not None and self.building is None:
+                saved_at, self.dirty_since = self.dirty_since, None
+                self.building = threading.Thread(target=on_change, args=(saved_at,), name="sitegen-rebuild",
+                                                 daemon=True)
+                self.building.start()
+            self.filepath = "*" if reload else None
             return self.filepath, None
+
+        def _after_build(self) -> bool:
+            """Reload unless every page a preview showed is exactly what the build wrote."""
+            if self.dirty_since is not None:
+                # Saved while the build ran: it may have written a page older than the preview
+                # on screen. Show the previews again over it; the next build follows at once.
+                preview = getattr(on_change, "preview", lambda *_: None)
+                for path in dict.fromkeys(self.previewed):
+                    self.shown.update(preview([path]) or {})
+                return False
+            self.previewed = []
+            shown, self.shown = self.shown, {}
+            out_dir = getattr(getattr(on_change, "state", None), "out_dir", None)
+            if not shown or out_dir is None or getattr(on_change.state, "problems", None):
+                return True
+            return not all(_read(out_dir / rel) == data for rel, data in shown.items())
 
     return SiteWatcher()
 
