@@ -29,7 +29,7 @@ from .output import Kept, OutputState, Placed, Staging, file_digest
 from .progress import Progress
 from .sources import load_sources
 from .fingerprint import (LAST_BUILD, BuildResult, build_date, cache_dir, code_digest,  # noqa: F401 (API)
-                          input_fingerprint, _unchanged_build, spare_dir, CACHE_DIR_NAME)
+                          input_fingerprint, _unchanged_build, spare_dir, take_probe, CACHE_DIR_NAME)
 
 
 def build_moment(timezone: str, today: dt.date | None = None) -> dt.datetime:
@@ -390,12 +390,18 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
     cache = BuildCache(cache_dir(root) if use_cache else None)
     state = OutputState(out_dir, spare_dir(root, out_dir) if use_cache else None)
     last_build = BuildCache(cache_dir(root) if use_cache else None, name=LAST_BUILD)
-    memo = dict(last_build.get("build", "stat") or {})
-    inputs = input_fingerprint(root, out_dir, today, refresh_search, memo) if cache.enabled else None
+    probe = take_probe(root, out_dir, today, refresh_search) if cache.enabled else None
+    if probe is not None:
+        inputs, memo = probe
+    else:
+        memo = dict(last_build.get("build", "stat") or {})
+        inputs = input_fingerprint(root, out_dir, today, refresh_search, memo) if cache.enabled else None
     unchanged = _unchanged_build(last_build, inputs, state) if not keep_model else None
     if unchanged is not None:
         return BuildResult(pages=unchanged[0], feeds=unchanged[1], files=unchanged[2],
                            seconds=time.perf_counter() - started, warnings=list(unchanged[3]))
+    for section in ("sources", "bodies", "pages", "events"):   # every entry is asked for: one query each
+        cache.preload(section)
     try:
         progress.step("reading content")
         site = load_model(root, today, cache)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from . import __version__
 
-CACHE_FORMAT = f"sitegen-cache-3-{__version__}"   # 3: SQLite, one row per entry
+CACHE_FORMAT = f"sitegen-cache-4-{__version__}"   # 3: SQLite, one row per entry; 4: typed key parts
 FILE_NAME = "build.cache"
 FLUSH_EVERY = 256      # new entries held in memory before they are written
 
@@ -30,9 +30,11 @@ def digest(*parts) -> str:
     h = hashlib.blake2b(digest_size=20)
     for part in parts:
         if isinstance(part, bytes):
-            data = part
+            data = b"b" + part
+        elif isinstance(part, str):   # most keys are text: encoding it is far cheaper than repr()
+            data = b"s" + part.encode("utf-8", "surrogatepass")
         else:
-            data = repr(part).encode("utf-8", "surrogatepass")
+            data = b"r" + repr(part).encode("utf-8", "surrogatepass")
         h.update(len(data).to_bytes(8, "little"))
         h.update(data)
     return h.hexdigest()
@@ -53,6 +55,8 @@ class BuildCache:
         self._broken = False
         self._new: dict[str, dict] = {}
         self._pending = 0
+        self._preloaded: dict[str, dict] = {}
+        self._read: dict[str, dict] = {}
         self._used: dict[str, set[str]] = {}
 
     @property
@@ -79,10 +83,29 @@ class BuildCache:
                     self._broken = True
         return self._db
 
+    def preload(self, section: str) -> None:
+        """Read a whole section in one query (a build that asks for every entry of it, such as
+        every body of an unchanged site, would otherwise pay a query each)."""
+        db = self._connection()
+        if db is None or section in self._preloaded:
+            return
+        try:
+            rows = db.execute("SELECT key, value, checksum FROM entries WHERE section = ?", (section,)).fetchall()
+        except sqlite3.Error:
+            self._broken = True
+            self._db = None
+            return
+        self._preloaded[section] = {key: (value, checksum) for key, value, checksum in rows}
+
     def get(self, section: str, key: str):
         value = self._new.get(section, {}).get(key)
+        if value is None:
+            value = self._read.get(section, {}).get(key)
         if value is not None:
             return value
+        if section in self._preloaded:
+            row = self._preloaded[section].pop(key, None)
+            return self._load(section, key, row)
         db = self._connection()
         if db is None:
             return None
@@ -93,6 +116,9 @@ class BuildCache:
             self._broken = True
             self._db = None
             return None
+        return self._load(section, key, row)
+
+    def _load(self, section: str, key: str, row):
         if row is None or _checksum(row[0]) != row[1]:
             return None
         try:
@@ -100,6 +126,7 @@ class BuildCache:
         except Exception:
             return None
         self._used.setdefault(section, set()).add(key)
+        self._read.setdefault(section, {})[key] = value   # asked again in this build: no second load
         return value
 
     def put(self, section: str, key: str, value) -> None:
