@@ -270,13 +270,15 @@ def render_site(site: Site, progress: Progress | None = None, lock: feedlock.Fee
         events[occurrences[index].uid] = data
     if on_pages is not None:   # after the last process pool: the search may now run beside the feeds
         on_pages(files, [job for job in jobs if urls.output_file(job.path) in searchable])
-    feeds = calendar.feeds(site, occurrences, revisions, events)
+    feed_paths = []
+    for path, data in calendar.each_feed(site, occurrences, revisions, events):
+        feed_paths.append(path)
+        rel = urls.output_file(path)
+        files[rel] = staging.put(rel, data) if staging is not None else data   # not held: written now
     for uid, key in event_keys.items():
         if uid in events:
             cache.put("events", key, events[uid])
-    for path, data in feeds.items():
-        files[urls.output_file(path)] = data
-    files["_headers"] = headers([path for path in feeds if path.endswith("/kalender.ics")])
+    files["_headers"] = headers([path for path in feed_paths if path.endswith("/kalender.ics")])
     news_feeds = atom.feeds(site)  # Atom: new minutes, site-wide and per federation
     for path, data in news_feeds.items():
         files[urls.output_file(path)] = data
@@ -292,7 +294,7 @@ def render_site(site: Site, progress: Progress | None = None, lock: feedlock.Fee
         if fed.logo:
             copies[urls.federation_path(fed.slug).lstrip("/") + fed.logo] = fed.source.path.parent / fed.logo
     searchable_jobs = [job for job in jobs if urls.output_file(job.path) in searchable]
-    return files, copies, len(jobs), len(feeds) + len(news_feeds), searchable_jobs, (env, jobs)
+    return files, copies, len(jobs), len(feed_paths) + len(news_feeds), searchable_jobs, (env, jobs)
 
 
 def searchable(job: render.PageJob) -> search.Searchable:
@@ -316,6 +318,7 @@ class SearchIndex:
     def __init__(self, files: dict, site: Site, searchable_jobs: list[render.PageJob], cache: BuildCache,
                  state: OutputState | None, out_dir: Path, refresh: bool = True, staging: Staging | None = None):
         self.cache = cache
+        self.staging = staging
         self.problem: Problem | None = None
         self.bundles: dict[str, dict] = {}
         self.made: dict[str, dict] = {}
@@ -350,6 +353,7 @@ class SearchIndex:
 
     def _run(self) -> None:
         self.made, problem = search.index_parts(self.binary, self.todo, self.language, parallel.workers())
+        self.todo = {}   # the pages' bytes are not needed any more
         self.problem = self.problem or problem
 
     def finish(self, files: dict) -> Problem | None:
@@ -363,7 +367,10 @@ class SearchIndex:
             self.cache.put("search", name, (self.keys[name], {rel: (len(data), file_digest(data))
                                                               for rel, data in bundle.items()}))
         for bundle in self.bundles.values():
-            files.update(bundle)
+            for rel, data in bundle.items():
+                files[rel] = self.staging.put(rel, data) if self.staging is not None and isinstance(data, bytes) \
+                    else data
+        self.made = {}
         files[f"{search.BUNDLE_DIR}/{search.PARTS_FILE}"] = search.parts_listing(list(self.bundles))
         return None
 
