@@ -25,6 +25,11 @@ class Problem(Exception):
     def sort_key(self):
         return (self.path, self.line, self.field or "", self.message)
 
+    def __reduce__(self):
+        # Problems come back from worker processes: pickle them by their fields (an exception's
+        # default pickling goes through args, which a frozen dataclass leaves empty).
+        return (Problem, (self.path, self.line, self.field, self.message, self.fix, self.severity))
+
 
 class BuildFailed(Exception):
     """Raised with every problem of a build at once; output/ has not been touched."""

@@ -128,3 +128,24 @@ def test_many_pages_use_the_worker_pool_and_give_the_same_bytes(site, tmp_path, 
     pooled = tree_digest(site.out)
     monkeypatch.setenv("SITEGEN_WORKERS", "1")
     assert pooled == uncached(site, tmp_path)
+
+
+def test_a_template_error_in_the_worker_pool_is_reported_as_such(site, monkeypatch):
+    """A problem found in a worker process comes back as the plain message, not a crashed pool."""
+    import pytest
+    from generator.errors import BuildFailed
+    for day in range(1, 29):
+        for month in (1, 2):
+            site.add({f"meetings/2021-{month:02d}-{day:02d}-styrelse.md":
+                      f"---\ntitle: Styrelsemöte {day}/{month}\ntype: styrelse\ndate: 2021-{month:02d}-{day:02d}\n"
+                      f"federations: [roslagen]\n---\nText.\n"})
+    template = site.root / "themes" / "default" / "templates" / "meeting.html"
+    template.write_text(template.read_text(encoding="utf-8").replace("{% block content %}",
+                                                                      "{% block content %}{{ meeting.no_such.thing }}", 1),
+                        encoding="utf-8")
+    monkeypatch.setenv("SITEGEN_WORKERS", "2")
+    with pytest.raises(BuildFailed) as failed:
+        site.build()
+    problem = failed.value.problems[0]
+    assert problem.path == "themes/default/templates/meeting.html"
+    assert "template error while rendering /moten/" in problem.message
