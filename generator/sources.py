@@ -131,10 +131,14 @@ def iter_content_files(content_dir: Path) -> list[tuple[str, Path]]:
     return found
 
 
-def read_source(kind: str, path: Path, content_dir: Path, site_root: Path, cache=None) -> Source:
-    """Read one file; `cache` (a BuildCache) remembers parsed front matter by the file's bytes."""
-    raw = path.read_bytes()
+def read_source(kind: str, path: Path, content_dir: Path, site_root: Path, cache=None,
+                raw: bytes | None = None, parsed=None) -> Source:
+    """Read one file; `cache` (a BuildCache) remembers parsed front matter by the file's bytes.
+    `raw` and `parsed` (or the Problem parsing found) may come from load_sources' worker pool."""
+    raw = path.read_bytes() if raw is None else raw
     rel = _relative(path, site_root)
+    if isinstance(parsed, Problem):
+        raise parsed
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -142,12 +146,12 @@ def read_source(kind: str, path: Path, content_dir: Path, site_root: Path, cache
         raise Problem(rel, line, None, "the file is not UTF-8 text",
                       "save it as UTF-8 (in most editors: Save as → Encoding → UTF-8)") from None
     digest = hashlib.sha256(raw).hexdigest()
-    parsed = cache.get("sources", digest) if cache is not None else None
+    if parsed is None and cache is not None:
+        parsed = cache.get("sources", digest)
+    elif parsed is not None and cache is not None:
+        cache.put("sources", digest, parsed)
     if parsed is None:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        meta, lines, body, body_line = parse_front_matter(text, rel)
-        front = text[: len(text) - len(body)] if body else text
-        parsed = (meta, lines, body, body_line, hashlib.sha256(front.encode("utf-8")).hexdigest())
+        parsed = _parse(text, rel)
         if cache is not None:
             cache.put("sources", digest, parsed)
     meta, lines, body, body_line, meta_digest = parsed
@@ -166,15 +170,43 @@ def read_source(kind: str, path: Path, content_dir: Path, site_root: Path, cache
                   attachments=attachments, meta_digest=meta_digest)
 
 
+def _parse(text: str, rel: str) -> tuple:
+    """(meta, key lines, body, body line, digest of the front matter) of one file's text."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    meta, lines, body, body_line = parse_front_matter(text, rel)
+    front = text[: len(text) - len(body)] if body else text
+    return (meta, lines, body, body_line, hashlib.sha256(front.encode("utf-8")).hexdigest())
+
+
+def _parse_in_worker(task: tuple, _shared) -> tuple | Problem | None:
+    raw, rel = task
+    try:
+        return _parse(raw.decode("utf-8"), rel)
+    except Problem as problem:
+        return problem
+    except UnicodeDecodeError:   # read_source says so with the line
+        return None
+
+
 def load_sources(site_root: Path, content_dir: Path | None = None, cache=None) -> tuple[list[Source], list[Problem]]:
-    """Read every content file; collect problems instead of stopping at the first."""
+    """Read every content file; collect problems instead of stopping at the first. YAML is the
+    slow part of reading a big site for the first time: files the cache does not know are parsed
+    over the cores when there are many."""
+    from . import parallel
     content_dir = content_dir or site_root / "content"
     root = _Root(site_root)
+    found = iter_content_files(content_dir)
+    raws = [path.read_bytes() for _kind, path in found]
+    digests = [hashlib.sha256(raw).hexdigest() for raw in raws]
+    # Keyed by position, not digest: two files with the same bytes still report their own path.
+    unknown = {index: (raw, root.relative(path)) for index, ((_kind, path), raw, d)
+               in enumerate(zip(found, raws, digests)) if cache is None or cache.get("sources", d) is None}
+    parsed = dict(zip(unknown, parallel.run(_parse_in_worker, list(unknown.values()))))
     sources: list[Source] = []
     problems: list[Problem] = []
-    for kind, path in iter_content_files(content_dir):
+    for index, ((kind, path), raw) in enumerate(zip(found, raws)):
         try:
-            sources.append(read_source(kind, path, content_dir, root, cache))
+            sources.append(read_source(kind, path, content_dir, root, cache, raw, parsed.get(index)))
         except Problem as problem:
             problems.append(problem)
     return sources, problems

@@ -149,3 +149,17 @@ def test_a_template_error_in_the_worker_pool_is_reported_as_such(site, monkeypat
     problem = failed.value.problems[0]
     assert problem.path == "themes/default/templates/meeting.html"
     assert "template error while rendering /moten/" in problem.message
+
+
+def test_front_matter_parsed_in_the_pool_reports_each_file_by_its_own_path(site, monkeypatch):
+    import pytest
+    from generator.errors import BuildFailed
+    broken = "---\ntitle: Styrelsemöte\ndate: 2021-01-01\n  type: styrelse\n---\nText.\n"   # bad indentation
+    for number in range(60):
+        site.add({f"meetings/2021-01-01-trasig-{number:02d}.md": broken})   # identical bytes in every file
+    for workers in ("2", "1"):
+        monkeypatch.setenv("SITEGEN_WORKERS", workers)
+        with pytest.raises(BuildFailed) as failed:
+            site.build()
+        paths = sorted({p.path for p in failed.value.problems if "YAML" in p.message})
+        assert paths == [f"content/meetings/2021-01-01-trasig-{n:02d}.md" for n in range(60)], workers
