@@ -34,6 +34,9 @@ from .errors import BuildFailed, Problem
 POLL_SECONDS = 0.1           # how often the watched files are looked at: most of save-to-reload time
 ERROR_TEMPLATE = "error.html"
 IGNORED_SUFFIXES = (".swp", ".swx", ".tmp", "~")   # editor scratch files: no rebuild for them
+# After a preview the full build waits this long for the next save: an author saving again and
+# again sees each save at once instead of waiting for (or sharing the CPU with) a whole build.
+QUIET_SECONDS = 1.0
 
 mimetypes.add_type("text/calendar", ".ics")
 mimetypes.add_type("text/markdown", ".md")
@@ -157,6 +160,7 @@ def _make_watcher(paths: list[Path], on_change: Callable[[float], object]):
             self.shown: dict[str, bytes] = {}     # pages previews wrote since the last full build began
             self.previewed: list[str] = []        # the files they came from
             self.dirty_since: float | None = None  # the first save the next full build must include
+            self.quiet_until = 0.0                 # no full build before this (monotonic clock)
             self.building: threading.Thread | None = None
             for path in paths:           # livereload watches the working folder when it has no task
                 self._tasks[str(path)] = {"func": None, "delay": None, "ignore": None, "mtimes": {}}
@@ -180,11 +184,12 @@ def _make_watcher(paths: list[Path], on_change: Callable[[float], object]):
                     self.shown.update(shown)
                     self.previewed += changed
                     reload = True
+                self.quiet_until = time.monotonic() + QUIET_SECONDS if shown else 0.0
                 self.dirty_since = self.dirty_since or saved_at
             if self.building is not None and not self.building.is_alive():
                 self.building = None
                 reload = reload or self._after_build()
-            if self.dirty_since is not None and self.building is None:
+            if self.dirty_since is not None and self.building is None and time.monotonic() >= self.quiet_until:
                 saved_at, self.dirty_since = self.dirty_since, None
                 self.building = threading.Thread(target=on_change, args=(saved_at,), name="sitegen-rebuild",
                                                  daemon=True)
