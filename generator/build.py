@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 
 import jinja2
 
-from . import calendar, render, search, urls
+from . import calendar, render, schema, search, urls
 from . import feedlock
 from . import atom, crossref, mentions, minutes, parallel
 from .config import Config, load_config
@@ -57,11 +57,27 @@ def load_model(root: Path, today: dt.date | None = None, cache: BuildCache | Non
     except Problem as problem:
         raise BuildFailed([problem]) from None
     sources, problems = load_sources(root, config.content_dir, cache)
-    site, model_problems = build_site(config, sources, today or build_date(config.timezone))
+    site, model_problems = build_site(config, sources, today or build_date(config.timezone),
+                                      _cached_validation(cache))
     problems += model_problems
     if problems:
         raise BuildFailed(problems)
     return site
+
+
+def _cached_validation(cache: BuildCache | None):
+    """schema.validate, remembered by the file's bytes: a pure function of them and the code."""
+    if cache is None or not cache.enabled:
+        return schema.validate
+
+    def validate(source):
+        key = digest("valid", code_digest(), source.kind, source.rel, source.digest)
+        known = cache.get("valid", key)
+        if known is None:
+            known = schema.validate(source)
+            cache.put("valid", key, known)
+        return known
+    return validate
 
 
 def convert_bodies(site: Site, cache: BuildCache | None = None) -> None:
@@ -407,7 +423,7 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
     if unchanged is not None:
         return BuildResult(pages=unchanged[0], feeds=unchanged[1], files=unchanged[2],
                            seconds=time.perf_counter() - started, warnings=list(unchanged[3]))
-    for section in ("sources", "bodies", "pages", "events"):   # every entry is asked for: one query each
+    for section in ("sources", "valid", "bodies", "pages", "events"):   # every entry is asked for: one query each
         cache.preload(section)
     try:
         progress.step("reading content")

@@ -292,13 +292,16 @@ def _stable_uid(source: Source, values: dict) -> str:
     return values.get("uid") or hashlib.sha256(f"{source.kind}/{source.slug}".encode()).hexdigest()[:16]
 
 
-def build_site(config: Config, sources: list[Source], today: dt.date) -> tuple[Site, list[Problem]]:
+def build_site(config: Config, sources: list[Source], today: dt.date,
+               validate=schema.validate) -> tuple[Site, list[Problem]]:
+    """The resolved Site and every problem found. `validate` checks one file's front matter
+    (schema.validate, or the build's cached version of it)."""
     problems: list[Problem] = []
     warnings: list[Problem] = []
     validated: dict[str, list[tuple[Source, dict]]] = {kind: [] for kind in schema.SCHEMAS}
     seen_slugs: dict[tuple[str, str], Source] = {}
     for source in sources:
-        values, found = schema.validate(source)
+        values, found = validate(source)
         problems.extend(found)
         if not is_slug(source.slug):
             problems.append(Problem(source.rel, 1, None, f"the file name '{source.slug}' is not a valid address",
