@@ -29,7 +29,7 @@ from .output import Kept, OutputState, Placed, Staging, file_digest
 from .progress import Progress
 from .sources import load_sources
 from .fingerprint import (LAST_BUILD, BuildResult, build_date, cache_dir, code_digest,  # noqa: F401 (API)
-                          input_fingerprint, _unchanged_build, spare_dir, take_probe, CACHE_DIR_NAME)
+                          input_fingerprint, unchanged_summary, spare_dir, take_probe, CACHE_DIR_NAME)
 
 
 def build_moment(timezone: str, today: dt.date | None = None) -> dt.datetime:
@@ -419,7 +419,7 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
     else:
         memo = dict(last_build.get("build", "stat") or {})
         inputs = input_fingerprint(root, out_dir, today, refresh_search, memo) if cache.enabled else None
-    unchanged = _unchanged_build(last_build, inputs, state) if not keep_model else None
+    unchanged = unchanged_summary(last_build, inputs, state) if not keep_model else None
     if unchanged is not None:
         return BuildResult(pages=unchanged[0], feeds=unchanged[1], files=unchanged[2],
                            seconds=time.perf_counter() - started, warnings=list(unchanged[3]))
@@ -447,27 +447,17 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
             if skipped:
                 site.warnings.append(skipped)
             progress.step("writing files")
-            for rel in sorted(files):
-                value = files[rel]
-                if isinstance(value, Kept):
-                    staging.keep(rel, value)
-                else:
-                    staging.put(rel, value)
-            for rel in sorted(copies):
-                staging.copy(rel, copies[rel])
+            staging.add(files, copies)
         except BaseException:
             staging.abandon()
             raise
         written = staging.finish().files
         lock_written = feedlock.save(root, lock)  # only once the output is in place: a failed build remembers nothing
         if inputs is not None:
-            # What output/ now holds, from what was just written (no second walk of the folder).
-            listing = {rel: data.size if isinstance(data, Kept) else len(data) for rel, data in files.items()}
-            listing.update({rel: source.stat().st_size for rel, source in copies.items()})
             if lock_written:  # the lock is an input of the next build
                 inputs = input_fingerprint(root, out_dir, today, refresh_search, memo)
             last_build.put("build", "stat", memo)
-            last_build.put("build", "last", (inputs, (pages, feeds, written, tuple(site.warnings)), listing))
+            last_build.put("build", "last", (inputs, (pages, feeds, written, tuple(site.warnings))))
         cache.save()
         last_build.save()
         progress.wrote(sorted([*files, *copies]))

@@ -103,13 +103,12 @@ def input_fingerprint(root: Path, out_dir: Path, today: dt.date | None, refresh_
     return digest(*parts)
 
 
-def _unchanged_build(cache: BuildCache, inputs: str | None, state: OutputState):
+def unchanged_summary(cache: BuildCache, inputs: str | None, state: OutputState):
     """The last build's summary when nothing it read has changed and output/ is as it left it."""
     last = cache.get("build", "last")
     if inputs is None or not last or last[0] != inputs or not state.out_dir.is_dir():
         return None
-    held = state.output
-    if held.present != set(last[2]) or len(held.known) != len(held.present):
+    if not state.intact():
         return None   # a file was added, removed or touched since: build (writing restores it)
     return last[1]
 
@@ -130,7 +129,7 @@ def unchanged(root: Path, out_dir: Path | None = None, today: dt.date | None = N
     memo = dict(last_build.get("build", "stat") or {})
     inputs = input_fingerprint(root, out_dir, today, refresh_search, memo)
     _probes[(str(root), str(out_dir), today, refresh_search)] = (inputs, memo)
-    summary = _unchanged_build(last_build, inputs, OutputState(out_dir, spare_dir(root, out_dir)))
+    summary = unchanged_summary(last_build, inputs, OutputState(out_dir, spare_dir(root, out_dir)))
     if summary is None:
         return None
     return BuildResult(pages=summary[0], feeds=summary[1], files=summary[2],

@@ -112,6 +112,12 @@ class OutputState:
             self._output = _verify(self.out_dir, self._stored.get("output", {}))
         return self._output
 
+    def intact(self) -> bool:
+        """output/ holds exactly the files the last build wrote, each as it was written."""
+        held = self.output
+        return bool(held.present) and held.present == set(self._stored.get("output", {})) \
+            and len(held.known) == len(held.present)
+
     def holds(self, rel: str) -> tuple[int, str] | None:
         """(size, digest) of output/rel when it is verifiably the file the last build wrote."""
         return self.output.known.get(rel)
@@ -182,6 +188,17 @@ class Staging:
         if isinstance(kept, Placed) or self._have(rel, kept.size, kept.digest):
             return
         self._write(rel, lambda target: shutil.copyfile(self.out_dir / rel, target), kept.digest)
+
+    def add(self, files: Mapping[str, bytes | Kept], copies: Mapping[str, Path]) -> None:
+        """Every file not placed yet: bytes, Kept ones from output/, and copies of sources."""
+        for rel in sorted(files):
+            value = files[rel]
+            if isinstance(value, Kept):
+                self.keep(rel, value)
+            else:
+                self.put(rel, value)
+        for rel in sorted(copies):
+            self.copy(rel, copies[rel])
 
     def copy(self, rel: str, source: Path) -> None:
         data = Path(source).read_bytes()
@@ -261,14 +278,7 @@ def write_site(out_dir: Path, files: Mapping[str, bytes | Kept], copies: Mapping
     already holds) and `copies` (relative path → source file)."""
     staging = Staging(out_dir, state or OutputState(out_dir, spare_dir))
     try:
-        for rel in sorted(files):
-            value = files[rel]
-            if isinstance(value, Kept):
-                staging.keep(rel, value)
-            else:
-                staging.put(rel, value)
-        for rel in sorted(copies):
-            staging.copy(rel, copies[rel])
+        staging.add(files, copies)
     except BaseException:
         staging.abandon()
         raise
