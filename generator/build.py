@@ -103,6 +103,9 @@ def convert_bodies(site: Site, cache: BuildCache | None = None) -> None:
         results[key] = (value, facts)
         cache.put("bodies", key, results[key])
     for item, key, _args in tasks:
+        # The key names everything the HTML is made from: pages and feeds use it as the HTML's
+        # digest instead of hashing each body again.
+        item.html_key = key
         value, item.facts_digest = results[key]
         if isinstance(value, minutes.MinutesFacts):
             item.minutes = value
@@ -174,7 +177,7 @@ def site_fingerprint(site: Site, theme: str) -> str:
     file's front matter and attachments, and what each meeting's minutes were found to hold."""
     parts: list = [code_digest(), site.config.fingerprint(), site.today, theme]
     for item in [*site.federations, *site.projects, *site.meetings, *site.events, *site.pages]:
-        parts.append((item.rel, item.source.meta_digest, getattr(item, "facts_digest", ""),
+        parts.append((item.rel, item.source.meta_digest, item.facts_digest,
                       [(a.name, a.size) for a in getattr(item, "attachments", [])]))
     return digest(*parts)
 
@@ -222,7 +225,7 @@ def render_pages(site: Site, env: jinja2.Environment, jobs: list[render.PageJob]
     for index, job in enumerate(jobs):
         rel = urls.output_file(job.path)
         keys[rel] = key = digest(structure, job.path, job.template, job.title,
-                                 [digest(item.body_html) for item in job.bodies])
+                                 [item.html_key for item in job.bodies])
         previous = cache.get("pages", rel)
         data = _kept(state, rel, previous) if previous and previous[0] == key else None
         if data is None:
@@ -279,7 +282,7 @@ def render_site(site: Site, progress: Progress | None = None, lock: feedlock.Fee
     lock = lock if lock is not None else feedlock.FeedLock()
     now = now or dt.datetime.combine(site.today, dt.time(0), tzinfo=dt.timezone.utc)
     revisions = calendar.revise(occurrences, lock, now)
-    event_keys = {o.uid: digest(structure, o.uid, revisions[o.uid], digest(o.item.body_html)) for o in occurrences}
+    event_keys = {o.uid: digest(structure, o.uid, revisions[o.uid], o.item.html_key) for o in occurrences}
     events = {uid: data for uid, key in event_keys.items() if (data := cache.get("events", key)) is not None}
     missing = [index for index, occ in enumerate(occurrences) if occ.uid not in events]
     for index, data in zip(missing, parallel.run(_serialize_event, missing, (site, occurrences, revisions))):

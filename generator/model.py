@@ -44,6 +44,8 @@ class Item:
     body: str = ""                      # Markdown
     body_html: str = ""                 # filled by the markup stage
     description: str = ""
+    html_key: str = ""                  # markup stage: what body_html is made from (its cache key)
+    facts_digest: str = ""              # markup stage: digest of what other pages show of the body
 
     @property
     def rel(self) -> str:

@@ -132,7 +132,7 @@ def iter_content_files(content_dir: Path) -> list[tuple[str, Path]]:
 
 
 def read_source(kind: str, path: Path, content_dir: Path, site_root: Path, cache=None,
-                raw: bytes | None = None, parsed=None) -> Source:
+                raw: bytes | None = None, parsed=None, digest: str | None = None) -> Source:
     """Read one file; `cache` (a BuildCache) remembers parsed front matter by the file's bytes.
     `raw` and `parsed` (or the Problem parsing found) may come from load_sources' worker pool."""
     raw = path.read_bytes() if raw is None else raw
@@ -145,7 +145,7 @@ def read_source(kind: str, path: Path, content_dir: Path, site_root: Path, cache
         line = raw[: exc.start].count(b"\n") + 1
         raise Problem(rel, line, None, "the file is not UTF-8 text",
                       "save it as UTF-8 (in most editors: Save as → Encoding → UTF-8)") from None
-    digest = hashlib.sha256(raw).hexdigest()
+    digest = digest or hashlib.sha256(raw).hexdigest()
     if parsed is None and cache is not None:
         parsed = cache.get("sources", digest)
     elif parsed is not None and cache is not None:
@@ -204,9 +204,9 @@ def load_sources(site_root: Path, content_dir: Path | None = None, cache=None) -
     parsed = dict(zip(unknown, parallel.run(_parse_in_worker, list(unknown.values()))))
     sources: list[Source] = []
     problems: list[Problem] = []
-    for index, ((kind, path), raw) in enumerate(zip(found, raws)):
+    for index, ((kind, path), raw, digest) in enumerate(zip(found, raws, digests)):
         try:
-            sources.append(read_source(kind, path, content_dir, root, cache, raw, parsed.get(index)))
+            sources.append(read_source(kind, path, content_dir, root, cache, raw, parsed.get(index), digest))
         except Problem as problem:
             problems.append(problem)
     return sources, problems
