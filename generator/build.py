@@ -97,7 +97,7 @@ def convert_bodies(site: Site, cache: BuildCache | None = None) -> None:
                       (meeting.body, base, redact, True)))
     results = {key: cache.get("bodies", key) for _item, key, _args in tasks}
     missing = {key: args for _item, key, args in tasks if results[key] is None}
-    for key, value in zip(missing, parallel.run(_convert, list(missing.values()), names)):
+    for key, value in zip(missing, parallel.run(convert_body, list(missing.values()), names)):
         # What other pages may show of a body (its agenda, mentions, decisions), hashed once here.
         facts = digest(value.agenda, value.mentions, value.findings) if isinstance(value, minutes.MinutesFacts) else ""
         results[key] = (value, facts)
@@ -115,7 +115,7 @@ def convert_bodies(site: Site, cache: BuildCache | None = None) -> None:
     crossref.relate(site)  # across meetings: needs every meeting's minutes
 
 
-def _convert(args: tuple, names) -> object:
+def convert_body(args: tuple, names) -> object:
     """One body (runs in a worker process when there are many)."""
     body, base, redact, is_minutes = args
     html = render_markdown(body, base, redact)

@@ -197,8 +197,3 @@ class BuildCache:
         except BaseException:
             db.execute("ROLLBACK")
             raise
-
-    def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None

@@ -316,39 +316,27 @@ def in_feed_window(items: list[Occurrence], site: Site) -> list[Occurrence]:
     return [o for o in items if o.last_day >= oldest]
 
 
-def feeds(site: Site, items: list[Occurrence], revisions: dict[str, feedlock.Revision],
-          events: dict[str, bytes] | None = None) -> dict[str, bytes]:
-    """Site path → bytes of every iCal file (see each_feed)."""
-    return dict(each_feed(site, items, revisions, events))
-
-
 def each_feed(site: Site, items: list[Occurrence], revisions: dict[str, feedlock.Revision],
               events: dict[str, bytes] | None = None):
-    """Site path → bytes of every iCal file: the site's feed, each federation's and project's, and
-    the single-event download beside each dated meeting and event page. `revisions` come from
-    revise(); `events` may hold VEVENT bytes already made (by uid)."""
+    """(site path, bytes) of every iCal file, one at a time so that the caller can write each away:
+    the site's feed, each federation's and project's, and the single-event download beside each
+    dated meeting and event page. `revisions` come from revise(); `events` may hold VEVENT bytes
+    already made (by uid)."""
     title = site.config.title
     window = in_feed_window(items, site)
 
     events = {} if events is None else events   # uid → VEVENT bytes, filled as feeds are written
     single_heads: dict = {}                      # every single-event download shares one head
-
-    def subscription(mine: list[Occurrence], info: FeedInfo) -> tuple[str, bytes]:
-        return info.feed_path, calendar_bytes(site, mine, revisions, info, events)
-
-    yield subscription(window, FeedInfo(title, f"Möten och händelser – {title}",
-                                        urls.CALENDAR_FEED, urls.CALENDAR))
-    for fed in site.federations:
-        mine = [o for o in window if fed in o.federations]
-        path, data = subscription(mine, FeedInfo(f"{fed.short_name} – {title}", f"Möten och händelser för {fed.name}",
-                                                 urls.federation_feed_path(fed.slug),
-                                                 urls.federation_calendar_path(fed.slug)))
-        yield path, data
-    for project in site.projects:
-        mine = [o for o in window if project in o.projects]
-        path, data = subscription(mine, FeedInfo(f"{project.name} – {title}", f"Möten och händelser om {project.name}",
-                                                 urls.project_feed_path(project.slug),
-                                                 urls.project_path(project.slug)))
-        yield path, data
+    subscriptions = [(window, FeedInfo(title, f"Möten och händelser – {title}", urls.CALENDAR_FEED, urls.CALENDAR))]
+    subscriptions += [([o for o in window if fed in o.federations],
+                       FeedInfo(f"{fed.short_name} – {title}", f"Möten och händelser för {fed.name}",
+                                urls.federation_feed_path(fed.slug), urls.federation_calendar_path(fed.slug)))
+                      for fed in site.federations]
+    subscriptions += [([o for o in window if project in o.projects],
+                       FeedInfo(f"{project.name} – {title}", f"Möten och händelser om {project.name}",
+                                urls.project_feed_path(project.slug), urls.project_path(project.slug)))
+                      for project in site.projects]
+    for mine, info in subscriptions:
+        yield info.feed_path, calendar_bytes(site, mine, revisions, info, events)
     for occ in items:   # yielded one by one: the build writes each away before making the next
         yield occ.feed_path, calendar_bytes(site, [occ], revisions, None, events, single_heads)

@@ -52,10 +52,10 @@ def show_body_edit(model: Model, path: Path) -> dict[str, bytes] | None:
         return None
     if meta != item.source.meta or body == item.body:
         return None
-    from .build import _convert, redaction_pairs   # the same conversion the build runs
+    from .build import convert_body, redaction_pairs   # the same conversion the build runs
     base = model.site.config.base_path
     is_minutes = isinstance(item, Meeting)
-    value = _convert((body, base, redaction_pairs(item) if is_minutes else (), is_minutes), model.names)
+    value = convert_body((body, base, redaction_pairs(item) if is_minutes else (), is_minutes), model.names)
     item.body = body
     if isinstance(value, minutes.MinutesFacts):
         item.minutes = value

@@ -35,7 +35,12 @@ TIMEOUT_SECONDS = 600
 INSTALL_HINT = "reinstall sitegen (pip install -e .), which brings Pagefind, and build again"
 # What a part's bundle needs besides the main one: the main bundle brings the scripts and the
 # WebAssembly, which mergeIndex shares.
-PART_FILES = ("pagefind-entry.json", ".pf_meta", "index/", "fragment/", "filter/")
+PART_FOLDERS = ("index/", "fragment/", "filter/")
+
+
+def _part_needs(rel: str) -> bool:
+    """Whether a file of a part's own Pagefind bundle is needed beside the main bundle."""
+    return rel == "pagefind-entry.json" or rel.endswith(".pf_meta") or rel.startswith(PART_FOLDERS)
 
 
 def find_pagefind() -> Path | None:
@@ -134,7 +139,6 @@ def _index_part(binary: Path, name: str, pages: dict[str, bytes], language: str)
         bundle: dict[str, bytes] = {}
         for path in sorted(p for p in bundle_dir.rglob("*") if p.is_file()):
             rel = path.relative_to(bundle_dir).as_posix()
-            if name == MAIN_PART or any(rel == keep or rel.endswith(keep) if not keep.endswith("/")
-                                        else rel.startswith(keep) for keep in PART_FILES):
+            if name == MAIN_PART or _part_needs(rel):
                 bundle[f"{prefix}/{rel}"] = path.read_bytes()
         return bundle
