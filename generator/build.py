@@ -10,8 +10,6 @@ import hashlib
 import os
 import time
 import zoneinfo
-from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -28,8 +26,8 @@ from .model import Event, Meeting, Site, build_site
 from .output import Kept, OutputState, Placed, Staging, file_digest
 from .progress import Progress
 from .sources import load_sources
-from .fingerprint import (LAST_BUILD, BuildResult, build_date, cache_dir, code_digest,  # noqa: F401 (API)
-                          input_fingerprint, unchanged_summary, spare_dir, take_probe, CACHE_DIR_NAME)
+from .fingerprint import (LAST_BUILD, BuildResult, build_date, cache_dir, code_digest,
+                          input_fingerprint, unchanged_summary, spare_dir, take_probe)
 
 
 def build_moment(timezone: str, today: dt.date | None = None) -> dt.datetime:

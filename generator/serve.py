@@ -22,7 +22,7 @@ import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, TextIO
+from typing import TextIO
 
 import jinja2
 
@@ -138,7 +138,7 @@ def snapshot(paths: list[Path]) -> dict[str, tuple[int, int]]:
     return found
 
 
-def _make_watcher(paths: list[Path], on_change: Callable[[float], object]):
+def _make_watcher(paths: list[Path], rebuild: Rebuilder):
     """A livereload watcher that rebuilds once per batch of changes and always asks for a full reload.
 
     livereload's own watcher polls every 0.8 s and rebuilds once per changed folder; a stylesheet
@@ -179,7 +179,7 @@ def _make_watcher(paths: list[Path], on_change: Callable[[float], object]):
                 mtimes = [now[path][0] for path in changed if path in now]
                 self.seen = now
                 saved_at = max(mtimes) / 1e9 if mtimes else time.time()   # a deletion: now
-                shown = getattr(on_change, "preview", lambda *_: None)(sorted(changed), saved_at)
+                shown = rebuild.preview(sorted(changed), saved_at)
                 if shown:
                     self.shown.update(shown)
                     self.previewed += changed
@@ -191,7 +191,7 @@ def _make_watcher(paths: list[Path], on_change: Callable[[float], object]):
                 reload = reload or self._after_build()
             if self.dirty_since is not None and self.building is None and time.monotonic() >= self.quiet_until:
                 saved_at, self.dirty_since = self.dirty_since, None
-                self.building = threading.Thread(target=on_change, args=(saved_at,), name="sitegen-rebuild",
+                self.building = threading.Thread(target=rebuild, args=(saved_at,), name="sitegen-rebuild",
                                                  daemon=True)
                 self.building.start()
             self.filepath = "*" if reload else None
@@ -202,16 +202,14 @@ def _make_watcher(paths: list[Path], on_change: Callable[[float], object]):
             if self.dirty_since is not None:
                 # Saved while the build ran: it may have written a page older than the preview
                 # on screen. Show the previews again over it; the next build follows at once.
-                preview = getattr(on_change, "preview", lambda *_: None)
                 for path in dict.fromkeys(self.previewed):
-                    self.shown.update(preview([path]) or {})
+                    self.shown.update(rebuild.preview([path]) or {})
                 return False
             self.previewed = []
             shown, self.shown = self.shown, {}
-            out_dir = getattr(getattr(on_change, "state", None), "out_dir", None)
-            if not shown or out_dir is None or getattr(on_change.state, "problems", None):
+            if not shown or rebuild.state.problems:
                 return True
-            return not all(_read(out_dir / rel) == data for rel, data in shown.items())
+            return not all(_read(rebuild.state.out_dir / rel) == data for rel, data in shown.items())
 
     return SiteWatcher()
 
