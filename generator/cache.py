@@ -55,6 +55,7 @@ class BuildCache:
         self._broken = False
         self._new: dict[str, dict] = {}
         self._pending = 0
+        self._unwritable = False
         self._preloaded: dict[str, dict] = {}
         self._read: dict[str, dict] = {}
         self._used: dict[str, set[str]] = {}
@@ -168,32 +169,38 @@ class BuildCache:
     def _flush(self) -> None:
         """Write the new entries so far (a build that fails later leaves them: they are keyed by
         what they depend on, so they are right whenever they are asked for)."""
-        db = self._writable()
-        rows = self._rows()
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", rows)
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
+        self._write(self._rows())
 
     def save(self) -> None:
         """Write the new entries and drop the ones this build did not use, in one transaction."""
         if self.folder is None:
             return
-        db = self._writable()
-        rows = self._rows()
         used = [(section, key) for section, keys in self._used.items() for key in keys]
-        db.execute("BEGIN IMMEDIATE")
+        self._write(self._rows(), used)
+
+    def _write(self, rows: list[tuple], used: list[tuple] | None = None) -> None:
+        """One transaction. A cache that cannot be written (a full disk, another build holding it
+        longer than the timeout) only costs the next build time: the build goes on without it."""
+        if self._unwritable:
+            return
+        try:
+            db = self._writable()
+            db.execute("BEGIN IMMEDIATE")
+        except (sqlite3.Error, OSError):
+            self._unwritable = True
+            return
         try:
             db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", rows)
-            db.execute("CREATE TEMP TABLE IF NOT EXISTS used (section TEXT, key TEXT, PRIMARY KEY (section, key))")
-            db.execute("DELETE FROM used")
-            db.executemany("INSERT OR IGNORE INTO used VALUES (?, ?)", used)
-            db.execute("DELETE FROM entries WHERE NOT EXISTS "
-                       "(SELECT 1 FROM used WHERE used.section = entries.section AND used.key = entries.key)")
+            if used is not None:
+                db.execute("CREATE TEMP TABLE IF NOT EXISTS used (section TEXT, key TEXT, PRIMARY KEY (section, key))")
+                db.execute("DELETE FROM used")
+                db.executemany("INSERT OR IGNORE INTO used VALUES (?, ?)", used)
+                db.execute("DELETE FROM entries WHERE NOT EXISTS "
+                           "(SELECT 1 FROM used WHERE used.section = entries.section AND used.key = entries.key)")
             db.execute("COMMIT")
+        except sqlite3.Error:
+            db.execute("ROLLBACK")
+            self._unwritable = True
         except BaseException:
             db.execute("ROLLBACK")
             raise

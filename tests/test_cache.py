@@ -163,3 +163,19 @@ def test_front_matter_parsed_in_the_pool_reports_each_file_by_its_own_path(site,
             site.build()
         paths = sorted({p.path for p in failed.value.problems if "YAML" in p.message})
         assert paths == [f"content/meetings/2021-01-01-trasig-{n:02d}.md" for n in range(60)], workers
+
+
+def test_a_cache_that_cannot_be_written_costs_time_not_the_build(site, monkeypatch, tmp_path):
+    """Another build holding the cache, or a full disk: the site is built all the same."""
+    import sqlite3
+    from generator import cache as cache_module
+    site.build()
+
+    def locked(self):
+        raise sqlite3.OperationalError("database is locked")
+    monkeypatch.setattr(cache_module.BuildCache, "_writable", locked)
+    path = site.root / "content" / MEETING
+    path.write_text(path.read_text(encoding="utf-8") + "\nEn rad till.\n", encoding="utf-8")
+    site.build()
+    assert "En rad till." in (site.out / "moten" / "2021-11-17-forbundschefsmote" / "index.html").read_text()
+    assert tree_digest(site.out) == uncached(site, tmp_path)
