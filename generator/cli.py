@@ -139,6 +139,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
         return 130
+    except OSError as exc:  # the machine, not the content: a read-only folder, a full disk
+        if args.debug:
+            traceback.print_exc()
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"sitegen: could not read or write{where}: {exc.strerror or exc}\n"
+              "Check that the site folder is writable and the disk has room, then run the command "
+              "again; output/ keeps the last complete site.", file=sys.stderr)
+        return 2
     except Exception as exc:  # an author must never see a traceback
         if args.debug:
             traceback.print_exc()
