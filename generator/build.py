@@ -412,15 +412,16 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
     progress = progress or Progress()
     out_dir = Path(out_dir or root / "output")
     cache = BuildCache(cache_dir(root) if use_cache else None)
-    state = OutputState(out_dir, spare_dir(root, out_dir) if use_cache else None)
     last_build = BuildCache(cache_dir(root) if use_cache else None, name=LAST_BUILD)
     probe = take_probe(root, out_dir, today, refresh_search) if cache.enabled else None
-    if probe is not None:
-        inputs, memo = probe
+    if probe is not None:   # `sitegen build` asked unchanged() already: the answer was no
+        inputs, memo, state = probe
+        unchanged = None
     else:
+        state = OutputState(out_dir, spare_dir(root, out_dir) if use_cache else None)
         memo = dict(last_build.get("build", "stat") or {})
         inputs = input_fingerprint(root, out_dir, today, refresh_search, memo) if cache.enabled else None
-    unchanged = unchanged_summary(last_build, inputs, state) if not keep_model else None
+        unchanged = unchanged_summary(last_build, inputs, state) if not keep_model else None
     if unchanged is not None:
         return BuildResult(pages=unchanged[0], feeds=unchanged[1], files=unchanged[2],
                            seconds=time.perf_counter() - started, warnings=list(unchanged[3]))

@@ -128,20 +128,22 @@ def unchanged(root: Path, out_dir: Path | None = None, today: dt.date | None = N
     last_build = BuildCache(cache_dir(root), name=LAST_BUILD)
     memo = dict(last_build.get("build", "stat") or {})
     inputs = input_fingerprint(root, out_dir, today, refresh_search, memo)
-    _probes[(str(root), str(out_dir), today, refresh_search)] = (inputs, memo)
-    summary = unchanged_summary(last_build, inputs, OutputState(out_dir, spare_dir(root, out_dir)))
+    state = OutputState(out_dir, spare_dir(root, out_dir))
+    summary = unchanged_summary(last_build, inputs, state)
     if summary is None:
+        _probes[(str(root), str(out_dir), today, refresh_search)] = (inputs, memo, state)
         return None
     return BuildResult(pages=summary[0], feeds=summary[1], files=summary[2],
                        seconds=time.perf_counter() - started, warnings=list(summary[3]))
 
 
-# What unchanged() found, for the build that follows it in the same process: the build then
-# need not fingerprint the inputs a second time. A file saved in between makes the recorded
-# fingerprint older than what the build read, which only costs the next build its shortcut.
+# What unchanged() found when there was work to do, for the build that follows it in the same
+# process: the build need not fingerprint the inputs, walk output/ or ask again. A file saved in
+# between makes the recorded fingerprint older than what the build read, which only costs the
+# next build its shortcut; a file of output/ touched in between is not trusted when written.
 _probes: dict = {}
 
 
 def take_probe(root: Path, out_dir: Path, today: dt.date | None, refresh_search: bool):
-    """(inputs, memo) from unchanged() for these arguments, once; None when there is none."""
+    """(inputs, memo, output state) from unchanged() for these arguments, once; None when there is none."""
     return _probes.pop((str(root), str(out_dir), today, refresh_search), None)
