@@ -28,8 +28,9 @@ BUNDLE_DIR = "pagefind"          # → output/pagefind/pagefind.js
 PARTS_DIR = "delar"              # → output/pagefind/delar/<part>/
 PARTS_FILE = "sitegen-delar.json"
 MAIN_PART = ""
-# Pages in one part at most: small enough that a one-page edit re-indexes quickly, large enough
-# that a search does not fetch from dozens of parts.
+# Pages a part is planned for (a year is split into runs of months by this average, so an uneven
+# year may give a part a few more): small enough that a one-page edit re-indexes quickly, large
+# enough that a search does not fetch from dozens of parts.
 MAX_PART_PAGES = 100
 TIMEOUT_SECONDS = 600
 INSTALL_HINT = "reinstall sitegen (pip install -e .), which brings Pagefind, and build again"
