@@ -82,13 +82,17 @@ def _entry(site: Site, meeting: Meeting, updated: str) -> str:
     return "\n".join(lines)
 
 
-def feed(site: Site, path: str, title: str, alternate: str, meetings: list[Meeting]) -> bytes:
-    """One Atom feed of the given meetings (newest first) at the site path `path`."""
-    config = site.config
-    dated = [(m, meeting_timestamp(m, config.timezone)) for m in meetings]
+def newest(site: Site, meetings: list[Meeting]) -> list[tuple[Meeting, str]]:
+    """The meetings a feed shows, newest first, each with its timestamp."""
+    dated = [(m, meeting_timestamp(m, site.config.timezone)) for m in meetings]
     dated = [(m, stamp) for m, stamp in dated if stamp is not None]
     dated.sort(key=lambda pair: (pair[0].sort_key, pair[0].slug), reverse=True)
-    dated = dated[:MAX_ENTRIES]
+    return dated[:MAX_ENTRIES]
+
+
+def feed(site: Site, path: str, title: str, alternate: str, dated: list[tuple[Meeting, str]]) -> bytes:
+    """One Atom feed at the site path `path` of the entries newest() chose."""
+    config = site.config
     updated = max((stamp for _, stamp in dated),
                   key=lambda s: dt.datetime.fromisoformat(s), default=EMPTY_FEED_UPDATED)
     author = [f"    <name>{escape(config.organisation or config.title)}</name>"]
@@ -110,12 +114,14 @@ def feed(site: Site, path: str, title: str, alternate: str, meetings: list[Meeti
     return ("\n".join(head + body + ["</feed>"]) + "\n").encode("utf-8")
 
 
-def feeds(site: Site) -> dict[str, bytes]:
-    """Site path → bytes of every Atom feed."""
+def planned(site: Site) -> list[tuple[str, str, str, list[Meeting]]]:
+    """(site path, title, page it stands for, meetings) of every Atom feed: the site's and each
+    federation's."""
     config = site.config
-    result = {urls.MEETINGS_FEED: feed(site, urls.MEETINGS_FEED, f"Nya minnesanteckningar – {config.title}",
-                                       urls.href(config, urls.MEETINGS), site.meetings)}
+    plans = [(urls.MEETINGS_FEED, f"Nya minnesanteckningar – {config.title}", urls.href(config, urls.MEETINGS),
+              site.meetings)]
     for fed in site.federations:
-        path = urls.federation_atom_path(fed.slug)
-        result[path] = feed(site, path, f"Nya minnesanteckningar – {fed.name}", fed.url, fed.meetings)
-    return result
+        plans.append((urls.federation_atom_path(fed.slug), f"Nya minnesanteckningar – {fed.name}", fed.url,
+                      fed.meetings))
+    return plans
+

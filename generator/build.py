@@ -10,6 +10,7 @@ import hashlib
 import os
 import time
 import zoneinfo
+from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -193,6 +194,22 @@ def _kept(state: OutputState | None, rel: str, previous) -> Kept | None:
     return Kept(size, file_hash) if state.holds(rel) == (size, file_hash) else None
 
 
+def _reusable(cache: BuildCache, section: str, rel: str, key: str, state: OutputState | None) -> Kept | None:
+    """output/rel as the last build wrote it from the same inputs (`key`), if it still holds
+    those bytes; its cache entry is then kept for the next build."""
+    previous = cache.get(section, rel)
+    kept = _kept(state, rel, previous) if previous and previous[0] == key else None
+    if kept is not None:
+        cache.put(section, rel, previous)
+    return kept
+
+
+def _remembered(cache: BuildCache, section: str, rel: str, key: str, data: bytes) -> bytes:
+    """Note what output/rel will hold for `key`; returns the bytes."""
+    cache.put(section, rel, (key, len(data), file_digest(data)))
+    return data
+
+
 def _render_one(index: int, shared) -> bytes | Problem:
     env, site, jobs = shared
     job = jobs[index]
@@ -281,24 +298,20 @@ def render_site(site: Site, progress: Progress | None = None, lock: feedlock.Fee
     now = now or dt.datetime.combine(site.today, dt.time(0), tzinfo=dt.timezone.utc)
     revisions = calendar.revise(occurrences, lock, now)
     event_keys = {o.uid: digest(structure, o.uid, revisions[o.uid], o.item.html_key) for o in occurrences}
-    events = {uid: data for uid, key in event_keys.items() if (data := cache.get("events", key)) is not None}
-    missing = [index for index, occ in enumerate(occurrences) if occ.uid not in events]
-    for index, data in zip(missing, parallel.run(_serialize_event, missing, (site, occurrences, revisions))):
-        events[occurrences[index].uid] = data
+    feed_plan = plan_feeds(site, occurrences, revisions, event_keys, structure, cache, state, files)
     if on_pages is not None:   # after the last process pool: the search may now run beside the feeds
         on_pages(files, [job for job in jobs if urls.output_file(job.path) in searchable])
-    feed_paths = []
-    for path, data in calendar.each_feed(site, occurrences, revisions, events):
-        feed_paths.append(path)
-        rel = urls.output_file(path)
-        files[rel] = staging.put(rel, data) if staging is not None else data   # not held: written now
-    for uid, key in event_keys.items():
-        if uid in events:
-            cache.put("events", key, events[uid])
+    write_feeds(site, feed_plan, revisions, cache, staging, files)
+    feed_paths = feed_plan.paths
     files["_headers"] = headers([path for path in feed_paths if path.endswith("/kalender.ics")])
-    news_feeds = atom.feeds(site)  # Atom: new minutes, site-wide and per federation
-    for path, data in news_feeds.items():
-        files[urls.output_file(path)] = data
+    news_feeds = atom.planned(site)  # Atom: new minutes, site-wide and per federation
+    for path, title, alternate, meetings in news_feeds:
+        rel = urls.output_file(path)
+        dated = atom.newest(site, meetings)
+        # An entry shows its meeting's front matter (in `structure`) and the start of its body.
+        key = digest(structure, path, [meeting.html_key for meeting, _stamp in dated])
+        files[rel] = _reusable(cache, "feeds", rel, key, state) or _remembered(
+            cache, "feeds", rel, key, atom.feed(site, path, title, alternate, dated))
     files["sitemap.xml"] = sitemap(site, [job.path for job in jobs])
     files["robots.txt"] = robots(site)
     copies = {f"static/{fingerprinted}": source for fingerprinted, source in statics.values()}
@@ -312,6 +325,52 @@ def render_site(site: Site, progress: Progress | None = None, lock: feedlock.Fee
             copies[urls.federation_path(fed.slug).lstrip("/") + fed.logo] = fed.source.path.parent / fed.logo
     searchable_jobs = [job for job in jobs if urls.output_file(job.path) in searchable]
     return files, copies, len(jobs), len(feed_paths) + len(news_feeds), searchable_jobs, (env, jobs)
+
+
+@dataclass
+class FeedPlan:
+    paths: list[str]                      # every iCal file's site path
+    todo: list[tuple]                     # (feed, output path, key) of the feeds to write
+    events: dict[str, bytes]              # uid → VEVENT bytes the feeds to write need
+
+
+def plan_feeds(site: Site, occurrences: list, revisions: dict, event_keys: dict[str, str], structure: str,
+               cache: BuildCache, state: OutputState | None, files: dict) -> FeedPlan:
+    """Step 5, first half: a feed whose events are unchanged stays as output/ has it (into
+    `files`); each VEVENT a changed feed needs is serialised once (remembered in the cache by its
+    own key), over the cores when many are new."""
+    planned = calendar.planned_feeds(site, occurrences)
+    todo = []
+    for feed in planned:
+        rel = urls.output_file(feed.path)
+        key = digest(structure, feed.path, [event_keys[o.uid] for o in feed.items])
+        kept = _reusable(cache, "feeds", rel, key, state)
+        if kept is None:
+            todo.append((feed, rel, key))
+        else:
+            files[rel] = kept
+    needed = {o.uid for feed, _rel, _key in todo for o in feed.items}
+    events = {uid: data for uid in needed if (data := cache.get("events", event_keys[uid])) is not None}
+    missing = [index for index, occ in enumerate(occurrences) if occ.uid in needed and occ.uid not in events]
+    for index, data in zip(missing, parallel.run(_serialize_event, missing, (site, occurrences, revisions))):
+        events[occurrences[index].uid] = data
+    for uid, key in event_keys.items():
+        if uid in needed:
+            cache.put("events", key, events[uid])
+        else:   # not read this time, and still right
+            cache.touch("events", key)
+    return FeedPlan([feed.path for feed in planned], todo, events)
+
+
+def write_feeds(site: Site, plan: FeedPlan, revisions: dict, cache: BuildCache, staging: Staging | None,
+                files: dict) -> None:
+    """Step 5, second half: the changed feeds, one by one, so that a big site's feeds are never
+    all in memory at once."""
+    heads: dict = {}
+    for feed, rel, key in plan.todo:
+        data = calendar.feed_bytes(site, feed, revisions, plan.events, heads)
+        _remembered(cache, "feeds", rel, key, data)
+        files[rel] = staging.put(rel, data) if staging is not None else data
 
 
 def searchable(job: render.PageJob) -> search.Searchable:
@@ -359,7 +418,7 @@ class SearchIndex:
                     self.bundles[name] = kept
                     cache.put("search", name, (key if previous[0] == key else previous[0], previous[1]))
                     continue
-            self.todo[name] = {rel: _page_bytes(files[rel], rel, out_dir, staging) for rel in plan[name]}
+            self.todo[name] = {rel: _page_source(files[rel], rel, out_dir, staging) for rel in plan[name]}
 
     def start(self) -> "SearchIndex":
         if self.todo:
@@ -370,7 +429,7 @@ class SearchIndex:
 
     def _run(self) -> None:
         self.made, problem = search.index_parts(self.binary, self.todo, self.language, parallel.workers())
-        self.todo = {}   # the pages' bytes are not needed any more
+        self.todo = {}
         self.problem = self.problem or problem
 
     def finish(self, files: dict) -> Problem | None:
@@ -396,10 +455,12 @@ def _file_hash(value) -> str:
     return value.digest if isinstance(value, Kept) else file_digest(value)
 
 
-def _page_bytes(value, rel: str, out_dir: Path, staging: Staging | None) -> bytes:
+def _page_source(value, rel: str, out_dir: Path, staging: Staging | None) -> Path | bytes:
+    """Where Pagefind's copy of a page comes from: the file already written (a big site's pages
+    are not held in memory for the index), or the bytes when there is no such file."""
     if isinstance(value, Placed):
-        return (staging.dir / rel).read_bytes()
-    return (out_dir / rel).read_bytes() if isinstance(value, Kept) else value
+        return staging.dir / rel
+    return out_dir / rel if isinstance(value, Kept) else value
 
 
 def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
@@ -425,7 +486,7 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
     if unchanged is not None:
         return BuildResult(pages=unchanged[0], feeds=unchanged[1], files=unchanged[2],
                            seconds=time.perf_counter() - started, warnings=list(unchanged[3]))
-    for section in ("sources", "valid", "bodies", "pages", "events"):   # every entry is asked for: one query each
+    for section in ("sources", "valid", "bodies", "pages", "feeds"):   # every entry is asked for: one query each
         cache.preload(section)
     try:
         progress.step("reading content")

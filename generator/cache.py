@@ -130,6 +130,11 @@ class BuildCache:
         self._read.setdefault(section, {})[key] = value   # asked again in this build: no second load
         return value
 
+    def touch(self, section: str, key: str) -> None:
+        """Keep an entry this build relied on without reading it."""
+        if self.enabled:
+            self._used.setdefault(section, set()).add(key)
+
     def put(self, section: str, key: str, value) -> None:
         if self.enabled:
             self._new.setdefault(section, {})[key] = value

@@ -316,27 +316,46 @@ def in_feed_window(items: list[Occurrence], site: Site) -> list[Occurrence]:
     return [o for o in items if o.last_day >= oldest]
 
 
-def each_feed(site: Site, items: list[Occurrence], revisions: dict[str, feedlock.Revision],
-              events: dict[str, bytes] | None = None):
-    """(site path, bytes) of every iCal file, one at a time so that the caller can write each away:
-    the site's feed, each federation's and project's, and the single-event download beside each
-    dated meeting and event page. `revisions` come from revise(); `events` may hold VEVENT bytes
-    already made (by uid)."""
+@dataclass(frozen=True)
+class Feed:
+    """One iCal file to write: its site path, its events, and what it says about itself (None
+    for a single-event download)."""
+    path: str
+    items: list[Occurrence]
+    info: FeedInfo | None
+
+
+def planned_feeds(site: Site, items: list[Occurrence]) -> list[Feed]:
+    """Every iCal file: the site's feed, each federation's and project's, and the single-event
+    download beside each dated meeting and event page."""
     title = site.config.title
     window = in_feed_window(items, site)
+    feeds = [Feed(urls.CALENDAR_FEED, window,
+                  FeedInfo(title, f"Möten och händelser – {title}", urls.CALENDAR_FEED, urls.CALENDAR))]
+    for fed in site.federations:
+        info = FeedInfo(f"{fed.short_name} – {title}", f"Möten och händelser för {fed.name}",
+                        urls.federation_feed_path(fed.slug), urls.federation_calendar_path(fed.slug))
+        feeds.append(Feed(info.feed_path, [o for o in window if fed in o.federations], info))
+    for project in site.projects:
+        info = FeedInfo(f"{project.name} – {title}", f"Möten och händelser om {project.name}",
+                        urls.project_feed_path(project.slug), urls.project_path(project.slug))
+        feeds.append(Feed(info.feed_path, [o for o in window if project in o.projects], info))
+    feeds += [Feed(occ.feed_path, [occ], None) for occ in items]
+    return feeds
 
-    events = {} if events is None else events   # uid → VEVENT bytes, filled as feeds are written
-    single_heads: dict = {}                      # every single-event download shares one head
-    subscriptions = [(window, FeedInfo(title, f"Möten och händelser – {title}", urls.CALENDAR_FEED, urls.CALENDAR))]
-    subscriptions += [([o for o in window if fed in o.federations],
-                       FeedInfo(f"{fed.short_name} – {title}", f"Möten och händelser för {fed.name}",
-                                urls.federation_feed_path(fed.slug), urls.federation_calendar_path(fed.slug)))
-                      for fed in site.federations]
-    subscriptions += [([o for o in window if project in o.projects],
-                       FeedInfo(f"{project.name} – {title}", f"Möten och händelser om {project.name}",
-                                urls.project_feed_path(project.slug), urls.project_path(project.slug)))
-                      for project in site.projects]
-    for mine, info in subscriptions:
-        yield info.feed_path, calendar_bytes(site, mine, revisions, info, events)
-    for occ in items:   # yielded one by one: the build writes each away before making the next
-        yield occ.feed_path, calendar_bytes(site, [occ], revisions, None, events, single_heads)
+
+def feed_bytes(site: Site, feed: Feed, revisions: dict[str, feedlock.Revision],
+               events: dict[str, bytes], heads: dict) -> bytes:
+    """The bytes of one planned feed; `events` (uid → VEVENT bytes) and `heads` are shared by the
+    feeds of one build, so that each event and each head is serialised once."""
+    return calendar_bytes(site, feed.items, revisions, feed.info, events, heads)
+
+
+def each_feed(site: Site, items: list[Occurrence], revisions: dict[str, feedlock.Revision],
+              events: dict[str, bytes] | None = None):
+    """(site path, bytes) of every iCal file, one at a time. `revisions` come from revise();
+    `events` may hold VEVENT bytes already made (by uid)."""
+    events = {} if events is None else events
+    heads: dict = {}
+    for feed in planned_feeds(site, items):
+        yield feed.path, feed_bytes(site, feed, revisions, events, heads)

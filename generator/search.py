@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -100,10 +101,10 @@ def parts_listing(names: list[str]) -> bytes:
     return (json.dumps({"parts": others}, indent=1) + "\n").encode("utf-8")
 
 
-def index_parts(binary: Path, parts: dict[str, dict[str, bytes]], language: str,
+def index_parts(binary: Path, parts: dict[str, dict[str, Path | bytes]], language: str,
                 workers: int = 1) -> tuple[dict[str, dict[str, bytes]], Problem | None]:
-    """Index each part's pages (output path → bytes); part name → its bundle's files (path in
-    output/ → bytes). Parts run side by side, `workers` at a time."""
+    """Index each part's pages (output path → the page's file, or its bytes); part name → its
+    bundle's files (path in output/ → bytes). Parts run side by side, `workers` at a time."""
     from concurrent.futures import ThreadPoolExecutor   # only when there is indexing to do
     names = sorted(parts)
     with ThreadPoolExecutor(max_workers=max(1, min(workers, len(names)))) as pool:
@@ -116,14 +117,17 @@ def index_parts(binary: Path, parts: dict[str, dict[str, bytes]], language: str,
     return bundles, None
 
 
-def _index_part(binary: Path, name: str, pages: dict[str, bytes], language: str) -> dict[str, bytes] | Problem:
+def _index_part(binary: Path, name: str, pages: dict[str, Path | bytes], language: str) -> dict[str, bytes] | Problem:
     with tempfile.TemporaryDirectory(prefix="sitegen-search-") as tmp:
         site_dir, bundle_dir = Path(tmp) / "site", Path(tmp) / "bundle"
         site_dir.mkdir()
-        for rel, data in pages.items():
+        for rel, page in pages.items():
             target = site_dir / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            if isinstance(page, bytes):
+                target.write_bytes(page)
+            else:
+                shutil.copyfile(page, target)
         # cwd=tmp: a pagefind.yml lying in the caller's folder must not change the index.
         env = {key: value for key, value in os.environ.items() if not key.startswith("PAGEFIND_")}
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import xml.etree.ElementTree as ET
 
 from generator.build import build, cache_dir
 from generator.cache import FILE_NAME
@@ -65,6 +66,35 @@ def test_a_body_edit_reaches_its_page_and_the_feeds(site, tmp_path):
     feed = site.ical("kalender.ics")
     descriptions = [str(e.get("description")) for e in feed.walk("VEVENT")]
     assert any("varmt välkomna" in d for d in descriptions)
+    assert tree_digest(site.out) == uncached(site, tmp_path)
+
+
+def test_a_body_edit_rewrites_only_the_feeds_that_show_that_meeting(site, tmp_path, monkeypatch):
+    from generator import calendar
+    site.add({"meetings/2021-12-01-styrelsemote.md": """\
+        ---
+        title: Styrelsemöte 1 december 2021
+        type: styrelse
+        date: 2021-12-01
+        federations: [roslagen]
+        ---
+        ## 1. Öppnande
+        """})
+    site.build()
+    written: list[str] = []
+    real = calendar.feed_bytes
+    monkeypatch.setattr(calendar, "feed_bytes", lambda s, feed, *rest: written.append(feed.path) or real(s, feed, *rest))
+    path = site.root / "content" / MEETING
+    path.write_text(path.read_text().replace("Kipa hälsar välkommen.", "Kipa hälsar alla varmt välkomna."))
+    site.build()
+    edited, other = "/moten/2021-11-17-forbundschefsmote/", "/moten/2021-12-01-styrelsemote/"
+    assert f"{edited}2021-11-17-forbundschefsmote.ics" in written     # its own download
+    assert {"/kalender.ics", "/forbund/roslagen/kalender.ics", "/forbund/sundbyberg/kalender.ics",
+            "/projekt/mia/kalender.ics"} <= set(written)             # every subscription showing it
+    assert not [p for p in written if p.startswith(other)]               # the other download is kept
+    summaries = [e.findtext("{http://www.w3.org/2005/Atom}summary")
+                 for e in ET.parse(site.out / "moten" / "feed.xml").getroot()]
+    assert any("varmt välkomna" in (text or "") for text in summaries)   # the Atom entry follows too
     assert tree_digest(site.out) == uncached(site, tmp_path)
 
 
