@@ -5,6 +5,7 @@ raises BuildFailed and leaves output/ untouched.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import os
@@ -27,6 +28,7 @@ from .model import Event, Meeting, Site, build_site
 from .output import Kept, OutputState, Placed, Staging, file_digest
 from .progress import Progress
 from .sources import load_sources
+from .textstore import TextStore
 from .fingerprint import (LAST_BUILD, BuildResult, build_date, cache_dir, code_digest,
                           input_fingerprint, unchanged_summary, spare_dir, take_probe)
 
@@ -55,7 +57,7 @@ def load_model(root: Path, today: dt.date | None = None, cache: BuildCache | Non
         config = load_config(root)
     except Problem as problem:
         raise BuildFailed([problem]) from None
-    sources, problems = load_sources(root, config.content_dir, cache)
+    sources, problems = load_sources(root, config.content_dir, cache, TextStore())
     site, model_problems = build_site(config, sources, today or build_date(config.timezone),
                                       _cached_validation(cache))
     problems += model_problems
@@ -82,36 +84,52 @@ def _cached_validation(cache: BuildCache | None):
 def convert_bodies(site: Site, cache: BuildCache | None = None) -> None:
     """Step 3: Markdown bodies to sanitised HTML, names redacted where the meeting says so; for
     minutes also agenda anchors, mention links and decisions (minutes.enrich). Each body is a pure
-    function of its inputs: remembered in the cache and, when many are new, spread over the cores."""
+    function of its inputs: remembered in the cache and, when many are new, spread over the cores.
+    Each body and its HTML then move into a TextStore: a big site's texts are not held in memory."""
     cache = cache or BuildCache(None)
+    store = TextStore()
     base = site.config.base_path
     names = mentions.known_names(site)
     names_key = digest(names)
-    tasks: list[tuple[object, str, tuple]] = []
+    tasks: list[tuple[object, str, tuple]] = []   # (item, key, how to convert it)
     for item in [*site.federations, *site.projects, *site.events, *site.pages]:
-        tasks.append((item, digest("body", code_digest(), base, item.body), (item.body, base, (), False)))
+        tasks.append((item, digest("body", code_digest(), base, item.body), (base, (), False)))
     for meeting in site.meetings:
         redact = redaction_pairs(meeting)
         tasks.append((meeting, digest("minutes", code_digest(), base, meeting.body, redact, names_key),
-                      (meeting.body, base, redact, True)))
-    results = {key: cache.get("bodies", key) for _item, key, _args in tasks}
-    missing = {key: args for _item, key, args in tasks if results[key] is None}
-    for key, value in zip(missing, parallel.run(convert_body, list(missing.values()), names)):
+                      (base, redact, True)))
+    missing = []
+    for task in tasks:
+        known = cache.get("bodies", task[1], remember=False)
+        if known is None:
+            missing.append(task)
+        else:
+            _place_body(task[0], task[1], *known, store)
+    # Tasks are positions: each worker reads its bodies from the store, not from a copy sent to it.
+    converted = parallel.each(_convert_task, range(len(missing)), (missing, names))
+    for (item, key, _how), value in zip(missing, converted):   # stored as they come, never all held
         # What other pages may show of a body (its agenda, mentions, decisions), hashed once here.
         facts = digest(value.agenda, value.mentions, value.findings) if isinstance(value, minutes.MinutesFacts) else ""
-        results[key] = (value, facts)
-        cache.put("bodies", key, results[key])
-    for item, key, _args in tasks:
-        # The key names everything the HTML is made from: pages and feeds use it as the HTML's
-        # digest instead of hashing each body again.
-        item.html_key = key
-        value, item.facts_digest = results[key]
-        if isinstance(value, minutes.MinutesFacts):
-            item.minutes = value
-            item.body_html = value.html
-        else:
-            item.body_html = value
+        cache.put("bodies", key, (value, facts))
+        _place_body(item, key, value, facts, store)
     crossref.relate(site)  # across meetings: needs every meeting's minutes
+
+
+def _place_body(item, key: str, value, facts: str, store: TextStore) -> None:
+    # The key names everything the HTML is made from: pages and feeds use it as the HTML's
+    # digest instead of hashing each body again.
+    item.html_key = key
+    item.facts_digest = facts
+    if isinstance(value, minutes.MinutesFacts):
+        item.minutes = dataclasses.replace(value, html="")   # the facts stay; the HTML is stored
+        value = value.html
+    item.body_html = store.put(value)
+
+
+def _convert_task(index: int, shared) -> object:
+    missing, names = shared
+    item, _key, how = missing[index]
+    return convert_body((item.body, *how), names)
 
 
 def convert_body(args: tuple, names) -> object:

@@ -98,7 +98,9 @@ class BuildCache:
             return
         self._preloaded[section] = {key: (value, checksum) for key, value, checksum in rows}
 
-    def get(self, section: str, key: str):
+    def get(self, section: str, key: str, remember: bool = True):
+        """The entry's value, or None. remember=False: a value asked for once (a body's HTML,
+        which the build moves out of memory) is not also kept here for the rest of the build."""
         value = self._new.get(section, {}).get(key)
         if value is None:
             value = self._read.get(section, {}).get(key)
@@ -106,7 +108,7 @@ class BuildCache:
             return value
         if section in self._preloaded:
             row = self._preloaded[section].pop(key, None)
-            return self._load(section, key, row)
+            return self._load(section, key, row, remember)
         db = self._connection()
         if db is None:
             return None
@@ -117,9 +119,9 @@ class BuildCache:
             self._broken = True
             self._db = None
             return None
-        return self._load(section, key, row)
+        return self._load(section, key, row, remember)
 
-    def _load(self, section: str, key: str, row):
+    def _load(self, section: str, key: str, row, remember: bool = True):
         if row is None or _checksum(row[0]) != row[1]:
             return None
         try:
@@ -127,7 +129,8 @@ class BuildCache:
         except Exception:
             return None
         self._used.setdefault(section, set()).add(key)
-        self._read.setdefault(section, {})[key] = value   # asked again in this build: no second load
+        if remember:
+            self._read.setdefault(section, {})[key] = value   # asked again in this build: no second load
         return value
 
     def touch(self, section: str, key: str) -> None:

@@ -20,6 +20,7 @@ from .dates import PartialDate
 from .errors import Problem
 from .slugs import is_slug, slugify
 from .sources import Source
+from .textstore import StoredText
 
 
 @dataclass(eq=False)
@@ -41,8 +42,7 @@ class Item:
     source: Source
     slug: str
     url: str = ""                       # href including the site's base path
-    body: str = ""                      # Markdown
-    body_html: str = ""                 # filled by the markup stage
+    body_html: str = StoredText()       # filled by the markup stage (kept out of memory)
     description: str = ""
     html_key: str = ""                  # markup stage: what body_html is made from (its cache key)
     facts_digest: str = ""              # markup stage: digest of what other pages show of the body
@@ -50,6 +50,11 @@ class Item:
     @property
     def rel(self) -> str:
         return self.source.rel
+
+    @property
+    def body(self) -> str:
+        """The Markdown, as the source file has it."""
+        return self.source.body
 
 
 @dataclass(eq=False)
@@ -352,7 +357,7 @@ def build_site(config: Config, sources: list[Source], today: dt.date,
 
 
 def _make_federation(source: Source, v: dict) -> Federation:
-    return Federation(source=source, slug=source.slug, body=source.body, name=v.get("name", source.slug),
+    return Federation(source=source, slug=source.slug, name=v.get("name", source.slug),
                       short_name=v.get("short_name", v.get("name", source.slug)),
                       aliases=v.get("aliases", []), region=v.get("region", ""), members=v.get("members", []),
                       manager=v.get("manager", ""), website=v.get("website", ""), contact=v.get("contact", {}),
@@ -396,7 +401,7 @@ def _make_project(source: Source, v: dict, feds: _Resolver, problems: list[Probl
         owner = feds.resolve(v["owner"])
         if owner is None:
             problems.append(feds.unknown(source, "owner", v["owner"]))
-    project = Project(source=source, slug=source.slug, body=source.body, name=v.get("name", source.slug),
+    project = Project(source=source, slug=source.slug, name=v.get("name", source.slug),
                       aliases=v.get("aliases", []), status=v.get("status", "pågående"),
                       start=v.get("start"), end=v.get("end"), owner=owner,
                       federations=feds.many(source, "federations", v.get("federations", []), problems),
@@ -435,7 +440,7 @@ def _make_meeting(source: Source, v: dict, config: Config, feds: _Resolver, proj
                   problems: list[Problem]) -> Meeting:
     meeting_type = v.get("type", "möte").strip()
     meeting = Meeting(
-        source=source, slug=source.slug, body=source.body, uid=_stable_uid(source, v),
+        source=source, slug=source.slug, uid=_stable_uid(source, v),
         title=v.get("title", source.slug), type=meeting_type.lower(), type_slug=slugify(meeting_type),
         date=v.get("date"), date_note=v.get("date_note", ""), start=v.get("start"), end=v.get("end"),
         location=v.get("location", ""), online=v.get("online", False), online_link=v.get("online_link", ""),
@@ -477,7 +482,7 @@ def _make_event(source: Source, v: dict, feds: _Resolver, projs: _Resolver, meet
                                     else "give the file name of a meeting under content/meetings/ without .md"))
     start = v.get("start") or dt.date(1970, 1, 1)
     end = v.get("end")
-    event = Event(source=source, slug=source.slug, body=source.body, uid=_stable_uid(source, v),
+    event = Event(source=source, slug=source.slug, uid=_stable_uid(source, v),
                   title=v.get("title", source.slug), start=start, end=end, location=v.get("location", ""),
                   online=v.get("online", False), online_link=v.get("online_link", ""),
                   federations=feds.many(source, "federations", v.get("federations", []), problems),
@@ -500,7 +505,7 @@ def _make_event(source: Source, v: dict, feds: _Resolver, projs: _Resolver, meet
 
 
 def _make_page(source: Source, v: dict) -> Page:
-    return Page(source=source, slug=source.slug, body=source.body, title=v.get("title", source.slug),
+    return Page(source=source, slug=source.slug, title=v.get("title", source.slug),
                 description=v.get("description", ""), menu=v.get("menu"))
 
 

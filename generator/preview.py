@@ -56,7 +56,7 @@ def show_body_edit(model: Model, path: Path) -> dict[str, bytes] | None:
     base = model.site.config.base_path
     is_minutes = isinstance(item, Meeting)
     value = convert_body((body, base, redaction_pairs(item) if is_minutes else (), is_minutes), model.names)
-    item.body = body
+    item.source.body = body
     if isinstance(value, minutes.MinutesFacts):
         item.minutes = value
         item.body_html = value.html

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from .errors import Problem
+from .textstore import StoredText, TextStore
 
 try:  # the C loader is several times faster on large sites
     _BaseLoader = yaml.CSafeLoader
@@ -43,9 +44,9 @@ class Source:
     rel: str                       # path relative to the site root, for messages
     meta: dict                     # front matter
     lines: dict[str, int]          # top-level key -> 1-based line number in the file
-    body: str                      # Markdown after the front matter
-    body_line: int                 # line number where the body starts
-    digest: str                    # sha256 of the file's bytes (cache key)
+    body: str = StoredText()       # Markdown after the front matter (moved out of memory once converted)
+    body_line: int = 1             # line number where the body starts
+    digest: str = ""               # sha256 of the file's bytes (cache key)
     attachments: list[Path] = field(default_factory=list)  # files beside index.md
     meta_digest: str = ""          # sha256 of the front matter alone: what pages other than its own read
 
@@ -132,9 +133,10 @@ def iter_content_files(content_dir: Path) -> list[tuple[str, Path]]:
 
 
 def read_source(kind: str, path: Path, content_dir: Path, site_root: Path, cache=None,
-                raw: bytes | None = None, parsed=None, digest: str | None = None) -> Source:
+                raw: bytes | None = None, parsed=None, digest: str | None = None, known: bool = False) -> Source:
     """Read one file; `cache` (a BuildCache) remembers parsed front matter by the file's bytes.
-    `raw` and `parsed` (or the Problem parsing found) may come from load_sources' worker pool."""
+    `raw` and `parsed` (or the Problem parsing found) may come from load_sources' worker pool,
+    or from the cache (known=True)."""
     raw = path.read_bytes() if raw is None else raw
     rel = _relative(path, site_root)
     if isinstance(parsed, Problem):
@@ -147,8 +149,8 @@ def read_source(kind: str, path: Path, content_dir: Path, site_root: Path, cache
                       "save it as UTF-8 (in most editors: Save as → Encoding → UTF-8)") from None
     digest = digest or hashlib.sha256(raw).hexdigest()
     if parsed is None and cache is not None:
-        parsed = cache.get("sources", digest)
-    elif parsed is not None and cache is not None:
+        parsed = cache.get("sources", digest, remember=False)   # the body is moved out of memory later
+    elif parsed is not None and cache is not None and not known:
         cache.put("sources", digest, parsed)
     if parsed is None:
         parsed = _parse(text, rel)
@@ -188,10 +190,12 @@ def _parse_in_worker(task: tuple, _shared) -> tuple | Problem | None:
         return None
 
 
-def load_sources(site_root: Path, content_dir: Path | None = None, cache=None) -> tuple[list[Source], list[Problem]]:
+def load_sources(site_root: Path, content_dir: Path | None = None, cache=None,
+                 store: TextStore | None = None) -> tuple[list[Source], list[Problem]]:
     """Read every content file; collect problems instead of stopping at the first. YAML is the
     slow part of reading a big site for the first time: files the cache does not know are parsed
-    over the cores when there are many."""
+    over the cores when there are many. With a `store`, the Markdown bodies go there instead of
+    staying in memory."""
     from . import parallel
     content_dir = content_dir or site_root / "content"
     root = _Root(site_root)
@@ -199,16 +203,22 @@ def load_sources(site_root: Path, content_dir: Path | None = None, cache=None) -
     raws = [path.read_bytes() for _kind, path in found]
     digests = [hashlib.sha256(raw).hexdigest() for raw in raws]
     # Keyed by position, not digest: two files with the same bytes still report their own path.
-    unknown = {index: (raw, root.relative(path)) for index, ((_kind, path), raw, d)
-               in enumerate(zip(found, raws, digests)) if cache is None or cache.get("sources", d) is None}
+    known = [cache.get("sources", d, remember=False) if cache is not None else None for d in digests]
+    unknown = {index: (raw, root.relative(path)) for index, ((_kind, path), raw)
+               in enumerate(zip(found, raws)) if known[index] is None}
     parsed = dict(zip(unknown, parallel.run(_parse_in_worker, list(unknown.values()))))
     sources: list[Source] = []
     problems: list[Problem] = []
     for index, ((kind, path), raw, digest) in enumerate(zip(found, raws, digests)):
         try:
-            sources.append(read_source(kind, path, content_dir, root, cache, raw, parsed.get(index), digest))
+            source = read_source(kind, path, content_dir, root, cache, raw,
+                                 parsed.get(index, known[index]), digest, known=index not in parsed)
         except Problem as problem:
             problems.append(problem)
+            continue
+        if store is not None:
+            source.body = store.put(source.body)
+        sources.append(source)
     return sources, problems
 
 
