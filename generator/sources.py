@@ -135,24 +135,25 @@ def iter_content_files(content_dir: Path) -> list[tuple[str, Path]]:
 def read_source(kind: str, path: Path, content_dir: Path, site_root: Path, cache=None,
                 raw: bytes | None = None, parsed=None, digest: str | None = None, known: bool = False) -> Source:
     """Read one file; `cache` (a BuildCache) remembers parsed front matter by the file's bytes.
-    `raw` and `parsed` (or the Problem parsing found) may come from load_sources' worker pool,
-    or from the cache (known=True)."""
-    raw = path.read_bytes() if raw is None else raw
+    `parsed` (or the Problem parsing found) and the bytes' `digest` may come from load_sources'
+    worker pool, or from the cache (known=True); the file is then not read again."""
     rel = _relative(path, site_root)
     if isinstance(parsed, Problem):
         raise parsed
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise Problem(rel, line, None, "the file is not UTF-8 text",
-                      "save it as UTF-8 (in most editors: Save as → Encoding → UTF-8)") from None
-    digest = digest or hashlib.sha256(raw).hexdigest()
+    if parsed is None or digest is None:
+        raw = path.read_bytes() if raw is None else raw
+        digest = digest or hashlib.sha256(raw).hexdigest()
     if parsed is None and cache is not None:
         parsed = cache.get("sources", digest, remember=False)   # the body is moved out of memory later
     elif parsed is not None and cache is not None and not known:
         cache.put("sources", digest, parsed)
     if parsed is None:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            raise Problem(rel, line, None, "the file is not UTF-8 text",
+                          "save it as UTF-8 (in most editors: Save as → Encoding → UTF-8)") from None
         parsed = _parse(text, rel)
         if cache is not None:
             cache.put("sources", digest, parsed)
@@ -180,14 +181,21 @@ def _parse(text: str, rel: str) -> tuple:
     return (meta, lines, body, body_line, hashlib.sha256(front.encode("utf-8")).hexdigest())
 
 
-def _parse_in_worker(task: tuple, _shared) -> tuple | Problem | None:
-    raw, rel = task
+def _parse_in_worker(task: tuple, _shared) -> tuple:
+    """(digest of the file's bytes, what _parse made of them, or the Problem, or None when
+    read_source must say why), read by the worker itself: the files are not held in the parent."""
+    path, rel = task
     try:
-        return _parse(raw.decode("utf-8"), rel)
+        raw = path.read_bytes()
+    except OSError:
+        return None, None    # read_source reads it again and reports the error
+    digest = hashlib.sha256(raw).hexdigest()
+    try:
+        return digest, _parse(raw.decode("utf-8"), rel)
     except Problem as problem:
-        return problem
+        return digest, problem
     except UnicodeDecodeError:   # read_source says so with the line
-        return None
+        return None, None
 
 
 def load_sources(site_root: Path, content_dir: Path | None = None, cache=None,
@@ -200,26 +208,33 @@ def load_sources(site_root: Path, content_dir: Path | None = None, cache=None,
     content_dir = content_dir or site_root / "content"
     root = _Root(site_root)
     found = iter_content_files(content_dir)
-    raws = [path.read_bytes() for _kind, path in found]
-    digests = [hashlib.sha256(raw).hexdigest() for raw in raws]
-    # Keyed by position, not digest: two files with the same bytes still report their own path.
-    known = [cache.get("sources", d, remember=False) if cache is not None else None for d in digests]
-    unknown = {index: (raw, root.relative(path)) for index, ((_kind, path), raw)
-               in enumerate(zip(found, raws)) if known[index] is None}
-    parsed = dict(zip(unknown, parallel.run(_parse_in_worker, list(unknown.values()))))
-    sources: list[Source] = []
-    problems: list[Problem] = []
-    for index, ((kind, path), raw, digest) in enumerate(zip(found, raws, digests)):
-        try:
-            source = read_source(kind, path, content_dir, root, cache, raw,
-                                 parsed.get(index, known[index]), digest, known=index not in parsed)
-        except Problem as problem:
-            problems.append(problem)
-            continue
-        if store is not None:
-            source.body = store.put(source.body)
-        sources.append(source)
-    return sources, problems
+    results: list[Source | Problem | None] = [None] * len(found)
+    unknown: list[int] = []
+    for index, (kind, path) in enumerate(found):   # one file in memory at a time
+        known = None
+        if cache is not None:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            known = cache.get("sources", digest, remember=False)
+        if known is None:
+            unknown.append(index)
+        else:
+            results[index] = _read_or_problem(kind, path, content_dir, root, cache, known, digest, True, store)
+    tasks = [(found[index][1], root.relative(found[index][1])) for index in unknown]
+    for index, (digest, parsed) in zip(unknown, parallel.each(_parse_in_worker, tasks)):
+        kind, path = found[index]
+        results[index] = _read_or_problem(kind, path, content_dir, root, cache, parsed, digest, False, store)
+    problems = [result for result in results if isinstance(result, Problem)]
+    return [result for result in results if isinstance(result, Source)], problems
+
+
+def _read_or_problem(kind, path, content_dir, root, cache, parsed, digest, known, store) -> Source | Problem:
+    try:
+        source = read_source(kind, path, content_dir, root, cache, None, parsed, digest, known)
+    except Problem as problem:
+        return problem
+    if store is not None:
+        source.body = store.put(source.body)
+    return source
 
 
 class _Root:
