@@ -87,6 +87,16 @@ def switches(tz: zoneinfo.ZoneInfo, year: int) -> list[Switch]:
     return found
 
 
+def _switches_at(tz: zoneinfo.ZoneInfo, switch: Switch) -> bool:
+    """Whether the zone makes exactly this switch: two offsets looked up instead of scanning the
+    year (walking a rule back to the year it began used to scan decades day by day)."""
+    instant = (switch.local - switch.offset_from).replace(tzinfo=dt.timezone.utc)
+    if _offset(tz, instant - dt.timedelta(minutes=1)) != switch.offset_from:
+        return False
+    at = instant.astimezone(tz)
+    return at.utcoffset() == switch.offset_to and (at.tzname() or "") == switch.name and bool(at.dst()) == switch.daylight
+
+
 def _rules_for(switch: Switch) -> list[Rule]:
     """The rules that put this switch on its day: 'nth weekday' and, near the month's end, 'last'."""
     day = switch.local.date()
@@ -114,7 +124,7 @@ def yearly_rules(tz: zoneinfo.ZoneInfo, first_year: int, last_year: int) -> list
     result = []
     for rule in rules:
         since = first_year
-        while since > EARLIEST_YEAR and rule.switch(since - 1) in switches(tz, since - 1):
+        while since > EARLIEST_YEAR and _switches_at(tz, rule.switch(since - 1)):
             since -= 1
         result.append((rule, since))
     return result
