@@ -332,14 +332,18 @@ def planned_feeds(site: Site, items: list[Occurrence]) -> list[Feed]:
     window = in_feed_window(items, site)
     feeds = [Feed(urls.CALENDAR_FEED, window,
                   FeedInfo(title, f"Möten och händelser – {title}", urls.CALENDAR_FEED, urls.CALENDAR))]
+    concerning: dict[object, list[Occurrence]] = {}   # federation or project → its occurrences, in order
+    for occ in window:
+        for owner in dict.fromkeys([*occ.federations, *occ.projects]):
+            concerning.setdefault(owner, []).append(occ)
     for fed in site.federations:
         info = FeedInfo(f"{fed.short_name} – {title}", f"Möten och händelser för {fed.name}",
                         urls.federation_feed_path(fed.slug), urls.federation_calendar_path(fed.slug))
-        feeds.append(Feed(info.feed_path, [o for o in window if fed in o.federations], info))
+        feeds.append(Feed(info.feed_path, concerning.get(fed, []), info))
     for project in site.projects:
         info = FeedInfo(f"{project.name} – {title}", f"Möten och händelser om {project.name}",
                         urls.project_feed_path(project.slug), urls.project_path(project.slug))
-        feeds.append(Feed(info.feed_path, [o for o in window if project in o.projects], info))
+        feeds.append(Feed(info.feed_path, concerning.get(project, []), info))
     feeds += [Feed(occ.feed_path, [occ], None) for occ in items]
     return feeds
 
