@@ -6,6 +6,7 @@ task order, so the output is the same bytes whether one process did the work or 
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -50,7 +51,8 @@ def each(function: Callable, tasks: Sequence, shared=None) -> Iterator:
     _shared, _function = shared, function
     try:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+        # gc.enable: a worker collects its garbage even while the parent has paused its collector.
+        with ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=gc.enable) as pool:
             yield from pool.map(_call, tasks, chunksize=max(1, min(16, len(tasks) // (count * 4))))
     finally:
         _shared, _function = None, None
