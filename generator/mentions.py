@@ -293,6 +293,7 @@ def _walk(element: Element, matcher: _Matcher, linked: set[str], seen: set[str],
             if name.href == href:
                 linked.add(name.key)
     scan = tag != "a" and tag not in NEVER_SCAN
+    children = list(element)          # before any link is added: new links are not walked again
     inserted = 0                      # links inserted so far, all before the next child
     text = element.text
     if scan and text and (spans := _mentions(matcher, text)):
@@ -300,9 +301,7 @@ def _walk(element: Element, matcher: _Matcher, linked: set[str], seen: set[str],
         for offset, link in enumerate(links):
             element.insert(offset, link)
         inserted = len(links)
-    if not len(element):
-        return
-    for index, child in enumerate(list(element)):     # a copy: new links are not walked again
+    for index, child in enumerate(children):
         if child.tag not in NEVER_SCAN:
             _walk(child, matcher, linked, seen, may_link)
         tail = child.tail
