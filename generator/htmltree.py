@@ -159,14 +159,22 @@ def _escape_text(text: str) -> str:
     return text
 
 
+_ATTRIBUTE_ESCAPES = re.compile("[&<>\"']")   # what html.escape(value, quote=True) replaces
+
+
+def _start_tag(tag: str, attrib: dict[str, str]) -> str:
+    parts = [f"<{tag}"]
+    for name, value in attrib.items():
+        if _ATTRIBUTE_ESCAPES.search(value):   # ids, classes and links seldom need it
+            value = html.escape(value, quote=True)
+        parts.append(f' {name}="{value}"')
+    parts.append(">")
+    return "".join(parts)
+
+
 def _serialize(element: Element, out: list[str]) -> None:
     tag = element.tag
-    if element.attrib:
-        escape = html.escape
-        attributes = "".join(f' {name}="{escape(value, quote=True)}"' for name, value in element.attrib.items())
-        out.append(f"<{tag}{attributes}>")
-    else:
-        out.append(f"<{tag}>")
+    out.append(_start_tag(tag, element.attrib) if element.attrib else f"<{tag}>")
     if tag not in VOID:
         text = element.text
         if text:
