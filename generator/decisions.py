@@ -116,21 +116,23 @@ def _lower_agrees(char: str) -> bool:
                for letter in _NEEDED_LETTERS)
 
 
-_ASCII = re.compile(r"[\x00-\x7f]+")
-_ASCII_AGREES: bool | None = None    # whether every ASCII character agrees (decided on first use)
+_LATIN1_RUNS = re.compile(r"[\x00-\xff]+")
+_LATIN1_AGREES: bool | None = None   # whether every Latin-1 character agrees (decided on first use)
 
 
 def _lowered(text: str) -> str | None:
     """text.lower() when `in` on it finds what the patterns find; None when it may not."""
-    global _ASCII_AGREES
-    if _ASCII_AGREES is None:
-        _ASCII_AGREES = all(_lower_agrees(chr(code)) for code in range(128))   # True, in fact
-    if not _ASCII_AGREES:
+    global _LATIN1_AGREES
+    if _LATIN1_AGREES is None:
+        _LATIN1_AGREES = all(_lower_agrees(chr(code)) for code in range(256))   # True, in fact
+    if not _LATIN1_AGREES:
         chars = set(text)
-    elif text.isascii():
-        return text.lower()
     else:
-        chars = set(_ASCII.sub("", text))
+        try:
+            text.encode("latin-1")     # Swedish text often has no other character: then a copy only
+            return text.lower()
+        except UnicodeEncodeError:
+            chars = set(_LATIN1_RUNS.sub("", text))    # the few others ("–", "”")
     for char in chars - _LOWER_AGREES:
         if char in _LOWER_DIFFERS or not _lower_agrees(char):
             _LOWER_DIFFERS.add(char)

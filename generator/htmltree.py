@@ -97,40 +97,54 @@ def parse(fragment: str) -> Element:
     root = Element(ROOT)
     stack = [root]
     parent = root
+    last = None                     # parent's last child: the text that follows is its tail
     unescape = html.unescape
-    for index in range(0, len(pieces), 5):
-        text = pieces[index]
+    texts = iter(pieces[::5])
+    text = next(texts)
+    for tag, attrs, close, end, text_after in zip(pieces[1::5], pieces[2::5], pieces[3::5], pieces[4::5], texts):
         if text:
             if "<" in text:
                 return _parse_slowly(fragment)
             if "&" in text:
                 text = unescape(text)
-            if len(parent):
-                last = parent[-1]
+            if last is not None:
                 last.tail = (last.tail or "") + text
             else:
                 parent.text = (parent.text or "") + text
-        if index + 1 == len(pieces):
-            break
-        tag = pieces[index + 1]
+        text = text_after
         if tag is not None:
             tag = tag.lower()
             if tag in _RAW_TEXT:
                 return _parse_slowly(fragment)
-            attrs = pieces[index + 2]
-            element = SubElement(parent, tag, _attributes(attrs) if attrs else {})
-            if tag not in VOID and not pieces[index + 3]:
-                stack.append(element)
-                parent = element
+            last = SubElement(parent, tag, _attributes(attrs) if attrs else {})
+            if not close and tag not in VOID:
+                stack.append(last)
+                parent, last = last, None
         else:
-            tag = pieces[index + 4].lower()
+            tag = end.lower()
             if tag in VOID:
                 continue
-            for depth in range(len(stack) - 1, 0, -1):
-                if stack[depth].tag == tag:
-                    del stack[depth:]
-                    parent = stack[-1]
-                    break
+            # Balanced input: the tag is on the stack, usually on top. Pop to it; ignore a stray end tag.
+            if parent.tag == tag and len(stack) > 1:
+                last = stack.pop()
+            else:
+                for depth in range(len(stack) - 2, 0, -1):
+                    if stack[depth].tag == tag:
+                        last = stack[depth]
+                        del stack[depth:]
+                        break
+                else:
+                    continue
+            parent = stack[-1]
+    if text:
+        if "<" in text:
+            return _parse_slowly(fragment)
+        if "&" in text:
+            text = unescape(text)
+        if last is not None:
+            last.tail = (last.tail or "") + text
+        else:
+            parent.text = (parent.text or "") + text
     return root
 
 
@@ -145,14 +159,22 @@ def _escape_text(text: str) -> str:
     return text
 
 
+_ATTRIBUTE_ESCAPES = re.compile("[&<>\"']")   # what html.escape(value, quote=True) replaces
+
+
+def _start_tag(tag: str, attrib: dict[str, str]) -> str:
+    parts = [f"<{tag}"]
+    for name, value in attrib.items():
+        if _ATTRIBUTE_ESCAPES.search(value):   # ids, classes and links seldom need it
+            value = html.escape(value, quote=True)
+        parts.append(f' {name}="{value}"')
+    parts.append(">")
+    return "".join(parts)
+
+
 def _serialize(element: Element, out: list[str]) -> None:
     tag = element.tag
-    if element.attrib:
-        escape = html.escape
-        attributes = "".join(f' {name}="{escape(value, quote=True)}"' for name, value in element.attrib.items())
-        out.append(f"<{tag}{attributes}>")
-    else:
-        out.append(f"<{tag}>")
+    out.append(_start_tag(tag, element.attrib) if element.attrib else f"<{tag}>")
     if tag not in VOID:
         text = element.text
         if text:

@@ -14,6 +14,8 @@ only one that reads the model.
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -156,11 +158,6 @@ class _Matcher:
         if not self.seen.issuperset(text):
             self._learn(text)
 
-    def may_match(self, text: str) -> bool:
-        """False when no name can start anywhere in a learnt text (every match has a quick-scan hit)."""
-        starts = self.starts
-        return starts is not None and (starts.search(text) is not None or self._at_start(text))
-
     def _at_start(self, text: str) -> bool:
         return text[:1] in self.firsts and self.starts.match("\0" + text[:PREFIX]) is not None
 
@@ -280,33 +277,77 @@ def _linked(text: str, spans: list[tuple[int, int, MentionName]], linked: set[st
     return lead or None, links
 
 
-def _walk(element: Element, matcher: _Matcher, linked: set[str], seen: set[str], may_link: bool) -> None:
+class _Texts:
+    """The mentions in every text of the minutes, found with one search over all of them.
+
+    The texts are each block's itertext() (an element's text, then each child's texts and tail:
+    the order _walk reads them), block after block, joined with NUL. No match spans two texts
+    (no name holds a NUL), and a NUL next to a text is, like its start or end, a non-word
+    character to every pattern and to the federation checks: the one search finds in each text
+    what a search of that text alone finds, without a call per text node.
+    """
+
+    def __init__(self, pieces: list[str], matcher: _Matcher) -> None:
+        joined = "\0".join(pieces)
+        matcher.learn(joined)
+        self.spans: dict[int, list[tuple[int, int, MentionName]]] = {}   # text index → its mentions
+        found = _mentions(matcher, joined)
+        if found:
+            starts = list(itertools.accumulate((len(piece) + 1 for piece in pieces[:-1]), initial=0))
+            for start, end, name in found:
+                index = bisect.bisect_right(starts, start) - 1
+                self.spans.setdefault(index, []).append((start - starts[index], end - starts[index], name))
+        self.index = 0
+
+    def peek(self) -> list[tuple[int, int, MentionName]]:
+        """The mentions in the next text, at offsets within it."""
+        return self.spans.get(self.index, [])
+
+    def next(self) -> list[tuple[int, int, MentionName]]:
+        """The mentions in the next text; the one after is next."""
+        index = self.index
+        self.index = index + 1
+        return self.spans.get(index, [])
+
+    def skip(self, element: Element) -> None:
+        """Pass over the texts inside element (not its tail)."""
+        for _ in element.itertext():
+            self.index += 1
+
+
+def _walk(element: Element, texts: _Texts, matcher: _Matcher, linked: set[str], seen: set[str],
+          may_link: bool) -> None:
     """Record mentions in element's subtree; turn the first of each name into a link where allowed.
-    The texts must have been learnt by the matcher."""
+    texts hands out the mentions of each text in the order they are read here."""
     tag = element.tag
     may_link = may_link and tag not in NEVER_LINK
     if tag == "a":
         # An author's own link to a page counts as that page's link in this item.
         href = element.get("href", "")
-        for start, end, name in _mentions(matcher, "".join(element.itertext())):
+        if len(element):      # markup inside the link may split a name over several texts
+            own = _mentions(matcher, "".join(element.itertext()))
+        else:                 # its one text, if any, is the next of texts
+            own = texts.peek() if element.text else []
+        for start, end, name in own:
             seen.add(name.key)
             if name.href == href:
                 linked.add(name.key)
     scan = tag != "a" and tag not in NEVER_SCAN
+    children = list(element)          # before any link is added: new links are not walked again
     inserted = 0                      # links inserted so far, all before the next child
     text = element.text
-    if scan and text and (spans := _mentions(matcher, text)):
+    if text and (spans := texts.next()) and scan:
         element.text, links = _linked(text, spans, linked, seen, may_link)
         for offset, link in enumerate(links):
             element.insert(offset, link)
         inserted = len(links)
-    if not len(element):
-        return
-    for index, child in enumerate(list(element)):     # a copy: new links are not walked again
+    for index, child in enumerate(children):
         if child.tag not in NEVER_SCAN:
-            _walk(child, matcher, linked, seen, may_link)
+            _walk(child, texts, matcher, linked, seen, may_link)
+        else:
+            texts.skip(child)
         tail = child.tail
-        if scan and tail and (spans := _mentions(matcher, tail)):
+        if tail and (spans := texts.next()) and scan:
             child.tail, links = _linked(tail, spans, linked, seen, may_link)
             for offset, link in enumerate(links, start=index + inserted + 1):
                 element.insert(offset, link)
@@ -320,17 +361,19 @@ def link_mentions(blocks: list[Block], names: tuple[MentionName, ...]) -> dict[s
         return {}
     by_item: dict[int | None, tuple[set[str], set[str]]] = {}
     order: dict[str, list[int | None]] = {}
-    for block in blocks:
+    pieces = [list(block.element.itertext()) for block in blocks]
+    texts = _Texts([piece for block_pieces in pieces for piece in block_pieces], matcher)
+    firsts = list(itertools.accumulate((len(block_pieces) for block_pieces in pieces[:-1]), initial=0))
+    with_mentions = {bisect.bisect_right(firsts, index) - 1 for index in texts.spans}
+    for number, block in enumerate(blocks):
         element = block.element
-        # Every text _walk reads is made of these pieces; an <a>'s is them joined without the
-        # separator, so a block with a link is always walked.
-        pieces = "\0".join(element.itertext())
-        matcher.learn(pieces)
-        if next(element.iter("a"), None) is None and not matcher.may_match(pieces):
+        texts.index = firsts[number]
+        # A link whose name is split by markup is only found by the walk (see _walk).
+        if number not in with_mentions and not any(len(a) for a in element.iter("a")):
             continue
         linked, seen = by_item.setdefault(block.item, (set(), set()))
         before = set(seen)
-        _walk(element, matcher, linked, seen, may_link=True)
+        _walk(element, texts, matcher, linked, seen, may_link=True)
         for key in sorted(seen - before):
             order.setdefault(key, []).append(block.item)
     return {key: tuple(items) for key, items in sorted(order.items())}

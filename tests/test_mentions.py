@@ -197,3 +197,12 @@ def test_a_name_split_by_markup_inside_an_authors_link_still_counts(tmp_path):
     facts = enrich(html, NAMES)
     assert dict(facts.mentions) == {"projekt:mia": (0,)}
     assert 'class="mention"' not in facts.html       # the author's link is this item's link to MIA
+
+
+def test_a_link_in_a_later_text_stays_where_its_name_was_written():
+    # A link made in the element's own text used to shift where the links of later tails went:
+    # "HBS" ended up after "y z".
+    names = (*NAMES, MentionName("forbund:hbs", "/forbund/hbs/", ("HBS",)))
+    html = enrich("<p>MIA <em>x</em> HBS <em>y</em> z</p>", names).html
+    assert html == ('<p><a class="mention" href="/projekt/mia/">MIA</a> <em>x</em> '
+                    '<a class="mention" href="/forbund/hbs/">HBS</a> <em>y</em> z</p>')
