@@ -422,6 +422,7 @@ class SearchIndex:
         self.made: dict[str, dict] = {}
         self.todo: dict[str, dict[str, bytes]] = {}
         self.thread = None
+        self.folder = None
         self.binary = search.find_pagefind()
         if self.binary is None:
             self.problem = search.skipped("Pagefind is not installed, so search was skipped "
@@ -444,13 +445,16 @@ class SearchIndex:
 
     def start(self) -> "SearchIndex":
         if self.todo:
+            import tempfile
             import threading
+            self.folder = tempfile.TemporaryDirectory(prefix="sitegen-search-")   # gone with the index
             self.thread = threading.Thread(target=self._run, name="sitegen-search", daemon=True)
             self.thread.start()
         return self
 
     def _run(self) -> None:
-        self.made, problem = search.index_parts(self.binary, self.todo, self.language, parallel.workers())
+        self.made, problem = search.index_parts(self.binary, self.todo, self.language, parallel.workers(),
+                                                Path(self.folder.name))
         self.todo = {}
         self.problem = self.problem or problem
 
@@ -458,19 +462,27 @@ class SearchIndex:
         """Wait for the indexing and add the bundles to `files`; a warning when search was skipped."""
         if self.thread is not None:
             self.thread.join()
-        if self.problem is not None:
-            return self.problem
-        for name, bundle in self.made.items():
-            self.bundles[name] = bundle
-            self.cache.put("search", name, (self.keys[name], {rel: (len(data), file_digest(data))
-                                                              for rel, data in bundle.items()}))
+        try:
+            if self.problem is not None:
+                return self.problem
+            for name, bundle in self.made.items():   # new bundles, placed one file at a time
+                placed = {rel: self.staging.copy(rel, path) if self.staging is not None else path.read_bytes()
+                          for rel, path in bundle.items()}
+                self.bundles[name] = placed
+                self.cache.put("search", name, (self.keys[name], {rel: _size_and_hash(data)
+                                                                  for rel, data in placed.items()}))
+        finally:
+            self.made = {}
+            if self.folder is not None:
+                self.folder.cleanup()
         for bundle in self.bundles.values():
-            for rel, data in bundle.items():
-                files[rel] = self.staging.put(rel, data) if self.staging is not None and isinstance(data, bytes) \
-                    else data
-        self.made = {}
+            files.update(bundle)
         files[f"{search.BUNDLE_DIR}/{search.PARTS_FILE}"] = search.parts_listing(list(self.bundles))
         return None
+
+
+def _size_and_hash(value) -> tuple[int, str]:
+    return (value.size, value.digest) if isinstance(value, Kept) else (len(value), file_digest(value))
 
 
 def _file_hash(value) -> str:

@@ -200,11 +200,12 @@ class Staging:
         for rel in sorted(copies):
             self.copy(rel, copies[rel])
 
-    def copy(self, rel: str, source: Path) -> None:
+    def copy(self, rel: str, source: Path) -> Placed:
         data = Path(source).read_bytes()
         file_hash = file_digest(data)
         if not self._have(rel, len(data), file_hash):
             self._write(rel, lambda target: target.write_bytes(data), file_hash)
+        return Placed(len(data), file_hash)
 
     def _have(self, rel: str, size: int, file_hash: str) -> bool:
         if rel in self.manifest and self.manifest[rel][1] == file_hash:

@@ -101,15 +101,17 @@ def parts_listing(names: list[str]) -> bytes:
     return (json.dumps({"parts": others}, indent=1) + "\n").encode("utf-8")
 
 
-def index_parts(binary: Path, parts: dict[str, dict[str, Path | bytes]], language: str,
-                workers: int = 1) -> tuple[dict[str, dict[str, bytes]], Problem | None]:
+def index_parts(binary: Path, parts: dict[str, dict[str, Path | bytes]], language: str, workers: int,
+                into: Path) -> tuple[dict[str, dict[str, Path]], Problem | None]:
     """Index each part's pages (output path → the page's file, or its bytes); part name → its
-    bundle's files (path in output/ → bytes). Parts run side by side, `workers` at a time."""
+    bundle's files (path in output/ → the file, left in the folder `into` for the caller to
+    place: a big site's index is never held in memory). Parts run side by side, `workers` at a
+    time."""
     from concurrent.futures import ThreadPoolExecutor   # only when there is indexing to do
     names = sorted(parts)
     with ThreadPoolExecutor(max_workers=max(1, min(workers, len(names)))) as pool:
-        results = list(pool.map(lambda name: _index_part(binary, name, parts[name], language), names))
-    bundles: dict[str, dict[str, bytes]] = {}
+        results = list(pool.map(lambda name: _index_part(binary, name, parts[name], language, into), names))
+    bundles: dict[str, dict[str, Path]] = {}
     for name, result in zip(names, results):
         if isinstance(result, Problem):
             return {}, result
@@ -117,10 +119,11 @@ def index_parts(binary: Path, parts: dict[str, dict[str, Path | bytes]], languag
     return bundles, None
 
 
-def _index_part(binary: Path, name: str, pages: dict[str, Path | bytes], language: str) -> dict[str, bytes] | Problem:
-    with tempfile.TemporaryDirectory(prefix="sitegen-search-") as tmp:
-        site_dir, bundle_dir = Path(tmp) / "site", Path(tmp) / "bundle"
-        site_dir.mkdir()
+def _index_part(binary: Path, name: str, pages: dict[str, Path | bytes], language: str,
+                into: Path) -> dict[str, Path] | Problem:
+    bundle_dir = Path(tempfile.mkdtemp(prefix="bundle-", dir=into))
+    with tempfile.TemporaryDirectory(prefix="site-", dir=into) as site_dir:
+        site_dir = Path(site_dir)
         for rel, page in pages.items():
             target = site_dir / rel
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -128,22 +131,22 @@ def _index_part(binary: Path, name: str, pages: dict[str, Path | bytes], languag
                 target.write_bytes(page)
             else:
                 shutil.copyfile(page, target)
-        # cwd=tmp: a pagefind.yml lying in the caller's folder must not change the index.
+        # cwd: a pagefind.yml lying in the caller's folder must not change the index.
         env = {key: value for key, value in os.environ.items() if not key.startswith("PAGEFIND_")}
         try:
             run = subprocess.run([str(binary), "--site", str(site_dir), "--output-path", str(bundle_dir),
                                   "--force-language", language, "--silent"],
-                                 cwd=tmp, env=env, capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
+                                 cwd=into, env=env, capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
         except (OSError, subprocess.TimeoutExpired) as exc:
             return skipped(f"Pagefind could not run ({exc}), so search was skipped")
-        if run.returncode != 0:
-            last = (run.stderr or run.stdout).strip().splitlines()[-1:] or ["no message"]
-            return skipped(f"Pagefind failed ({last[0]}), so search was skipped",
-                           "build again with -v, or reinstall sitegen")
-        prefix = part_dir(name)
-        bundle: dict[str, bytes] = {}
-        for path in sorted(p for p in bundle_dir.rglob("*") if p.is_file()):
-            rel = path.relative_to(bundle_dir).as_posix()
-            if name == MAIN_PART or _part_needs(rel):
-                bundle[f"{prefix}/{rel}"] = path.read_bytes()
-        return bundle
+    if run.returncode != 0:
+        last = (run.stderr or run.stdout).strip().splitlines()[-1:] or ["no message"]
+        return skipped(f"Pagefind failed ({last[0]}), so search was skipped",
+                       "build again with -v, or reinstall sitegen")
+    prefix = part_dir(name)
+    bundle: dict[str, Path] = {}
+    for path in sorted(p for p in bundle_dir.rglob("*") if p.is_file()):
+        rel = path.relative_to(bundle_dir).as_posix()
+        if name == MAIN_PART or _part_needs(rel):
+            bundle[f"{prefix}/{rel}"] = path
+    return bundle
