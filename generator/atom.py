@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 import zoneinfo
-from xml.sax.saxutils import escape, quoteattr
 
 from . import urls
 from .dates import format_when
@@ -67,6 +66,7 @@ def _entry_summary(meeting: Meeting) -> str:
 
 
 def _entry(site: Site, meeting: Meeting, updated: str) -> str:
+    from xml.sax.saxutils import escape, quoteattr   # see feed()
     link = urls.absolute(site.config, meeting.url)
     lines = [
         "  <entry>",
@@ -92,6 +92,8 @@ def newest(site: Site, meetings: list[Meeting]) -> list[tuple[Meeting, str]]:
 
 def feed(site: Site, path: str, title: str, alternate: str, dated: list[tuple[Meeting, str]]) -> bytes:
     """One Atom feed at the site path `path` of the entries newest() chose."""
+    # Imported here: xml.sax.saxutils brings urllib.request (35 ms), and most rebuilds keep every feed.
+    from xml.sax.saxutils import escape, quoteattr
     config = site.config
     updated = max((stamp for _, stamp in dated),
                   key=lambda s: dt.datetime.fromisoformat(s), default=EMPTY_FEED_UPDATED)
