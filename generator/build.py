@@ -192,19 +192,51 @@ def headers(feed_paths: list[str]) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def site_fingerprint(site: Site, theme: str) -> str:
-    """Everything a page may show apart from Markdown bodies: settings, the day, the theme, every
-    file's front matter and attachments, and what each meeting's minutes were found to hold."""
-    parts: list = [code_digest(), site.config.fingerprint(), site.today, theme]
+def site_fingerprint(site: Site) -> str:
+    """Everything a page or feed may show apart from Markdown bodies and the theme: settings, the
+    day, every file's front matter and attachments, and what each meeting's minutes were found
+    to hold."""
+    parts: list = [code_digest(), site.config.fingerprint(), site.today]
     for item in [*site.federations, *site.projects, *site.meetings, *site.events, *site.pages]:
         parts.append((item.rel, item.source.meta_digest, item.facts_digest,
                       [(a.name, a.size) for a in getattr(item, "attachments", [])]))
     return digest(*parts)
 
 
-def theme_fingerprint(config: Config) -> str:
+def theme_keys(config: Config, env: jinja2.Environment, page_templates: set[str],
+               cache: BuildCache) -> tuple[str, dict[str, str]]:
+    """(key of the theme files any page may use, key of each page template only its own pages use).
+
+    A page template that no template extends, includes or imports (meeting.html, event.html…)
+    reaches only the pages rendered with it, so editing it re-renders those pages alone. Every
+    other file of the theme (base.html, the macros, the static files) counts for every page."""
     files = sorted(p for p in config.theme_dir.rglob("*") if p.is_file())
-    return digest(*[(p.relative_to(config.theme_dir).as_posix(), p.read_bytes()) for p in files])
+    contents = {p.relative_to(config.theme_dir).as_posix(): p.read_bytes() for p in files}
+    hashes = {rel: digest(rel, data) for rel, data in contents.items()}
+    whole = digest(*sorted(hashes.values()), *sorted(page_templates))
+    leaves = cache.get("theme", whole)
+    if leaves is None:
+        leaves = _leaf_templates(env, page_templates)
+        cache.put("theme", whole, leaves)
+    own = {name: hashes[f"templates/{name}"] for name in leaves if f"templates/{name}" in hashes}
+    shared = digest(*[value for rel, value in sorted(hashes.items()) if rel.removeprefix("templates/") not in own])
+    return shared, own
+
+
+def _leaf_templates(env: jinja2.Environment, page_templates: set[str]) -> list[str]:
+    """The page templates no template refers to; none when a reference is not a plain name (or a
+    template does not parse: the render reports that)."""
+    import jinja2.meta
+    referenced: set = set()
+    try:
+        for name in env.list_templates():
+            source = env.loader.get_source(env, name)[0]
+            referenced.update(jinja2.meta.find_referenced_templates(env.parse(source)))
+    except jinja2.TemplateError:
+        return []
+    if None in referenced:   # a name computed at render time could be any template
+        return []
+    return sorted(page_templates - referenced)
 
 
 def _kept(state: OutputState | None, rel: str, previous) -> Kept | None:
@@ -251,7 +283,7 @@ def _serialize_event(index: int, shared) -> bytes:
 
 
 def render_pages(site: Site, env: jinja2.Environment, jobs: list[render.PageJob], structure: str,
-                 cache: BuildCache, state: OutputState | None, progress: Progress,
+                 own_templates: dict[str, str], cache: BuildCache, state: OutputState | None, progress: Progress,
                  staging: Staging | None = None) -> tuple[dict, dict[str, str]]:
     """Step 4: every page. A page whose inputs are unchanged stays as output/ has it (Kept); a
     rendered one goes straight into the staging folder (Placed), or is kept as bytes without one."""
@@ -260,7 +292,7 @@ def render_pages(site: Site, env: jinja2.Environment, jobs: list[render.PageJob]
     todo: list[int] = []
     for index, job in enumerate(jobs):
         rel = urls.output_file(job.path)
-        keys[rel] = key = digest(structure, job.path, job.template, job.title,
+        keys[rel] = key = digest(structure, job.path, job.template, own_templates.get(job.template, ""), job.title,
                                  [item.html_key for item in job.bodies])
         previous = cache.get("pages", rel)
         data = _kept(state, rel, previous) if previous and previous[0] == key else None
@@ -315,14 +347,16 @@ def render_site(site: Site, progress: Progress | None = None, lock: feedlock.Fee
                                   jinja_cache)
     occurrences = calendar.occurrences(site)
     jobs = render.page_jobs(site, occurrences)
-    structure = site_fingerprint(site, theme_fingerprint(config))
-    files, searchable = render_pages(site, env, jobs, structure, cache, state, progress, staging)
+    content = site_fingerprint(site)   # what feeds are made of (the theme plays no part in them)
+    shared_theme, own_templates = theme_keys(config, env, {job.template for job in jobs}, cache)
+    files, searchable = render_pages(site, env, jobs, digest(content, shared_theme), own_templates, cache, state,
+                                     progress, staging)
     progress.step("writing feeds")
     lock = lock if lock is not None else feedlock.FeedLock()
     now = now or dt.datetime.combine(site.today, dt.time(0), tzinfo=dt.timezone.utc)
     revisions = calendar.revise(occurrences, lock, now)
-    event_keys = {o.uid: digest(structure, o.uid, revisions[o.uid], o.item.html_key) for o in occurrences}
-    feed_plan = plan_feeds(site, occurrences, revisions, event_keys, structure, cache, state, files)
+    event_keys = {o.uid: digest(content, o.uid, revisions[o.uid], o.item.html_key) for o in occurrences}
+    feed_plan = plan_feeds(site, occurrences, revisions, event_keys, content, cache, state, files)
     if on_pages is not None:   # after the last process pool: the search may now run beside the feeds
         on_pages(files, [job for job in jobs if urls.output_file(job.path) in searchable])
     write_feeds(site, feed_plan, revisions, cache, staging, files)
@@ -332,8 +366,8 @@ def render_site(site: Site, progress: Progress | None = None, lock: feedlock.Fee
     for path, title, alternate, meetings in news_feeds:
         rel = urls.output_file(path)
         dated = atom.newest(site, meetings)
-        # An entry shows its meeting's front matter (in `structure`) and the start of its body.
-        key = digest(structure, path, [meeting.html_key for meeting, _stamp in dated])
+        # An entry shows its meeting's front matter (in `content`) and the start of its body.
+        key = digest(content, path, [meeting.html_key for meeting, _stamp in dated])
         files[rel] = _reusable(cache, "feeds", rel, key, state) or _remembered(
             cache, "feeds", rel, key, atom.feed(site, path, title, alternate, dated))
     files["sitemap.xml"] = sitemap(site, [job.path for job in jobs])

@@ -121,6 +121,22 @@ def test_a_template_edit_reaches_every_page(site):
         assert skip is not None and text_of(skip) == "Gå direkt till innehållet", page
 
 
+def test_a_page_template_edit_re_renders_only_the_pages_made_with_it(site, tmp_path, monkeypatch):
+    from generator import build as build_module, calendar, render
+    site.build()
+    rendered: list[str] = []
+    real_render, real_feed = render.render_job, calendar.feed_bytes
+    monkeypatch.setattr(render, "render_job", lambda env, s, job: rendered.append(job.path) or real_render(env, s, job))
+    monkeypatch.setattr(calendar, "feed_bytes", lambda *args: rendered.append("feed") or real_feed(*args))
+    template = site.root / "themes" / "default" / "templates" / "meeting.html"
+    template.write_text(template.read_text().replace("<h1>{{ meeting.title }}</h1>",
+                                                     '<h1 class="rubrik">{{ meeting.title }}</h1>'))
+    site.build()
+    assert rendered == ["/moten/2021-11-17-forbundschefsmote/"]       # no other page, no feed
+    assert site.html("moten/2021-11-17-forbundschefsmote/").find(".//h1[@class='rubrik']") is not None
+    assert tree_digest(site.out) == uncached(site, tmp_path)
+
+
 def test_a_site_yaml_edit_reaches_every_page(site, tmp_path):
     site.build()
     config = site.root / "site.yaml"
