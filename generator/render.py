@@ -12,6 +12,7 @@ from itertools import groupby
 from urllib.parse import urlsplit
 
 import jinja2
+from markupsafe import Markup
 
 from . import calendar, dates, urls
 from .config import Config
@@ -107,6 +108,34 @@ def human_size(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
 
 
+class Fragments:
+    """fragment(name, *args) in a template: macro `name` of _fragments.html, rendered once per
+    process for the same arguments. A register row or a meeting in a list appears on many pages;
+    a fragment macro sees only its arguments and the globals, so its bytes are the same each time.
+    Arguments are told apart by identity and held, so an id is never reused while cached."""
+
+    TEMPLATE = "_fragments.html"
+
+    def __init__(self, env: jinja2.Environment):
+        self.env = env
+        self.module = None
+        self.done: dict[tuple, tuple] = {}
+
+    def __call__(self, name: str, *args) -> Markup:
+        key = (name, *map(id, args))
+        hit = self.done.get(key)
+        if hit is None:
+            if self.module is None:
+                self.module = self.env.get_template(self.TEMPLATE).module
+            hit = self.done[key] = (getattr(self.module, name)(*args), args)
+        return hit[0]
+
+    def lines(self, name: str, items, *args) -> Markup:
+        """fragment(name, item, *args) for each item, one a line: a template loop calling
+        fragment() costs more per row than the fragment saves."""
+        return Markup("\n".join([self(name, item, *args) for item in items]))
+
+
 def make_environment(config: Config, static_files: dict[str, str],
                      bytecode_cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
     env = jinja2.Environment(
@@ -122,10 +151,12 @@ def make_environment(config: Config, static_files: dict[str, str],
         absolute=lambda link: urls.absolute(config, link), webcal=lambda link: urls.webcal(config, link),
     )
 
+    fragments = Fragments(env)
+
     def static(name: str) -> str:
         return urls.href(config, "/static/" + static_files[name])
 
-    env.globals.update(static=static, href=lambda path: urls.href(config, path),
+    env.globals.update(static=static, href=lambda path: urls.href(config, path), fragment=fragments, fragment_lines=fragments.lines,
                        links=SimpleNamespace(**urls.section_links(config)),
                        config=config, navigation=NAVIGATION, site_origin=_origin(config.base_url))
     return env
