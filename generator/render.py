@@ -28,6 +28,50 @@ NAVIGATION = [
     ("Sök", urls.SEARCH),
 ]
 
+
+@dataclass(frozen=True)
+class MenuLink:
+    label: str
+    url: str
+    aria_current: str      # "page" on the page it leads to, "true" elsewhere in its section, "" otherwise
+
+
+@dataclass(frozen=True)
+class Menus:
+    """The header's and the footer's links as one page shows them."""
+    main: tuple[MenuLink, ...]
+    footer: tuple[MenuLink, ...]     # the content pages with a menu position
+    at_home: bool
+
+
+class MenuStates:
+    """menus(site, current) in a template: the Menus of the page at site path `current`. Pages
+    differ in them only by the section they are in, so each state is made once and is the same
+    object: the header and the footer are fragments rendered once per state, not once per page."""
+
+    def __init__(self, config: Config):
+        self.config = config
+        self.main = [(label, path, urls.href(config, path)) for label, path in NAVIGATION]
+        self.site: Site | None = None
+        self.footer: list[tuple[str, str]] = []
+        self.states: dict[tuple, Menus] = {}
+
+    def __call__(self, site: Site, current: str) -> Menus:
+        if site is not self.site:
+            self.site, self.footer, self.states = site, [(page.title, page.url) for page in site.menu_pages], {}
+        here = urls.href(self.config, current)
+        main = tuple("page" if current == path else "true" if path != "/" and current.startswith(path) else ""
+                     for _, path, _ in self.main)
+        footer = tuple("page" if url == here else "" for _, url in self.footer)
+        key = (main, footer, current == "/")
+        menus = self.states.get(key)
+        if menus is None:
+            menus = self.states[key] = Menus(
+                tuple(MenuLink(label, url, state) for (label, _, url), state in zip(self.main, main)),
+                tuple(MenuLink(label, url, state) for (label, url), state in zip(self.footer, footer)),
+                current == "/")
+        return menus
+
 ROLE_LABELS = {
     "ordförande": "ordförande", "ordf": "ordförande", "vice ordförande": "vice ordförande",
     "fc": "förbundschef", "förbundschef": "förbundschef",
@@ -158,7 +202,7 @@ def make_environment(config: Config, static_files: dict[str, str],
 
     env.globals.update(static=static, href=lambda path: urls.href(config, path), fragment=fragments, fragment_lines=fragments.lines,
                        links=SimpleNamespace(**urls.section_links(config)),
-                       config=config, navigation=NAVIGATION, site_origin=_origin(config.base_url))
+                       config=config, menus=MenuStates(config), site_origin=_origin(config.base_url))
     return env
 
 
