@@ -188,6 +188,9 @@ def make_environment(config: Config, static_files: dict[str, str],
         autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
         keep_trailing_newline=True,
+        # An environment serves one build (a changed theme is a new build): no stat() of the
+        # template files each time a page asks for its template or imports the macros.
+        auto_reload=False,
     )
     env.filters.update(
         when=when, iso=iso, person=person_label, human_size=human_size, summary=summary,
