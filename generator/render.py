@@ -164,20 +164,36 @@ class Fragments:
         self.env = env
         self.module = None
         self.done: dict[tuple, tuple] = {}
+        # fragment_lines: (name, ids of the other arguments) → ({id(item): (html, item)}, arguments)
+        self.tables: dict[tuple, tuple[dict, tuple]] = {}
+
+    def macro(self, name: str):
+        if self.module is None:
+            self.module = self.env.get_template(self.TEMPLATE).module
+        return getattr(self.module, name)
 
     def __call__(self, name: str, *args) -> Markup:
         key = (name, *map(id, args))
         hit = self.done.get(key)
         if hit is None:
-            if self.module is None:
-                self.module = self.env.get_template(self.TEMPLATE).module
-            hit = self.done[key] = (getattr(self.module, name)(*args), args)
+            hit = self.done[key] = (self.macro(name)(*args), args)
         return hit[0]
 
     def lines(self, name: str, items, *args) -> Markup:
-        """fragment(name, item, *args) for each item, one a line: a template loop calling
-        fragment() costs more per row than the fragment saves."""
-        return Markup("\n".join([self(name, item, *args) for item in items]))
+        """fragment(name, item, *args) for each item, one a line. A register page has hundreds of
+        rows: the loop is here, with one table per fragment and arguments, not in the template."""
+        key = (name, *map(id, args))
+        table = self.tables.get(key)
+        if table is None:
+            table = self.tables[key] = ({}, args)
+        done = table[0]
+        html = []
+        for item in items:
+            hit = done.get(id(item))
+            if hit is None:
+                hit = done[id(item)] = (self.macro(name)(item, *args), item)
+            html.append(hit[0])
+        return Markup("\n".join(html))
 
 
 def make_environment(config: Config, static_files: dict[str, str],
