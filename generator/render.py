@@ -144,6 +144,17 @@ def iso(item) -> str:
     return ""
 
 
+def short_names(federations) -> str:
+    """'Roslagen, Sundbyberg' (what |map(attribute="short_name")|join(", ") gives, at a fraction
+    of the cost: lists of meetings show it for every meeting)."""
+    return ", ".join([f.short_name for f in federations])
+
+
+def slugs(items) -> str:
+    """'roslagen sundbyberg': the slugs for a data- attribute."""
+    return " ".join([item.slug for item in items])
+
+
 def human_size(size: int) -> str:
     if size < 1024:
         return f"{size} byte"
@@ -210,6 +221,7 @@ def make_environment(config: Config, static_files: dict[str, str],
     )
     env.filters.update(
         when=when, iso=iso, person=person_label, human_size=human_size, summary=summary,
+        short_names=short_names, slugs=slugs,
         month=lambda pair: dates.format_month(*pair), day=dates.format_day, day_short=dates.format_day_short,
         absolute=lambda link: urls.absolute(config, link), webcal=lambda link: urls.webcal(config, link),
     )
