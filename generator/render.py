@@ -270,12 +270,15 @@ def group_by_year(items: list, meeting_of=lambda item: item) -> dict[int | None,
     return dict(sorted(groups.items(), key=lambda pair: -1 if pair[0] is None else pair[0], reverse=True))
 
 
-def year_links(config: Config, counts: dict[int | None, int], path_of, current: int | None | bool = False) -> list[YearLink]:
-    """The year navigation of a list split by year; `path_of(year)` gives each year's site path.
-    `current` is the year of the page showing it (False: a page that is no single year)."""
-    return [YearLink(year, UNDATED_LABEL if year is None else str(year), urls.href(config, path_of(year)), count,
-                     current is not False and year == current)
+def year_links(config: Config, counts: dict[int | None, int], path_of) -> list[YearLink]:
+    """The year navigation of a list split by year; `path_of(year)` gives each year's site path."""
+    return [YearLink(year, UNDATED_LABEL if year is None else str(year), urls.href(config, path_of(year)), count)
             for year, count in counts.items()]
+
+
+def at_year(links: list[YearLink], year: int | None) -> list[YearLink]:
+    """The same navigation on the page of one year, which it marks as the current one."""
+    return [YearLink(link.year, link.label, link.url, link.count, link.year == year) for link in links]
 
 
 def by_month(items: list[calendar.Occurrence]) -> list[tuple[tuple[int, int], list[calendar.Occurrence]]]:
@@ -299,16 +302,17 @@ def _meeting_lists(site: Site, path: str, year_path, title: str, description: st
             break
         shown.append((UNDATED_LABEL if year is None else str(year), group))
         total += len(group)
+    links = year_links(config, counts, year_path)
     jobs = [PageJob(path, "meetings.html", title, description=description, breadcrumbs=crumbs, context={
         **context, "years": shown, "year": False, "all_shown": len(shown) == len(groups),
-        "year_links": year_links(config, counts, year_path), "list_url": urls.href(config, path)})]
+        "year_links": links, "list_url": urls.href(config, path)})]
     for year, group in groups.items():
         label = UNDATED_LABEL if year is None else str(year)
         jobs.append(PageJob(year_path(year), "meetings.html", f"{title} {'utan datum' if year is None else year}",
                             description=f"{description.rstrip('.')}: {label.lower()}.",
                             breadcrumbs=crumbs + [(title, urls.href(config, path))],
                             context={**context, "years": [(label, group)], "year": year, "all_shown": False,
-                                     "year_links": year_links(config, counts, year_path, year),
+                                     "year_links": at_year(links, year),
                                      "list_url": urls.href(config, path)}))
     return jobs
 
@@ -328,6 +332,7 @@ def _archive(site: Site, name: str, year_path, crumbs: list, meetings: list[Meet
     # Count what the year holds: each meeting once, whether it is one of the owner's or names it.
     counts = {y: len({id(m) for m in meetings_by_year.get(y, [])} | {id(m.meeting) for m in mentions_by_year.get(y, [])})
               + len(events_by_year.get(y, [])) for y in years}
+    links = year_links(config, counts, year_path)
     jobs = []
     for year in years:
         label = "utan datum" if year is None else str(year)
@@ -337,8 +342,8 @@ def _archive(site: Site, name: str, year_path, crumbs: list, meetings: list[Meet
                                      "meetings": meetings_by_year.get(year, []),
                                      "events": events_by_year.get(year, []),
                                      "mentions": mentions_by_year.get(year, []),
-                                     "year_links": year_links(config, counts, year_path, year)}))
-    return year_links(config, counts, year_path), jobs
+                                     "year_links": at_year(links, year)}))
+    return links, jobs
 
 
 def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJob]:
