@@ -2,6 +2,8 @@
 
 page_jobs() turns the resolved Site into a list of PageJob (site path, template, context);
 render_job() turns one job into bytes. Templates only lay out what the context hands them.
+What many pages show alike (a register row, a meeting in a list, the header) is a fragment,
+rendered once per process (Fragments).
 """
 from __future__ import annotations
 
@@ -71,6 +73,7 @@ class MenuStates:
                 tuple(MenuLink(label, url, state) for (label, url), state in zip(self.footer, footer)),
                 current == "/")
         return menus
+
 
 ROLE_LABELS = {
     "ordförande": "ordförande", "ordf": "ordförande", "vice ordförande": "vice ordförande",
@@ -231,9 +234,10 @@ def make_environment(config: Config, static_files: dict[str, str],
     def static(name: str) -> str:
         return urls.href(config, "/static/" + static_files[name])
 
-    env.globals.update(static=static, href=lambda path: urls.href(config, path), fragment=fragments, fragment_lines=fragments.lines,
+    env.globals.update(static=static, href=lambda path: urls.href(config, path),
                        links=SimpleNamespace(**urls.section_links(config)),
-                       config=config, menus=MenuStates(config), site_origin=_origin(config.base_url))
+                       config=config, menus=MenuStates(config), site_origin=_origin(config.base_url),
+                       fragment=fragments, fragment_lines=fragments.lines)
     return env
 
 
