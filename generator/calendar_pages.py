@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from . import calendar, dates, urls
 from .model import Federation, Meeting, Site
-from .render import PageJob, by_month, when, year_links
+from .render import PageJob, at_year, by_month, when, year_links
 
 # (shown, read aloud): the grid shows "Mån", screen readers say "måndag".
 WEEKDAYS = [("Mån", "måndag"), ("Tis", "tisdag"), ("Ons", "onsdag"), ("Tor", "torsdag"),
@@ -173,18 +173,19 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
     past_context = {**common, "show": "past", "past_count": len(past), "undated": [], "filters": [],
                     "federation": None, "feed_url": urls.href(config, urls.CALENDAR_FEED),
                     "feed_label": "hela kalendern"}
+    past_links = year_links(config, counts, urls.calendar_past_path)
     jobs.append(PageJob(urls.calendar_past_path(), "calendar.html", "Tidigare möten och händelser",
                         breadcrumbs=crumbs_cal, description="Möten och händelser som har varit.",
                         context={**past_context, "months": _months(site, shown), "year": False,
                                  "all_shown": len(shown) == len(past),
-                                 "year_links": year_links(config, counts, urls.calendar_past_path)}))
+                                 "year_links": past_links}))
     for year, items in past_years.items():
         jobs.append(PageJob(urls.calendar_past_path(year), "calendar.html", f"Tidigare möten och händelser {year}",
                             breadcrumbs=crumbs_cal + [("Tidigare", urls.href(config, urls.calendar_past_path()))],
                             description=f"Möten och händelser {year} som har varit.",
                             context={**past_context, "months": _months(site, items), "year": year,
                                      "all_shown": False,
-                                     "year_links": year_links(config, counts, urls.calendar_past_path, year)}))
+                                     "year_links": at_year(past_links, year)}))
 
     for fed in site.federations:
         mine = [o for o in occurrences if fed in o.federations]

@@ -18,7 +18,7 @@ from . import urls
 from .crossref import Decision
 from .decisions import ASSIGNMENT, DECISION, POSTPONED
 from .model import Federation, Site
-from .render import PageJob, year_links
+from .render import PageJob, at_year, year_links
 
 OPEN_ON_FIRST_PAGE = 50     # open postponed questions on /beslut/; every one is also on its year's page
 CLOSED_ON_FIRST_PAGE = 20   # postponed questions taken up again, likewise
@@ -114,6 +114,7 @@ def page_jobs(site: Site) -> list[PageJob]:
                       "assignments_url": urls.href(config, urls.assignments_path(slug)),
                       "register_url": urls.href(config, path_of(slug))}
 
+            links = year_links(config, counts, lambda y: year_path_of(slug, y))
             # The first page: the latest year with rows of this kind, and what is open.
             latest = next(iter(rows_by_year), None)
             open_rows = [r for r in postponed if r.d.is_open]
@@ -124,7 +125,7 @@ def page_jobs(site: Site) -> list[PageJob]:
                          "rows": rows_by_year.get(latest, []),
                          "open_postponed": open_rows[:OPEN_ON_FIRST_PAGE], "open_count": len(open_rows),
                          "closed_postponed": closed_rows[:CLOSED_ON_FIRST_PAGE], "closed_count": len(closed_rows),
-                         "years": year_links(config, counts, lambda y: year_path_of(slug, y))}))
+                         "years": links}))
 
             year_crumbs = register_crumbs + [(register_title if federation else label,
                                               urls.href(config, path_of(slug)))]
@@ -141,5 +142,5 @@ def page_jobs(site: Site) -> list[PageJob]:
                     context={**common, "year": year, "rows_year": year, "rows": rows_by_year.get(year, []),
                              "open_postponed": open_in_year, "open_count": len(open_in_year),
                              "closed_postponed": closed_in_year, "closed_count": len(closed_in_year),
-                             "years": year_links(config, counts, lambda y: year_path_of(slug, y), year)}))
+                             "years": at_year(links, year)}))
     return jobs

@@ -2,6 +2,8 @@
 
 page_jobs() turns the resolved Site into a list of PageJob (site path, template, context);
 render_job() turns one job into bytes. Templates only lay out what the context hands them.
+What many pages show alike (a register row, a meeting in a list, the header) is a fragment,
+rendered once per process (Fragments).
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from itertools import groupby
 from urllib.parse import urlsplit
 
 import jinja2
+from markupsafe import Markup
 
 from . import calendar, dates, urls
 from .config import Config
@@ -26,6 +29,51 @@ NAVIGATION = [
     ("Förbund", urls.FEDERATIONS),
     ("Sök", urls.SEARCH),
 ]
+
+
+@dataclass(frozen=True)
+class MenuLink:
+    label: str
+    url: str
+    aria_current: str      # "page" on the page it leads to, "true" elsewhere in its section, "" otherwise
+
+
+@dataclass(frozen=True)
+class Menus:
+    """The header's and the footer's links as one page shows them."""
+    main: tuple[MenuLink, ...]
+    footer: tuple[MenuLink, ...]     # the content pages with a menu position
+    at_home: bool
+
+
+class MenuStates:
+    """menus(site, current) in a template: the Menus of the page at site path `current`. Pages
+    differ in them only by the section they are in, so each state is made once and is the same
+    object: the header and the footer are fragments rendered once per state, not once per page."""
+
+    def __init__(self, config: Config):
+        self.config = config
+        self.main = [(label, path, urls.href(config, path)) for label, path in NAVIGATION]
+        self.site: Site | None = None
+        self.footer: list[tuple[str, str]] = []
+        self.states: dict[tuple, Menus] = {}
+
+    def __call__(self, site: Site, current: str) -> Menus:
+        if site is not self.site:
+            self.site, self.footer, self.states = site, [(page.title, page.url) for page in site.menu_pages], {}
+        here = urls.href(self.config, current)
+        main = tuple("page" if current == path else "true" if path != "/" and current.startswith(path) else ""
+                     for _, path, _ in self.main)
+        footer = tuple("page" if url == here else "" for _, url in self.footer)
+        key = (main, footer, current == "/")
+        menus = self.states.get(key)
+        if menus is None:
+            menus = self.states[key] = Menus(
+                tuple(MenuLink(label, url, state) for (label, _, url), state in zip(self.main, main)),
+                tuple(MenuLink(label, url, state) for (label, url), state in zip(self.footer, footer)),
+                current == "/")
+        return menus
+
 
 ROLE_LABELS = {
     "ordförande": "ordförande", "ordf": "ordförande", "vice ordförande": "vice ordförande",
@@ -99,12 +147,67 @@ def iso(item) -> str:
     return ""
 
 
+def short_names(federations) -> str:
+    """'Roslagen, Sundbyberg' (what |map(attribute="short_name")|join(", ") gives, at a fraction
+    of the cost: lists of meetings show it for every meeting)."""
+    return ", ".join([f.short_name for f in federations])
+
+
+def slugs(items) -> str:
+    """'roslagen sundbyberg': the slugs for a data- attribute."""
+    return " ".join([item.slug for item in items])
+
+
 def human_size(size: int) -> str:
     if size < 1024:
         return f"{size} byte"
     if size < 1024 * 1024:
         return f"{size / 1024:.0f} kB".replace(".", ",")
     return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
+
+
+class Fragments:
+    """fragment(name, *args) in a template: macro `name` of _fragments.html, rendered once per
+    process for the same arguments. A register row or a meeting in a list appears on many pages;
+    a fragment macro sees only its arguments and the globals, so its bytes are the same each time.
+    Arguments are told apart by identity and held, so an id is never reused while cached."""
+
+    TEMPLATE = "_fragments.html"
+
+    def __init__(self, env: jinja2.Environment):
+        self.env = env
+        self.module = None
+        self.done: dict[tuple, tuple] = {}
+        # fragment_lines: (name, ids of the other arguments) → ({id(item): (html, item)}, arguments)
+        self.tables: dict[tuple, tuple[dict, tuple]] = {}
+
+    def macro(self, name: str):
+        if self.module is None:
+            self.module = self.env.get_template(self.TEMPLATE).module
+        return getattr(self.module, name)
+
+    def __call__(self, name: str, *args) -> Markup:
+        key = (name, *map(id, args))
+        hit = self.done.get(key)
+        if hit is None:
+            hit = self.done[key] = (self.macro(name)(*args), args)
+        return hit[0]
+
+    def lines(self, name: str, items, *args) -> Markup:
+        """fragment(name, item, *args) for each item, one a line. A register page has hundreds of
+        rows: the loop is here, with one table per fragment and arguments, not in the template."""
+        key = (name, *map(id, args))
+        table = self.tables.get(key)
+        if table is None:
+            table = self.tables[key] = ({}, args)
+        done = table[0]
+        html = []
+        for item in items:
+            hit = done.get(id(item))
+            if hit is None:
+                hit = done[id(item)] = (self.macro(name)(item, *args), item)
+            html.append(hit[0])
+        return Markup("\n".join(html))
 
 
 def make_environment(config: Config, static_files: dict[str, str],
@@ -115,19 +218,26 @@ def make_environment(config: Config, static_files: dict[str, str],
         autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
         keep_trailing_newline=True,
+        # An environment serves one build (a changed theme is a new build): no stat() of the
+        # template files each time a page asks for its template or imports the macros.
+        auto_reload=False,
     )
     env.filters.update(
         when=when, iso=iso, person=person_label, human_size=human_size, summary=summary,
+        short_names=short_names, slugs=slugs,
         month=lambda pair: dates.format_month(*pair), day=dates.format_day, day_short=dates.format_day_short,
         absolute=lambda link: urls.absolute(config, link), webcal=lambda link: urls.webcal(config, link),
     )
+
+    fragments = Fragments(env)
 
     def static(name: str) -> str:
         return urls.href(config, "/static/" + static_files[name])
 
     env.globals.update(static=static, href=lambda path: urls.href(config, path),
                        links=SimpleNamespace(**urls.section_links(config)),
-                       config=config, navigation=NAVIGATION, site_origin=_origin(config.base_url))
+                       config=config, menus=MenuStates(config), site_origin=_origin(config.base_url),
+                       fragment=fragments, fragment_lines=fragments.lines)
     return env
 
 
@@ -164,12 +274,15 @@ def group_by_year(items: list, meeting_of=lambda item: item) -> dict[int | None,
     return dict(sorted(groups.items(), key=lambda pair: -1 if pair[0] is None else pair[0], reverse=True))
 
 
-def year_links(config: Config, counts: dict[int | None, int], path_of, current: int | None | bool = False) -> list[YearLink]:
-    """The year navigation of a list split by year; `path_of(year)` gives each year's site path.
-    `current` is the year of the page showing it (False: a page that is no single year)."""
-    return [YearLink(year, UNDATED_LABEL if year is None else str(year), urls.href(config, path_of(year)), count,
-                     current is not False and year == current)
+def year_links(config: Config, counts: dict[int | None, int], path_of) -> list[YearLink]:
+    """The year navigation of a list split by year; `path_of(year)` gives each year's site path."""
+    return [YearLink(year, UNDATED_LABEL if year is None else str(year), urls.href(config, path_of(year)), count)
             for year, count in counts.items()]
+
+
+def at_year(links: list[YearLink], year: int | None) -> list[YearLink]:
+    """The same navigation on the page of one year, which it marks as the current one."""
+    return [YearLink(link.year, link.label, link.url, link.count, link.year == year) for link in links]
 
 
 def by_month(items: list[calendar.Occurrence]) -> list[tuple[tuple[int, int], list[calendar.Occurrence]]]:
@@ -193,16 +306,17 @@ def _meeting_lists(site: Site, path: str, year_path, title: str, description: st
             break
         shown.append((UNDATED_LABEL if year is None else str(year), group))
         total += len(group)
+    links = year_links(config, counts, year_path)
     jobs = [PageJob(path, "meetings.html", title, description=description, breadcrumbs=crumbs, context={
         **context, "years": shown, "year": False, "all_shown": len(shown) == len(groups),
-        "year_links": year_links(config, counts, year_path), "list_url": urls.href(config, path)})]
+        "year_links": links, "list_url": urls.href(config, path)})]
     for year, group in groups.items():
         label = UNDATED_LABEL if year is None else str(year)
         jobs.append(PageJob(year_path(year), "meetings.html", f"{title} {'utan datum' if year is None else year}",
                             description=f"{description.rstrip('.')}: {label.lower()}.",
                             breadcrumbs=crumbs + [(title, urls.href(config, path))],
                             context={**context, "years": [(label, group)], "year": year, "all_shown": False,
-                                     "year_links": year_links(config, counts, year_path, year),
+                                     "year_links": at_year(links, year),
                                      "list_url": urls.href(config, path)}))
     return jobs
 
@@ -222,6 +336,7 @@ def _archive(site: Site, name: str, year_path, crumbs: list, meetings: list[Meet
     # Count what the year holds: each meeting once, whether it is one of the owner's or names it.
     counts = {y: len({id(m) for m in meetings_by_year.get(y, [])} | {id(m.meeting) for m in mentions_by_year.get(y, [])})
               + len(events_by_year.get(y, [])) for y in years}
+    links = year_links(config, counts, year_path)
     jobs = []
     for year in years:
         label = "utan datum" if year is None else str(year)
@@ -231,8 +346,8 @@ def _archive(site: Site, name: str, year_path, crumbs: list, meetings: list[Meet
                                      "meetings": meetings_by_year.get(year, []),
                                      "events": events_by_year.get(year, []),
                                      "mentions": mentions_by_year.get(year, []),
-                                     "year_links": year_links(config, counts, year_path, year)}))
-    return year_links(config, counts, year_path), jobs
+                                     "year_links": at_year(links, year)}))
+    return links, jobs
 
 
 def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJob]:

@@ -1,0 +1,110 @@
+"""render.py's helpers for the page rendering: fragments, menu states, year navigation, filters."""
+from __future__ import annotations
+
+import jinja2
+from markupsafe import Markup
+
+from generator import render
+from generator.model import Federation
+
+
+class Thing:
+    def __init__(self, name: str):
+        self.name = name
+
+
+def fragments_env(source: str) -> tuple[jinja2.Environment, render.Fragments, list]:
+    """An environment whose _fragments.html is `source`, and a list that logs every macro call."""
+    calls: list = []
+    env = jinja2.Environment(loader=jinja2.DictLoader({render.Fragments.TEMPLATE: source}), autoescape=True,
+                             trim_blocks=True, lstrip_blocks=True)
+    env.globals["log"] = lambda *args: calls.append(args) or ""
+    fragments = render.Fragments(env)
+    env.globals.update(fragment=fragments, fragment_lines=fragments.lines)
+    return env, fragments, calls
+
+
+ITEM = '{% macro item(thing, mark) %}{{ log(thing.name) }}<li>{{ mark }}{{ thing.name }}</li>{%- endmacro %}'
+
+
+def test_a_fragment_is_rendered_once_for_the_same_arguments():
+    _env, fragments, calls = fragments_env(ITEM)
+    a, b = Thing("a & b"), Thing("c")
+    first = fragments("item", a, "*")
+    assert first == Markup("<li>*a &amp; b</li>")
+    assert fragments("item", a, "*") is first
+    assert fragments("item", b, "*") == Markup("<li>*c</li>")
+    assert calls == [("a & b",), ("c",)]
+
+
+def test_arguments_are_told_apart_by_identity_not_by_value():
+    _env, fragments, calls = fragments_env(ITEM)
+    a, twin = Thing("a"), Thing("a")
+    fragments("item", a, "*")
+    fragments("item", twin, "*")
+    assert len(calls) == 2   # an equal object may render differently, so it is asked again
+
+
+def test_fragment_lines_joins_one_fragment_a_line_and_reuses_them():
+    env, _fragments, calls = fragments_env(ITEM)
+    a, b = Thing("a"), Thing("b<")
+    page = env.from_string('<ul>\n{{ fragment_lines("item", things, "-") }}\n</ul>')
+    assert page.render(things=[a, b]) == "<ul>\n<li>-a</li>\n<li>-b&lt;</li>\n</ul>"
+    assert page.render(things=[b]) == "<ul>\n<li>-b&lt;</li>\n</ul>"
+    assert calls == [("a",), ("b<",)]
+    assert env.from_string('{{ fragment_lines("item", things, "+") }}').render(things=[a]) == "<li>+a</li>"
+    assert len(calls) == 3   # other arguments, another fragment
+
+
+def test_a_fragment_sees_the_globals_but_not_the_page():
+    env, fragments, _calls = fragments_env('{% macro head() %}{{ title }}|{{ current is defined }}{% endmacro %}')
+    env.globals["title"] = "Nätverket"
+    assert env.from_string('{{ fragment("head") }}').render(current="/moten/") == "Nätverket|False"
+
+
+class Config:
+    base_path = "/sub"
+
+
+class Page:
+    def __init__(self, title: str, url: str):
+        self.title, self.url = title, url
+
+
+class Site:
+    def __init__(self, pages):
+        self.menu_pages = pages
+
+
+def test_menus_mark_the_section_and_the_page_and_are_shared_per_state():
+    menus = render.MenuStates(Config())
+    site = Site([Page("Om webbplatsen", "/sub/om/")])
+    meeting = menus(site, "/moten/2021-11-17-forbundschefsmote/")
+    assert [(link.label, link.url, link.aria_current) for link in meeting.main][:3] == [
+        ("Start", "/sub/", ""), ("Möten", "/sub/moten/", "true"), ("Kalender", "/sub/kalender/", "")]
+    assert not meeting.at_home
+    assert menus(site, "/moten/2021-12-01-presidiemote/") is meeting
+    assert [link.aria_current for link in menus(site, "/moten/").main][:2] == ["", "page"]
+    home = menus(site, "/")
+    assert home.at_home and home.main[0].aria_current == "page" and home.main[1].aria_current == ""
+    assert [(link.url, link.aria_current) for link in menus(site, "/om/").footer] == [("/sub/om/", "page")]
+    assert meeting.footer[0].aria_current == ""
+
+
+def test_a_year_page_marks_its_year_in_the_shared_navigation():
+    links = render.year_links(Config(), {2022: 3, 2021: 5, None: 1}, lambda year: f"/moten/{year or 'utan-datum'}/")
+    assert [(link.label, link.url, link.count, link.is_current) for link in links] == [
+        ("2022", "/sub/moten/2022/", 3, False), ("2021", "/sub/moten/2021/", 5, False),
+        (render.UNDATED_LABEL, "/sub/moten/utan-datum/", 1, False)]
+    assert [link.is_current for link in render.at_year(links, 2021)] == [False, True, False]
+    assert [link.is_current for link in render.at_year(links, None)] == [False, False, True]
+    assert not any(link.is_current for link in links)
+
+
+def test_short_names_and_slugs_join_what_a_list_shows():
+    feds = [Federation.__new__(Federation), Federation.__new__(Federation)]
+    feds[0].short_name, feds[0].slug = "Roslagen", "roslagen"
+    feds[1].short_name, feds[1].slug = "Sundbyberg & co", "sundbyberg"
+    assert render.short_names(feds) == "Roslagen, Sundbyberg & co"
+    assert render.slugs(feds) == "roslagen sundbyberg"
+    assert render.short_names([]) == ""
