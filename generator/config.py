@@ -4,6 +4,7 @@ from __future__ import annotations
 import difflib
 import zoneinfo
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -42,7 +43,7 @@ class Config:
     home: dict = field(default_factory=dict)
     footer: str = ""
 
-    @property
+    @cached_property   # asked for every link of every page
     def base_path(self) -> str:
         """The path part of base_url without the trailing slash: '' or '/sub'."""
         return urlsplit(self.base_url).path.rstrip("/")
