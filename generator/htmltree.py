@@ -101,16 +101,21 @@ def parse(fragment: str) -> Element:
     unescape = html.unescape
     texts = iter(pieces[::5])
     text = next(texts)
+    def add_text(text: str) -> bool:
+        """Put text after the last child or inside the parent; False when it holds a stray '<'."""
+        if "<" in text:
+            return False
+        if "&" in text:
+            text = unescape(text)
+        if last is not None:
+            last.tail = (last.tail or "") + text
+        else:
+            parent.text = (parent.text or "") + text
+        return True
+
     for tag, attrs, close, end, text_after in zip(pieces[1::5], pieces[2::5], pieces[3::5], pieces[4::5], texts):
-        if text:
-            if "<" in text:
-                return _parse_slowly(fragment)
-            if "&" in text:
-                text = unescape(text)
-            if last is not None:
-                last.tail = (last.tail or "") + text
-            else:
-                parent.text = (parent.text or "") + text
+        if text and not add_text(text):
+            return _parse_slowly(fragment)
         text = text_after
         if tag is not None:
             tag = tag.lower()
@@ -136,15 +141,8 @@ def parse(fragment: str) -> Element:
                 else:
                     continue
             parent = stack[-1]
-    if text:
-        if "<" in text:
-            return _parse_slowly(fragment)
-        if "&" in text:
-            text = unescape(text)
-        if last is not None:
-            last.tail = (last.tail or "") + text
-        else:
-            parent.text = (parent.text or "") + text
+    if text and not add_text(text):
+        return _parse_slowly(fragment)
     return root
 
 
