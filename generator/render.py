@@ -237,6 +237,7 @@ def make_environment(config: Config, static_files: dict[str, str],
     env.globals.update(static=static, href=lambda path: urls.href(config, path),
                        links=SimpleNamespace(**urls.section_links(config)),
                        config=config, menus=MenuStates(config), site_origin=_origin(config.base_url),
+                       navigation=NAVIGATION,   # what themes written before `menus` read
                        fragment=fragments, fragment_lines=fragments.lines)
     return env
 
