@@ -101,8 +101,7 @@ def convert_bodies(site: Site, cache: BuildCache | None = None) -> None:
         tasks.append((meeting, digest("minutes", code_digest(), base, meeting.body, redact, names_key),
                       (base, redact, True)))
     missing = []
-    for task in tasks:
-        known = cache.get("bodies", task[1], remember=False)
+    for task, (_key, known) in zip(tasks, cache.get_many("bodies", [key for _item, key, _how in tasks], remember=False)):
         if known is None:
             missing.append(task)
         else:
@@ -574,7 +573,10 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
     if unchanged is not None:
         return BuildResult(pages=unchanged[0], feeds=unchanged[1], files=unchanged[2],
                            seconds=time.perf_counter() - started, warnings=list(unchanged[3]))
-    for section in ("sources", "valid", "bodies", "pages", "feeds"):   # every entry is asked for: one query each
+    # Sections whose every (small) entry is asked for: one query each. Sources and bodies are
+    # read in batches as they are asked for (cache.get_many): all of them at once would be most
+    # of a big site's memory.
+    for section in ("valid", "pages", "feeds"):
         cache.preload(section)
     try:
         with _model_memory():

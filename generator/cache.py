@@ -121,6 +121,37 @@ class BuildCache:
             return None
         return self._load(section, key, row, remember)
 
+    def get_many(self, section: str, keys, remember: bool = True, batch: int = 256):
+        """(key, value or None) for each key, in order. Rows are read a batch at a time: one query
+        per batch instead of one per key, and never the whole section in memory at once."""
+        keys = list(keys)
+        for start in range(0, len(keys), batch):
+            chunk = keys[start:start + batch]
+            rows = self._rows_for(section, [key for key in chunk if not self._holds(section, key)])
+            for key in chunk:
+                if key in rows:
+                    yield key, self._load(section, key, rows.pop(key), remember)
+                else:
+                    yield key, self.get(section, key, remember)
+
+    def _holds(self, section: str, key: str) -> bool:
+        return key in self._new.get(section, {}) or key in self._read.get(section, {}) \
+            or key in self._preloaded.get(section, {})
+
+    def _rows_for(self, section: str, keys: list[str]) -> dict[str, tuple]:
+        db = self._connection()
+        if db is None or not keys:
+            return {}
+        marks = ",".join("?" * len(keys))
+        try:
+            found = db.execute(f"SELECT key, value, checksum FROM entries WHERE section = ? AND key IN ({marks})",
+                               (section, *keys)).fetchall()
+        except sqlite3.Error:
+            self._broken = True
+            self._db = None
+            return {}
+        return {key: (value, checksum) for key, value, checksum in found}
+
     def _load(self, section: str, key: str, row, remember: bool = True):
         if row is None or _checksum(row[0]) != row[1]:
             return None

@@ -7,6 +7,7 @@ knows what the fields mean; schema.py and model.py do.
 from __future__ import annotations
 
 import hashlib
+import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -210,11 +211,10 @@ def load_sources(site_root: Path, content_dir: Path | None = None, cache=None,
     found = iter_content_files(content_dir)
     results: list[Source | Problem | None] = [None] * len(found)
     unknown: list[int] = []
-    for index, (kind, path) in enumerate(found):   # one file in memory at a time
-        known = None
-        if cache is not None:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
-            known = cache.get("sources", digest, remember=False)
+    # One file in memory at a time; the cache is asked for the parsed ones in batches.
+    digests = [hashlib.sha256(path.read_bytes()).hexdigest() for _kind, path in found] if cache is not None else []
+    cached = cache.get_many("sources", digests, remember=False) if cache is not None else ()
+    for index, ((kind, path), (digest, known)) in enumerate(itertools.zip_longest(found, cached, fillvalue=(None, None))):
         if known is None:
             unknown.append(index)
         else:
