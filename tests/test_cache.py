@@ -225,3 +225,18 @@ def test_a_cache_that_cannot_be_written_costs_time_not_the_build(site, monkeypat
     site.build()
     assert "En rad till." in (site.out / "moten" / "2021-11-17-forbundschefsmote" / "index.html").read_text()
     assert tree_digest(site.out) == uncached(site, tmp_path)
+
+
+def test_entries_read_in_batches_come_back_in_order_and_a_damaged_one_is_a_miss(tmp_path):
+    import sqlite3
+    from generator.cache import BuildCache
+    cache = BuildCache(tmp_path)
+    for n in range(10):
+        cache.put("bodies", f"k{n}", {"n": n})
+    cache.save()
+    with sqlite3.connect(tmp_path / FILE_NAME) as db:   # spoil one entry's bytes
+        db.execute("UPDATE entries SET value = x'00' WHERE key = 'k4'")
+    keys = ["k9", "nope", "k4", *[f"k{n}" for n in range(4)]]
+    got = list(BuildCache(tmp_path).get_many("bodies", keys, batch=3))
+    assert [key for key, _value in got] == keys
+    assert [value for _key, value in got] == [{"n": 9}, None, None, {"n": 0}, {"n": 1}, {"n": 2}, {"n": 3}]
