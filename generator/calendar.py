@@ -353,13 +353,3 @@ def feed_bytes(site: Site, feed: Feed, revisions: dict[str, feedlock.Revision],
     """The bytes of one planned feed; `events` (uid → VEVENT bytes) and `heads` are shared by the
     feeds of one build, so that each event and each head is serialised once."""
     return calendar_bytes(site, feed.items, revisions, feed.info, events, heads)
-
-
-def each_feed(site: Site, items: list[Occurrence], revisions: dict[str, feedlock.Revision],
-              events: dict[str, bytes] | None = None):
-    """(site path, bytes) of every iCal file, one at a time. `revisions` come from revise();
-    `events` may hold VEVENT bytes already made (by uid)."""
-    events = {} if events is None else events
-    heads: dict = {}
-    for feed in planned_feeds(site, items):
-        yield feed.path, feed_bytes(site, feed, revisions, events, heads)

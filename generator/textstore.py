@@ -65,6 +65,3 @@ class StoredText:
 
     def __set__(self, obj, value) -> None:
         obj.__dict__[self.slot] = value
-
-    def is_stored(self, obj) -> bool:
-        return isinstance(obj.__dict__.get(self.slot), Stored)
