@@ -173,6 +173,8 @@ class Staging:
         self.spare = state.spare() if found is not None else _Folder()
         self.dir = found or Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}-new-", dir=self.out_dir.parent))
         self.manifest: dict[str, tuple] = {}
+        self.linked: set[str] = set()               # files sharing their inode with output/'s
+        self._can_link = True
         self.written = 0
         self._dirs: set[str] = set(self.spare.dirs)
         self._made: set[str] = set()
@@ -184,10 +186,24 @@ class Staging:
         return Placed(len(data), file_hash)
 
     def keep(self, rel: str, kept: Kept) -> None:
-        """A file output/ holds with these bytes: copied over only when the spare lacks it."""
+        """A file output/ holds with these bytes: linked (or copied) over only when the spare lacks it."""
         if isinstance(kept, Placed) or self._have(rel, kept.size, kept.digest):
             return
-        self._write(rel, lambda target: shutil.copyfile(self.out_dir / rel, target), kept.digest)
+        self._write(rel, lambda target: self._share(rel, target), kept.digest)
+
+    def _share(self, rel: str, target: Path) -> None:
+        """A hard link to output/'s file: the first rebuild after a clean one has no spare folder and
+        would otherwise copy every unchanged file. The two folders then share the inode, which is
+        safe: a file is never written through (_write unlinks first), and finish() records the
+        retired copy's new stat. Where links are not possible, a copy."""
+        if self._can_link:
+            try:
+                os.link(self.out_dir / rel, target)
+                self.linked.add(rel)
+                return
+            except OSError:
+                self._can_link = False
+        shutil.copyfile(self.out_dir / rel, target)
 
     def add(self, files: Mapping[str, bytes | Kept], copies: Mapping[str, Path]) -> None:
         """Every file not placed yet: bytes, Kept ones from output/, and copies of sources."""
@@ -261,7 +277,9 @@ class Staging:
             self.abandon()
             raise
         kept_spare = _keep_or_remove(retired, self.state.spare_dir) if retired is not None else False
-        old = {rel: (self.previous_output.stats[rel], self.previous_output.known[rel][1])
+        # A linked file is one inode in both folders: the retired one's stat is the staged one's.
+        old = {rel: (self.manifest[rel][0] if rel in self.linked else self.previous_output.stats[rel],
+                     self.previous_output.known[rel][1])
                for rel in self.previous_output.known}
         self.state.save(self.manifest, old if kept_spare else {})
         return WriteStats(files=len(self.manifest), written=self.written, deleted=deleted)

@@ -75,3 +75,41 @@ def test_a_failed_write_leaves_the_output_as_it_was(tmp_path):
     except FileNotFoundError:
         pass
     assert tree(out) == {"index.html": b"start"}
+
+
+def test_unchanged_files_are_shared_with_the_spare_and_an_edit_through_one_never_leaks(tmp_path):
+    from generator.output import Kept, OutputState, file_digest
+    out, spare = tmp_path / "output", tmp_path / "cache" / "previous-output"
+
+    def kept(rel):   # what a build passes for a file output/ verifiably holds
+        data = (out / rel).read_bytes()
+        assert OutputState(out, spare).holds(rel) == (len(data), file_digest(data))
+        return Kept(len(data), file_digest(data))
+
+    write_site(out, {"a.html": b"page a", "b.html": b"page b"}, {}, spare)      # a clean build: no spare
+    write_site(out, {"a.html": kept("a.html"), "b.html": b"page B"}, {}, spare, OutputState(out, spare))
+    assert tree(out) == {"a.html": b"page a", "b.html": b"page B"}
+    assert (out / "a.html").stat().st_nlink == 2                                # linked, not copied
+    with open(out / "a.html", "r+b") as stream:                                 # edited in place, by hand
+        stream.write(b"PAGE")
+    state = OutputState(out, spare)
+    assert state.holds("a.html") is None                                        # no longer trusted
+    write_site(out, {"a.html": b"page a", "b.html": kept("b.html")}, {}, spare, state)
+    assert tree(out) == {"a.html": b"page a", "b.html": b"page B"}
+    for _ in range(2):    # the spare's damaged copy is never taken for the good one
+        write_site(out, {"a.html": kept("a.html"), "b.html": kept("b.html")}, {}, spare, OutputState(out, spare))
+        assert tree(out) == {"a.html": b"page a", "b.html": b"page B"}
+
+
+def test_where_links_fail_unchanged_files_are_copied(tmp_path, monkeypatch):
+    import os
+    from generator.output import Kept, OutputState, file_digest
+    out, spare = tmp_path / "output", tmp_path / "spare"
+    write_site(out, {"a.html": b"page a"}, {}, spare)
+
+    def refuse(*_args):
+        raise OSError(1, "links are not allowed here")
+    monkeypatch.setattr(os, "link", refuse)
+    write_site(out, {"a.html": Kept(6, file_digest(b"page a")), "b.html": b"b"}, {}, spare, OutputState(out, spare))
+    assert tree(out) == {"a.html": b"page a", "b.html": b"b"}
+    assert (out / "a.html").stat().st_nlink == 1
