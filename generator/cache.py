@@ -129,10 +129,12 @@ class BuildCache:
             chunk = keys[start:start + batch]
             rows = self._rows_for(section, [key for key in chunk if not self._holds(section, key)])
             for key in chunk:
-                if key in rows:
-                    yield key, self._load(section, key, rows.pop(key), remember)
-                else:
+                if key in rows:   # not popped: the same key may come twice (two empty bodies)
+                    yield key, self._load(section, key, rows[key], remember)
+                elif self._holds(section, key):
                     yield key, self.get(section, key, remember)
+                else:   # asked the file already: not there
+                    yield key, None
 
     def _holds(self, section: str, key: str) -> bool:
         return key in self._new.get(section, {}) or key in self._read.get(section, {}) \
