@@ -258,7 +258,7 @@ def _reusable(cache: BuildCache, section: str, rel: str, key: str, state: Output
 
 def _remembered(cache: BuildCache, section: str, rel: str, key: str, data: bytes) -> bytes:
     """Note what output/rel will hold for `key`; returns the bytes."""
-    cache.put(section, rel, (key, len(data), file_digest(data)))
+    cache.put(section, rel, (key, *_size_and_hash(data)))
     return data
 
 
@@ -293,8 +293,7 @@ def render_pages(site: Site, env: jinja2.Environment, jobs: list[render.PageJob]
         rel = urls.output_file(job.path)
         keys[rel] = key = digest(structure, job.path, job.template, own_templates.get(job.template, ""), job.title,
                                  [item.html_key for item in job.bodies])
-        previous = cache.get("pages", rel)
-        data = _kept(state, rel, previous) if previous and previous[0] == key else None
+        data = _reusable(cache, "pages", rel, key, state)
         if data is None:
             todo.append(index)
         else:
@@ -317,17 +316,11 @@ def render_pages(site: Site, env: jinja2.Environment, jobs: list[render.PageJob]
         raise BuildFailed(problems[:1])
     for rel, key in keys.items():
         data = files[rel]
-        if isinstance(data, Placed):
-            marked = rel in searchable
-            cache.put("pages", rel, (key, data.size, data.digest, marked))
-        elif isinstance(data, Kept):   # the entry is right as it is
-            marked = cache.get("pages", rel)[3]
-            cache.touch("pages", rel)
+        if isinstance(data, Kept) and not isinstance(data, Placed):   # its entry is right as it is
+            if cache.get("pages", rel)[3]:
+                searchable.add(rel)
         else:
-            marked = rel in searchable
-            cache.put("pages", rel, (key, len(data), file_digest(data), marked))
-        if marked:
-            searchable.add(rel)
+            cache.put("pages", rel, (key, *_size_and_hash(data), rel in searchable))
     return files, searchable
 
 
@@ -454,7 +447,7 @@ class SearchIndex:
         self.problem: Problem | None = None
         self.bundles: dict[str, dict] = {}
         self.made: dict[str, dict] = {}
-        self.todo: dict[str, dict[str, bytes]] = {}
+        self.todo: dict[str, dict[str, Path | bytes]] = {}   # part → its pages' files (or bytes)
         self.thread = None
         self.folder = None
         self.binary = search.find_pagefind()
@@ -465,7 +458,8 @@ class SearchIndex:
         self.language = site.config.language
         plan = search.plan_parts([searchable(job) for job in searchable_jobs])
         self.keys = {name: digest(search.part_dir(name), str(self.binary), self.language,
-                                  [(rel, _file_hash(files[rel])) for rel in rels]) for name, rels in plan.items()}
+                                  [(rel, _size_and_hash(files[rel])[1]) for rel in rels])
+                     for name, rels in plan.items()}
         for name, key in self.keys.items():
             previous = cache.get("search", name)
             if previous and (previous[0] == key or not refresh):
@@ -473,7 +467,7 @@ class SearchIndex:
                         for rel, (size, file_hash) in previous[1].items()}
                 if all(kept.values()):
                     self.bundles[name] = kept
-                    cache.put("search", name, (key if previous[0] == key else previous[0], previous[1]))
+                    cache.touch("search", name)   # the entry stays as it is
                     continue
             self.todo[name] = {rel: _page_source(files[rel], rel, out_dir, staging) for rel in plan[name]}
 
@@ -517,10 +511,6 @@ class SearchIndex:
 
 def _size_and_hash(value) -> tuple[int, str]:
     return (value.size, value.digest) if isinstance(value, Kept) else (len(value), file_digest(value))
-
-
-def _file_hash(value) -> str:
-    return value.digest if isinstance(value, Kept) else file_digest(value)
 
 
 def _page_source(value, rel: str, out_dir: Path, staging: Staging | None) -> Path | bytes:
