@@ -242,21 +242,18 @@ class FeedInfo:
     page_path: str
 
 
-def calendar_bytes(site: Site, items: list[Occurrence], revisions: dict[str, feedlock.Revision],
-                   info: FeedInfo | None, events: dict[str, bytes] | None = None,
-                   heads: dict | None = None) -> bytes:
-    """One VCALENDAR. Each VEVENT is serialised once per build (`events` caches its bytes by uid)
-    and spliced in: an event appears in the site feed, its federations' and projects' feeds and its
-    own download, and folding its lines is the slow part of icalendar."""
+def feed_bytes(site: Site, feed: Feed, revisions: dict[str, feedlock.Revision],
+               events: dict[str, bytes], heads: dict) -> bytes:
+    """One planned feed as a VCALENDAR. `events` (uid → VEVENT bytes) and `heads` are shared by
+    the feeds of one build: each VEVENT is serialised once and spliced in (an event appears in the
+    site feed, its federations' and projects' feeds and its own download, and folding its lines is
+    the slow part of icalendar), and every single-event download shares one head."""
     config = site.config
     tz = zoneinfo.ZoneInfo(config.timezone)
-    events = {} if events is None else events
-    if heads is not None and info in heads:
-        head = heads[info]
-    else:
-        head = _calendar_head(site, info)
-        if heads is not None:
-            heads[info] = head
+    items, info = feed.items, feed.info
+    if info not in heads:
+        heads[info] = _calendar_head(site, info)
+    head = heads[info]
     parts = [head[: -len(_CALENDAR_END)]]
     timed = [o for o in items if not o.all_day]
     if timed:
@@ -294,7 +291,7 @@ def _calendar_head(site: Site, info: FeedInfo | None) -> bytes:
         cal.add("x-published-ttl", icalendar.vDuration(every))
         cal.add("source", urls.absolute(config, urls.href(config, info.feed_path)), parameters={"VALUE": "URI"})
         cal.add("url", urls.absolute(config, urls.href(config, info.page_path)), parameters={"VALUE": "URI"})
-    return cal.to_ical()   # ends with _CALENDAR_END, which calendar_bytes() cuts off
+    return cal.to_ical()   # ends with _CALENDAR_END, which feed_bytes() cuts off
 
 
 @lru_cache(maxsize=64)
@@ -346,10 +343,3 @@ def planned_feeds(site: Site, items: list[Occurrence]) -> list[Feed]:
         feeds.append(Feed(info.feed_path, concerning.get(project, []), info))
     feeds += [Feed(occ.feed_path, [occ], None) for occ in items]
     return feeds
-
-
-def feed_bytes(site: Site, feed: Feed, revisions: dict[str, feedlock.Revision],
-               events: dict[str, bytes], heads: dict) -> bytes:
-    """The bytes of one planned feed; `events` (uid → VEVENT bytes) and `heads` are shared by the
-    feeds of one build, so that each event and each head is serialised once."""
-    return calendar_bytes(site, feed.items, revisions, feed.info, events, heads)
