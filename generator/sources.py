@@ -134,16 +134,16 @@ def iter_content_files(content_dir: Path) -> list[tuple[str, Path]]:
 
 
 def read_source(kind: str, path: Path, content_dir: Path, site_root: Path, cache=None,
-                raw: bytes | None = None, parsed=None, digest: str | None = None, known: bool = False) -> Source:
+                parsed=None, digest: str | None = None, known: bool = False) -> Source:
     """Read one file; `cache` (a BuildCache) remembers parsed front matter by the file's bytes.
-    `parsed` (or the Problem parsing found) and the bytes' `digest` may come from load_sources'
+    `parsed` (or the Problem parsing found) with the bytes' `digest` may come from load_sources'
     worker pool, or from the cache (known=True); the file is then not read again."""
     rel = _relative(path, site_root)
     if isinstance(parsed, Problem):
         raise parsed
-    if parsed is None or digest is None:
-        raw = path.read_bytes() if raw is None else raw
-        digest = digest or hashlib.sha256(raw).hexdigest()
+    if parsed is None:
+        raw = path.read_bytes()
+        digest = hashlib.sha256(raw).hexdigest()
     if parsed is None and cache is not None:
         parsed = cache.get("sources", digest, remember=False)   # the body is moved out of memory later
     elif parsed is not None and cache is not None and not known:
@@ -229,7 +229,7 @@ def load_sources(site_root: Path, content_dir: Path | None = None, cache=None,
 
 def _read_or_problem(kind, path, content_dir, root, cache, parsed, digest, known, store) -> Source | Problem:
     try:
-        source = read_source(kind, path, content_dir, root, cache, None, parsed, digest, known)
+        source = read_source(kind, path, content_dir, root, cache, parsed, digest, known)
     except Problem as problem:
         return problem
     if store is not None:
