@@ -62,6 +62,9 @@ def show_body_edit(model: Model, path: Path) -> dict[str, bytes] | None:
         item.body_html = value.html
     else:
         item.body_html = value
+    fragments = model.env.globals.get("fragment")
+    if isinstance(fragments, render.Fragments):   # none may show the old body's facts
+        fragments.clear()
     written: dict[str, bytes] = {}
     for job in model.jobs:
         if any(shown is item for shown in job.bodies):

@@ -181,16 +181,29 @@ class Fragments:
         # fragment_lines: (name, ids of the other arguments) → ({id(item): (html, item)}, arguments)
         self.tables: dict[tuple, tuple[dict, tuple]] = {}
 
-    def macro(self, name: str):
+    def render(self, name: str, *args) -> Markup:
+        """Macro `name` called with `args`. A missing macro or a wrong number of arguments is a
+        template error, reported like any other, not a crash of the build."""
         if self.module is None:
             self.module = self.env.get_template(self.TEMPLATE).module
-        return getattr(self.module, name)
+        macro = getattr(self.module, name, None)
+        if not isinstance(macro, jinja2.runtime.Macro):
+            raise jinja2.TemplateRuntimeError(f"{self.TEMPLATE} has no macro named {name!r}")
+        try:
+            return macro(*args)
+        except TypeError as exc:
+            raise jinja2.TemplateRuntimeError(f"{self.TEMPLATE}, macro {name!r}: {exc}") from None
+
+    def clear(self) -> None:
+        """Forget every fragment (the live preview changes a kept model)."""
+        self.done.clear()
+        self.tables.clear()
 
     def __call__(self, name: str, *args) -> Markup:
         key = (name, *map(id, args))
         hit = self.done.get(key)
         if hit is None:
-            hit = self.done[key] = (self.macro(name)(*args), args)
+            hit = self.done[key] = (self.render(name, *args), args)
         return hit[0]
 
     def lines(self, name: str, items, *args) -> Markup:
@@ -205,7 +218,7 @@ class Fragments:
         for item in items:
             hit = done.get(id(item))
             if hit is None:
-                hit = done[id(item)] = (self.macro(name)(item, *args), item)
+                hit = done[id(item)] = (self.render(name, item, *args), item)
             html.append(hit[0])
         return Markup("\n".join(html))
 

@@ -116,6 +116,19 @@ def test_invalid_build_leaves_previous_output_untouched(site):
     assert not [p for p in site.root.iterdir() if p.name.startswith(".output-")]  # no staging left behind
 
 
+def test_a_template_asking_for_a_missing_fragment_is_reported_not_a_crash(site):
+    site.build()
+    before = tree_digest(site.out)
+    page = site.root / "themes" / "default" / "templates" / "page.html"
+    page.write_text(page.read_text().replace("</article>", '{{ fragment("no_such_row") }}</article>'))
+    site.add({"pages/om.md": "---\ntitle: Om\n---\nText.\n"})
+    with pytest.raises(BuildFailed) as failed:
+        site.build()
+    problem = failed.value.problems[0]
+    assert problem.path.endswith("templates/page.html") and "no_such_row" in problem.message
+    assert tree_digest(site.out) == before
+
+
 def test_links_work_under_a_sub_path(tmp_path):
     tree = SiteTree(tmp_path / "site", base_url="https://example.se/natverk/")
     tree.add(FEDERATIONS).add(PROJECTS).add({"meetings/2021-11-17-forbundschefsmote.md":

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import jinja2
+import pytest
 from markupsafe import Markup
 
 from generator import render
@@ -35,6 +36,14 @@ def test_a_fragment_is_rendered_once_for_the_same_arguments():
     assert fragments("item", a, "*") is first
     assert fragments("item", b, "*") == Markup("<li>*c</li>")
     assert calls == [("a & b",), ("c",)]
+
+
+def test_a_missing_fragment_or_a_wrong_call_is_a_template_error():
+    _env, fragments, _calls = fragments_env(ITEM)
+    with pytest.raises(jinja2.TemplateRuntimeError, match="no macro named 'row'"):
+        fragments("row", Thing("a"))
+    with pytest.raises(jinja2.TemplateRuntimeError, match="macro 'item'"):
+        fragments.lines("item", [Thing("a")], "*", "too many")
 
 
 def test_arguments_are_told_apart_by_identity_not_by_value():
