@@ -323,15 +323,14 @@ def _meeting_lists(site: Site, path: str, year_path, title: str, description: st
     links = year_links(config, counts, year_path)
     jobs = [PageJob(path, "meetings.html", title, description=description, breadcrumbs=crumbs, context={
         **context, "years": shown, "year": False, "all_shown": len(shown) == len(groups),
-        "year_links": links, "list_url": urls.href(config, path)})]
+        "year_links": links})]
     for year, group in groups.items():
         label = UNDATED_LABEL if year is None else str(year)
         jobs.append(PageJob(year_path(year), "meetings.html", f"{title} {'utan datum' if year is None else year}",
                             description=f"{description.rstrip('.')}: {label.lower()}.",
                             breadcrumbs=crumbs + [(title, urls.href(config, path))],
                             context={**context, "years": [(label, group)], "year": year, "all_shown": False,
-                                     "year_links": at_year(links, year),
-                                     "list_url": urls.href(config, path)}))
+                                     "year_links": at_year(links, year)}))
     return jobs
 
 
