@@ -386,3 +386,25 @@ def test_only_the_sentences_that_say_it_are_findings():
         ("beslut", "Men mötet beslutar att köpa fika.", ""),
         ("bordlagt", "bordläggning bordläggs.", "Bordläggning"),
         ("uppdrag", "Kipa får i uppdrag att ringa.", "")]
+
+
+def test_the_quick_word_check_never_hides_a_finding(tmp_path, monkeypatch):
+    """decisions._NEEDED lists by hand what each pattern needs: a pattern added without its words
+    would silently never match. Over the shipped minutes and a generated corpus, findings with the
+    check and without it (every text tried against every pattern) must be the same."""
+    import subprocess
+    import sys
+    from conftest import REPO
+    from generator import decisions
+    from generator.sources import parse_front_matter
+    subprocess.run([sys.executable, str(REPO / "benchmarks" / "make_corpus.py"), "--n", "120",
+                    "--out", str(tmp_path / "corpus")], check=True, capture_output=True)
+    files = sorted((REPO / "content" / "meetings").rglob("*.md")) + \
+        sorted((tmp_path / "corpus" / "content" / "meetings").rglob("*.md"))
+    bodies = [parse_front_matter(path.read_text(encoding="utf-8"), path.name)[2] for path in files]
+    with_check = [enrich(render_markdown(body, "", ()), ()) for body in bodies]
+    monkeypatch.setattr(decisions, "_kinds_by_text", lambda texts: None)
+    without = [enrich(render_markdown(body, "", ()), ()) for body in bodies]
+    assert sum(len(facts.findings) for facts in with_check) > 100          # the corpus has findings
+    assert [facts.findings for facts in with_check] == [facts.findings for facts in without]
+    assert [facts.html for facts in with_check] == [facts.html for facts in without]
