@@ -214,10 +214,9 @@ def _needed(wanted: frozenset[str]) -> int:
     return len(wanted) if len(wanted) <= 2 else max(2, (len(wanted) + 1) // 2)
 
 
-def _close_postponed(meetings: list[Meeting], places: _Places | None = None) -> None:
+def _close_postponed(meetings: list[Meeting], places: _Places) -> None:
     """Close each postponed question at the first later meeting of its series with an agenda
     item that takes it up (the rule of takes_up()), found in an index of the series' headings."""
-    places = places or _Places()
     series: dict[Meeting, tuple[list[Meeting], dict[str, list[tuple[int, int, int]]], int]] = {}
     for meeting in meetings:
         postponed = [d for d in meeting.decisions if d.kind == POSTPONED]
