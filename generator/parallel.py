@@ -9,12 +9,15 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterator, Sequence
 
 # Below this many tasks a pool costs more (fork, pickling) than it saves.
 MIN_TASKS = 48
 MAX_WORKERS = 4
+# Chunks queued or done but not yet taken, per worker: enough that no worker waits.
+IN_FLIGHT_PER_WORKER = 4
 
 _shared: object = None      # what every task needs (set before forking, inherited by workers)
 _function: Callable | None = None
@@ -30,8 +33,8 @@ def workers() -> int:
     return max(1, min(available, MAX_WORKERS))
 
 
-def _call(task):
-    return _function(task, _shared)
+def _call_chunk(tasks: Sequence) -> list:
+    return [_function(task, _shared) for task in tasks]
 
 
 def run(function: Callable, tasks: Sequence, shared=None) -> list:
@@ -49,10 +52,20 @@ def each(function: Callable, tasks: Sequence, shared=None) -> Iterator:
             yield function(task, shared)
         return
     _shared, _function = shared, function
+    size = max(1, min(16, len(tasks) // (count * 4)))
+    chunks = (tasks[start:start + size] for start in range(0, len(tasks), size))
     try:
         context = multiprocessing.get_context("fork")
         # gc.enable: a worker collects its garbage even while the parent has paused its collector.
         with ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=gc.enable) as pool:
-            yield from pool.map(_call, tasks, chunksize=max(1, min(16, len(tasks) // (count * 4))))
+            # A few chunks ahead of the caller, not all of them: results the caller has not taken
+            # yet (rendered pages, converted bodies) would otherwise pile up in memory.
+            pending: deque = deque()
+            for chunk in chunks:
+                pending.append(pool.submit(_call_chunk, chunk))
+                if len(pending) > count * IN_FLIGHT_PER_WORKER:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
     finally:
         _shared, _function = None, None
