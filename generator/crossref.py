@@ -32,7 +32,7 @@ FILLER = {
 STEM = 6  # words are compared on their first six letters: "konferens" and "konferensen" agree
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class ItemLink:
     """A place in a meeting's minutes: the meeting, and the agenda item when there is one."""
     meeting: Meeting
@@ -44,7 +44,7 @@ class ItemLink:
         return self.item.label if self.item else ""
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Decision:
     """A decision, an assignment or a postponed question, with where it was written."""
     kind: str                          # "beslut" | "uppdrag" | "bordlagt"
@@ -67,7 +67,7 @@ class Decision:
         return self.kind == POSTPONED and self.closed_by is None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Mention:
     """One meeting naming a project or federation, and the agenda items where it does."""
     meeting: Meeting

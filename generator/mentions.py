@@ -30,7 +30,7 @@ _NOT_A_FEDERATION_AFTER = re.compile(r"\s+(?:län|läns|kommun|kommuns)\b")
 _NOT_A_FEDERATION_BEFORE = re.compile(r"\bRegion\s+$")   # searched in the 16 characters before a match only
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MentionName:
     """Something minutes can mention: its key ('projekt:mia'), its page, and the names it goes by."""
     key: str

@@ -17,7 +17,7 @@ from .mentions import MentionName
 MINUTES_VERSION = "1"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MinutesFacts:
     html: str
     agenda: tuple[AgendaItem, ...] = ()

@@ -23,14 +23,14 @@ from .sources import Source
 from .textstore import StoredText
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Person:
     name: str | None
     role: str | None = None
     federation: "Federation | None" = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class PeopleGroup:
     label: str | None
     federation: "Federation | None"

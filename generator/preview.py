@@ -17,7 +17,7 @@ from pathlib import Path
 from . import mentions, minutes, render, urls
 from .errors import Problem
 from .model import Meeting
-from .sources import parse_front_matter
+from .sources import parse_source_text
 
 
 @dataclass
@@ -47,10 +47,10 @@ def show_body_edit(model: Model, path: Path) -> dict[str, bytes] | None:
         return None
     try:
         text = Path(path).read_bytes().decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
-        meta, _lines, body, _line = parse_front_matter(text, item.source.rel)
+        _meta, _lines, body, _line, meta_digest = parse_source_text(text, item.source.rel)
     except (OSError, UnicodeDecodeError, Problem):
         return None
-    if meta != item.source.meta or body == item.body:
+    if meta_digest != item.source.meta_digest or body == item.body:
         return None
     from .build import convert_body, redaction_pairs   # the same conversion the build runs
     base = model.site.config.base_path

@@ -43,7 +43,7 @@ class Source:
     slug: str                      # file stem, or folder name for bundles
     path: Path                     # the .md file
     rel: str                       # path relative to the site root, for messages
-    meta: dict                     # front matter
+    meta: dict | None              # front matter (let go once the site model is built from it)
     lines: dict[str, int]          # top-level key -> 1-based line number in the file
     body: str = StoredText()       # Markdown after the front matter (moved out of memory once converted)
     body_line: int = 1             # line number where the body starts
@@ -155,7 +155,7 @@ def read_source(kind: str, path: Path, content_dir: Path, site_root: Path, cache
             line = raw[: exc.start].count(b"\n") + 1
             raise Problem(rel, line, None, "the file is not UTF-8 text",
                           "save it as UTF-8 (in most editors: Save as → Encoding → UTF-8)") from None
-        parsed = _parse(text, rel)
+        parsed = parse_source_text(text, rel)
         if cache is not None:
             cache.put("sources", digest, parsed)
     meta, lines, body, body_line, meta_digest = parsed
@@ -174,7 +174,7 @@ def read_source(kind: str, path: Path, content_dir: Path, site_root: Path, cache
                   attachments=attachments, meta_digest=meta_digest)
 
 
-def _parse(text: str, rel: str) -> tuple:
+def parse_source_text(text: str, rel: str) -> tuple:
     """(meta, key lines, body, body line, digest of the front matter) of one file's text."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     meta, lines, body, body_line = parse_front_matter(text, rel)
@@ -183,7 +183,7 @@ def _parse(text: str, rel: str) -> tuple:
 
 
 def _parse_in_worker(task: tuple, _shared) -> tuple:
-    """(digest of the file's bytes, what _parse made of them, or the Problem, or None when
+    """(digest of the file's bytes, what parse_source_text made of them, or the Problem, or None when
     read_source must say why), read by the worker itself: the files are not held in the parent."""
     path, rel = task
     try:
@@ -192,7 +192,7 @@ def _parse_in_worker(task: tuple, _shared) -> tuple:
         return None, None    # read_source reads it again and reports the error
     digest = hashlib.sha256(raw).hexdigest()
     try:
-        return digest, _parse(raw.decode("utf-8"), rel)
+        return digest, parse_source_text(raw.decode("utf-8"), rel)
     except Problem as problem:
         return digest, problem
     except UnicodeDecodeError:   # read_source says so with the line
