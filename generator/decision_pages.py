@@ -18,7 +18,7 @@ from . import urls
 from .crossref import Decision
 from .decisions import ASSIGNMENT, DECISION, POSTPONED
 from .model import Federation, Site
-from .render import PageJob, at_year, year_links
+from .render import PageJob, at_year, group_by_year, iso, newest_first, short_names, when, year_links
 
 OPEN_ON_FIRST_PAGE = 50     # open postponed questions on /beslut/; every one is also on its year's page
 CLOSED_ON_FIRST_PAGE = 20   # postponed questions taken up again, likewise
@@ -37,33 +37,28 @@ class Row:
     """What a register row shows, worked out once per meeting: a row appears on several pages (the
     whole register and each federation's, the first page and its year's)."""
     d: Decision
-    year: int | None
     date_iso: str             # "" when the meeting has no date
     date_label: str
     federations: str          # "Roslagen, Sundbyberg"
 
 
 def _rows(decisions: list[Decision]) -> list[Row]:
-    from .render import iso, when
     facts: dict[int, tuple] = {}
     rows = []
     for decision in decisions:
         meeting = decision.meeting
         known = facts.get(id(meeting))
         if known is None:
-            known = facts[id(meeting)] = (
-                meeting.date.year if meeting.date else None, iso(meeting.date) if meeting.date else "",
-                when(meeting.date) if meeting.date else "", ", ".join(f.short_name for f in meeting.federations))
+            known = facts[id(meeting)] = (iso(meeting.date) if meeting.date else "",
+                                          when(meeting.date) if meeting.date else "",
+                                          short_names(meeting.federations))
         rows.append(Row(decision, *known))
     return rows
 
 
 def _by_year(rows: list[Row]) -> dict[int | None, list[Row]]:
-    """Rows (newest first) by year: newest year first, meetings without a date last."""
-    groups: dict[int | None, list[Row]] = {}
-    for row in rows:
-        groups.setdefault(row.year, []).append(row)
-    return dict(sorted(groups.items(), key=lambda pair: -1 if pair[0] is None else pair[0], reverse=True))
+    """Rows by the year of their meeting, grouped as every list split by year is."""
+    return group_by_year(rows, lambda row: row.d.meeting)
 
 
 def _of(by_kind: dict, kind: str, federation: Federation | None) -> list[Row]:
@@ -103,8 +98,7 @@ def page_jobs(site: Site) -> list[PageJob]:
             postponed = _of(by_kind, POSTPONED, federation) if kind == DECISION else []
             rows_by_year = _by_year(rows)
             postponed_by_year = _by_year(postponed)
-            years = sorted(set(rows_by_year) | set(postponed_by_year), key=lambda y: -1 if y is None else y,
-                           reverse=True)
+            years = newest_first(rows_by_year, postponed_by_year)
             counts = {y: len(rows_by_year.get(y, [])) + len(postponed_by_year.get(y, [])) for y in years}
             register_title = label if federation is None else f"{label} – {federation.short_name}"
             register_crumbs = start if federation is None else start + [(label, urls.href(config, path_of(None)))]

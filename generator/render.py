@@ -285,7 +285,12 @@ def group_by_year(items: list, meeting_of=lambda item: item) -> dict[int | None,
     groups: dict[int | None, list] = {}
     for item in items:
         groups.setdefault(meeting_year(meeting_of(item)), []).append(item)
-    return dict(sorted(groups.items(), key=lambda pair: -1 if pair[0] is None else pair[0], reverse=True))
+    return {year: groups[year] for year in newest_first(groups)}
+
+
+def newest_first(*groupings: dict) -> list[int | None]:
+    """Every year of one or more groupings by year: newest first, no date last."""
+    return sorted(set().union(*groupings), key=lambda year: -1 if year is None else year, reverse=True)
 
 
 def year_links(config: Config, counts: dict[int | None, int], path_of) -> list[YearLink]:
@@ -344,8 +349,7 @@ def _archive(site: Site, name: str, year_path, crumbs: list, meetings: list[Meet
     events_by_year: dict[int | None, list] = {}
     for occ in events:
         events_by_year.setdefault(occ.first_day.year, []).append(occ)
-    years = sorted(set(meetings_by_year) | set(mentions_by_year) | set(events_by_year),
-                   key=lambda y: -1 if y is None else y, reverse=True)
+    years = newest_first(meetings_by_year, mentions_by_year, events_by_year)
     # Count what the year holds: each meeting once, whether it is one of the owner's or names it.
     counts = {y: len({id(m) for m in meetings_by_year.get(y, [])} | {id(m.meeting) for m in mentions_by_year.get(y, [])})
               + len(events_by_year.get(y, [])) for y in years}

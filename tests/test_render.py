@@ -110,6 +110,11 @@ def test_a_year_page_marks_its_year_in_the_shared_navigation():
     assert not any(link.is_current for link in links)
 
 
+def test_years_are_newest_first_and_no_date_last():
+    assert render.newest_first({2020: [1]}, {None: [2], 2021: [3]}, {2020: [4]}) == [2021, 2020, None]
+    assert render.newest_first() == []
+
+
 def test_short_names_and_slugs_join_what_a_list_shows():
     feds = [Federation.__new__(Federation), Federation.__new__(Federation)]
     feds[0].short_name, feds[0].slug = "Roslagen", "roslagen"
