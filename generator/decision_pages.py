@@ -18,7 +18,8 @@ from . import urls
 from .crossref import Decision
 from .decisions import ASSIGNMENT, DECISION, POSTPONED
 from .model import Federation, Site
-from .render import PageJob, at_year, group_by_year, iso, newest_first, short_names, when, year_links
+from .render import (PageJob, at_year, group_by_year, iso, newest_first, short_names, when, year_label,
+                     year_links)
 
 OPEN_ON_FIRST_PAGE = 50     # open postponed questions on /beslut/; every one is also on its year's page
 CLOSED_ON_FIRST_PAGE = 20   # postponed questions taken up again, likewise
@@ -124,14 +125,14 @@ def page_jobs(site: Site) -> list[PageJob]:
             year_crumbs = register_crumbs + [(register_title if federation else label,
                                               urls.href(config, path_of(slug)))]
             for year in years:
-                year_label = "utan datum" if year is None else str(year)
+                year_text = year_label(year)
                 in_year = postponed_by_year.get(year, [])
                 open_in_year = [r for r in in_year if r.d.is_open]
                 closed_in_year = [r for r in in_year if not r.d.is_open]
-                title = f"{label} {year_label}" + (f" – {federation.short_name}" if federation else "")
+                title = f"{label} {year_text}" + (f" – {federation.short_name}" if federation else "")
                 jobs.append(PageJob(
                     year_path_of(slug, year), "decisions.html", title, breadcrumbs=year_crumbs,
-                    description=f"{label} ur minnesanteckningarna från {year_label}"
+                    description=f"{label} ur minnesanteckningarna från {year_text}"
                                 + (f" – {federation.name}." if federation else "."),
                     context={**common, "year": year, "rows_year": year, "rows": rows_by_year.get(year, []),
                              "open_postponed": open_in_year, "open_count": len(open_in_year),

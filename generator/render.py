@@ -237,7 +237,7 @@ def make_environment(config: Config, static_files: dict[str, str],
     )
     env.filters.update(
         when=when, iso=iso, person=person_label, human_size=human_size, summary=summary,
-        short_names=short_names, slugs=slugs,
+        short_names=short_names, slugs=slugs, year_label=year_label,
         month=lambda pair: dates.format_month(*pair), day=dates.format_day, day_short=dates.format_day_short,
         absolute=lambda link: urls.absolute(config, link), webcal=lambda link: urls.webcal(config, link),
     )
@@ -263,7 +263,13 @@ def _origin(base_url: str) -> str:
 
 # ---------- the pages ----------
 
-UNDATED_LABEL = "Datum ej fastställt"
+UNDATED_LABEL = "Datum ej fastställt"   # the link or heading of what comes from meetings without a date
+UNDATED_TEXT = "utan datum"             # the same within a title or a sentence: "Beslut utan datum"
+
+
+def year_label(year: int | None, undated: str = UNDATED_TEXT) -> str:
+    """'2021', or `undated` for the year of meetings without a date."""
+    return undated if year is None else str(year)
 
 
 @dataclass
@@ -295,8 +301,21 @@ def newest_first(*groupings: dict) -> list[int | None]:
 
 def year_links(config: Config, counts: dict[int | None, int], path_of) -> list[YearLink]:
     """The year navigation of a list split by year; `path_of(year)` gives each year's site path."""
-    return [YearLink(year, UNDATED_LABEL if year is None else str(year), urls.href(config, path_of(year)), count)
+    return [YearLink(year, year_label(year, UNDATED_LABEL), urls.href(config, path_of(year)), count)
             for year, count in counts.items()]
+
+
+def latest_years(groups: dict, limit: int) -> dict:
+    """The first groups of `groups` (newest year first): as many years as hold at most `limit` items
+    together, and at least one, so a first page never comes out empty while older years exist."""
+    shown: dict = {}
+    total = 0
+    for year, group in groups.items():
+        if shown and total + len(group) > limit:
+            break
+        shown[year] = group
+        total += len(group)
+    return shown
 
 
 def at_year(links: list[YearLink], year: int | None) -> list[YearLink]:
@@ -319,19 +338,15 @@ def _meeting_lists(site: Site, path: str, year_path, title: str, description: st
     config = site.config
     groups = group_by_year(meetings)
     counts = {year: len(group) for year, group in groups.items()}
-    shown, total = [], 0
-    for year, group in groups.items():   # the latest years, as many as fit, and at least one
-        if shown and total + len(group) > MEETINGS_ON_LIST:
-            break
-        shown.append((UNDATED_LABEL if year is None else str(year), group))
-        total += len(group)
+    shown = [(year_label(year, UNDATED_LABEL), group)
+             for year, group in latest_years(groups, MEETINGS_ON_LIST).items()]
     links = year_links(config, counts, year_path)
     jobs = [PageJob(path, "meetings.html", title, description=description, breadcrumbs=crumbs, context={
         **context, "years": shown, "year": False, "all_shown": len(shown) == len(groups),
         "year_links": links})]
     for year, group in groups.items():
-        label = UNDATED_LABEL if year is None else str(year)
-        jobs.append(PageJob(year_path(year), "meetings.html", f"{title} {'utan datum' if year is None else year}",
+        label = year_label(year, UNDATED_LABEL)
+        jobs.append(PageJob(year_path(year), "meetings.html", f"{title} {year_label(year)}",
                             description=f"{description.rstrip('.')}: {label.lower()}.",
                             breadcrumbs=crumbs + [(title, urls.href(config, path))],
                             context={**context, "years": [(label, group)], "year": year, "all_shown": False,
@@ -356,7 +371,7 @@ def _archive(site: Site, name: str, year_path, crumbs: list, meetings: list[Meet
     links = year_links(config, counts, year_path)
     jobs = []
     for year in years:
-        label = "utan datum" if year is None else str(year)
+        label = year_label(year)
         jobs.append(PageJob(year_path(year), "archive.html", f"{name} {label}", breadcrumbs=crumbs,
                             description=f"{name}: möten, händelser och omnämnanden {label}.",
                             context={"name": name, "federation": federation, "year": year,

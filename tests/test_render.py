@@ -115,6 +115,21 @@ def test_years_are_newest_first_and_no_date_last():
     assert render.newest_first() == []
 
 
+def test_a_first_page_shows_the_latest_years_that_fit_and_at_least_one():
+    groups = {2022: [1, 2], 2021: [3], 2020: [4, 5, 6], None: [7]}
+    assert list(render.latest_years(groups, 3)) == [2022, 2021]
+    assert list(render.latest_years(groups, 4)) == [2022, 2021]   # stops at the first year that does not fit
+    assert render.latest_years(groups, 1) == {2022: [1, 2]}       # over the limit, but never empty
+    assert list(render.latest_years(groups, 100)) == [2022, 2021, 2020, None]
+    assert render.latest_years({}, 5) == {}
+
+
+def test_the_year_of_meetings_without_a_date_has_a_label_in_text_and_in_links():
+    assert render.year_label(2021) == "2021"
+    assert render.year_label(None) == "utan datum"
+    assert render.year_label(None, render.UNDATED_LABEL) == "Datum ej fastställt"
+
+
 def test_short_names_and_slugs_join_what_a_list_shows():
     feds = [Federation.__new__(Federation), Federation.__new__(Federation)]
     feds[0].short_name, feds[0].slug = "Roslagen", "roslagen"
