@@ -33,6 +33,7 @@ NAVIGATION = [
 
 @dataclass(frozen=True)
 class MenuLink:
+    """A link of a menu or a filter. Whether it is current is decided here, not in the template."""
     label: str
     url: str
     aria_current: str      # "page" on the page it leads to, "true" elsewhere in its section, "" otherwise
@@ -332,10 +333,17 @@ MEETINGS_ON_LIST = 150  # /moten/ and a type's list show the latest years up to 
 
 
 def _meeting_lists(site: Site, path: str, year_path, title: str, description: str, crumbs: list,
-                   meetings: list[Meeting], context: dict) -> list[PageJob]:
+                   meetings: list[Meeting], context: dict, type_links: list[tuple],
+                   type_filter: str | None) -> list[PageJob]:
     """A list of minutes split by year: `path` shows the latest years (up to MEETINGS_ON_LIST
-    meetings, at least one year) and the year navigation, year_path(year) every year's meetings."""
+    meetings, at least one year) and the year navigation, year_path(year) every year's meetings.
+    type_links: (slug, label, url) of the type filter, slug None for every type."""
     config = site.config
+
+    def filters(aria: str) -> list[MenuLink]:
+        # A year page is within the filtered list, not the page its filter link leads to.
+        return [MenuLink(label, url, aria if slug == type_filter else "") for slug, label, url in type_links]
+
     groups = group_by_year(meetings)
     counts = {year: len(group) for year, group in groups.items()}
     shown = [(year_label(year, UNDATED_LABEL), group)
@@ -343,14 +351,15 @@ def _meeting_lists(site: Site, path: str, year_path, title: str, description: st
     links = year_links(config, counts, year_path)
     jobs = [PageJob(path, "meetings.html", title, description=description, breadcrumbs=crumbs, context={
         **context, "years": shown, "year": False, "all_shown": len(shown) == len(groups),
-        "year_links": links})]
+        "year_links": links, "type_links": filters("page")})]
+    year_filters = filters("true")
     for year, group in groups.items():
         label = year_label(year, UNDATED_LABEL)
         jobs.append(PageJob(year_path(year), "meetings.html", f"{title} {year_label(year)}",
                             description=f"{description.rstrip('.')}: {label.lower()}.",
                             breadcrumbs=crumbs + [(title, urls.href(config, path))],
                             context={**context, "years": [(label, group)], "year": year, "all_shown": False,
-                                     "year_links": at_year(links, year)}))
+                                     "year_links": at_year(links, year), "type_links": year_filters}))
     return jobs
 
 
@@ -396,19 +405,22 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
     }))
 
     crumbs_meetings = [("Start", urls.href(config, "/"))]
-    type_links = [(slug, label, urls.href(config, urls.meeting_type_path(slug))) for slug, label in site.meeting_types]
+    type_links = [(None, "Alla", urls.href(config, urls.MEETINGS))]
+    type_links += [(slug, label.capitalize(), urls.href(config, urls.meeting_type_path(slug)))
+                   for slug, label in site.meeting_types]
     jobs += _meeting_lists(site, urls.MEETINGS, urls.meetings_year_path, "Möten och minnesanteckningar",
                            f"Alla minnesanteckningar från {config.title}, år för år.", crumbs_meetings,
-                           site.meetings, {"types": type_links, "type_filter": None, "federations": site.federations,
+                           site.meetings, {"federations": site.federations,
                                            "decisions_url": urls.href(config, urls.decisions_path()),
-                                           "assignments_url": urls.href(config, urls.assignments_path())})
+                                           "assignments_url": urls.href(config, urls.assignments_path())},
+                           type_links, None)
     for type_slug, type_label in site.meeting_types:
         of_type = [m for m in site.meetings if m.type_slug == type_slug]
         jobs += _meeting_lists(site, urls.meeting_type_path(type_slug),
                                lambda year, slug=type_slug: urls.meeting_type_year_path(slug, year),
                                type_label.capitalize(), f"Minnesanteckningar: {type_label}.",
                                crumbs_meetings + [("Möten", urls.href(config, urls.MEETINGS))], of_type,
-                               {"types": type_links, "type_filter": type_slug, "federations": site.federations})
+                               {"federations": site.federations}, type_links, type_slug)
     for meeting in site.meetings:
         jobs.append(PageJob(urls.meeting_path(meeting.slug), "meeting.html", meeting.title,
                             description=meeting.description or f"{meeting.type.capitalize()}, {when(meeting)}.",

@@ -5,8 +5,10 @@ import jinja2
 import pytest
 from markupsafe import Markup
 
-from generator import render
+from generator import build, calendar, render
 from generator.model import Federation
+
+from conftest import TODAY
 
 
 class Thing:
@@ -137,3 +139,19 @@ def test_short_names_and_slugs_join_what_a_list_shows():
     assert render.short_names(feds) == "Roslagen, Sundbyberg & co"
     assert render.slugs(feds) == "roslagen sundbyberg"
     assert render.short_names([]) == ""
+
+
+def test_the_meeting_type_filter_marks_the_current_type_on_its_link(site):
+    model = build.load_model(site.root, today=TODAY)
+    build.convert_bodies(model)
+    jobs = {job.path: job.context for job in render.page_jobs(model, calendar.occurrences(model))}
+    [(slug, label)] = model.meeting_types
+
+    def marked(path):
+        return [(link.label, link.aria_current) for link in jobs[path]["type_links"] if link.aria_current]
+
+    assert [link.label for link in jobs["/moten/"]["type_links"]] == ["Alla", label.capitalize()]
+    assert marked("/moten/") == [("Alla", "page")]
+    assert marked("/moten/2021/") == [("Alla", "true")]   # a year page is within the list, not the list
+    assert marked(f"/moten/typ/{slug}/") == [(label.capitalize(), "page")]
+    assert marked(f"/moten/typ/{slug}/2021/") == [(label.capitalize(), "true")]
