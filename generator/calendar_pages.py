@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from . import calendar, dates, urls
 from .model import Federation, Meeting, Site
-from .render import PageJob, at_year, by_month, when, year_links
+from .render import PageJob, at_year, by_month, latest_years, when, year_links
 
 # (shown, read aloud): the grid shows "Mån", screen readers say "måndag".
 WEEKDAYS = [("Mån", "måndag"), ("Tis", "tisdag"), ("Ons", "onsdag"), ("Tor", "torsdag"),
@@ -139,12 +139,7 @@ PAST_ON_PAGE = 150   # what has been: the latest years up to this many on one pa
 
 def _latest(by_year: dict[int, list[calendar.Occurrence]]) -> list[calendar.Occurrence]:
     """The occurrences of the latest years (newest first), as many years as fit in PAST_ON_PAGE."""
-    shown: list[calendar.Occurrence] = []
-    for items in by_year.values():
-        if shown and len(shown) + len(items) > PAST_ON_PAGE:
-            break
-        shown += items
-    return shown
+    return [occ for items in latest_years(by_year, PAST_ON_PAGE).values() for occ in items]
 
 
 def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJob]:

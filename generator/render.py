@@ -33,6 +33,7 @@ NAVIGATION = [
 
 @dataclass(frozen=True)
 class MenuLink:
+    """A link of a menu or a filter. Whether it is current is decided here, not in the template."""
     label: str
     url: str
     aria_current: str      # "page" on the page it leads to, "true" elsewhere in its section, "" otherwise
@@ -237,7 +238,7 @@ def make_environment(config: Config, static_files: dict[str, str],
     )
     env.filters.update(
         when=when, iso=iso, person=person_label, human_size=human_size, summary=summary,
-        short_names=short_names, slugs=slugs,
+        short_names=short_names, slugs=slugs, year_label=year_label,
         month=lambda pair: dates.format_month(*pair), day=dates.format_day, day_short=dates.format_day_short,
         absolute=lambda link: urls.absolute(config, link), webcal=lambda link: urls.webcal(config, link),
     )
@@ -263,7 +264,13 @@ def _origin(base_url: str) -> str:
 
 # ---------- the pages ----------
 
-UNDATED_LABEL = "Datum ej fastställt"
+UNDATED_LABEL = "Datum ej fastställt"   # the link or heading of what comes from meetings without a date
+UNDATED_TEXT = "utan datum"             # the same within a title or a sentence: "Beslut utan datum"
+
+
+def year_label(year: int | None, undated: str = UNDATED_TEXT) -> str:
+    """'2021', or `undated` for the year of meetings without a date."""
+    return undated if year is None else str(year)
 
 
 @dataclass
@@ -285,13 +292,31 @@ def group_by_year(items: list, meeting_of=lambda item: item) -> dict[int | None,
     groups: dict[int | None, list] = {}
     for item in items:
         groups.setdefault(meeting_year(meeting_of(item)), []).append(item)
-    return dict(sorted(groups.items(), key=lambda pair: -1 if pair[0] is None else pair[0], reverse=True))
+    return {year: groups[year] for year in newest_first(groups)}
+
+
+def newest_first(*groupings: dict) -> list[int | None]:
+    """Every year of one or more groupings by year: newest first, no date last."""
+    return sorted(set().union(*groupings), key=lambda year: -1 if year is None else year, reverse=True)
 
 
 def year_links(config: Config, counts: dict[int | None, int], path_of) -> list[YearLink]:
     """The year navigation of a list split by year; `path_of(year)` gives each year's site path."""
-    return [YearLink(year, UNDATED_LABEL if year is None else str(year), urls.href(config, path_of(year)), count)
+    return [YearLink(year, year_label(year, UNDATED_LABEL), urls.href(config, path_of(year)), count)
             for year, count in counts.items()]
+
+
+def latest_years(groups: dict, limit: int) -> dict:
+    """The first groups of `groups` (newest year first): as many years as hold at most `limit` items
+    together, and at least one, so a first page never comes out empty while older years exist."""
+    shown: dict = {}
+    total = 0
+    for year, group in groups.items():
+        if shown and total + len(group) > limit:
+            break
+        shown[year] = group
+        total += len(group)
+    return shown
 
 
 def at_year(links: list[YearLink], year: int | None) -> list[YearLink]:
@@ -308,29 +333,33 @@ MEETINGS_ON_LIST = 150  # /moten/ and a type's list show the latest years up to 
 
 
 def _meeting_lists(site: Site, path: str, year_path, title: str, description: str, crumbs: list,
-                   meetings: list[Meeting], context: dict) -> list[PageJob]:
+                   meetings: list[Meeting], context: dict, type_links: list[tuple],
+                   type_filter: str | None) -> list[PageJob]:
     """A list of minutes split by year: `path` shows the latest years (up to MEETINGS_ON_LIST
-    meetings, at least one year) and the year navigation, year_path(year) every year's meetings."""
+    meetings, at least one year) and the year navigation, year_path(year) every year's meetings.
+    type_links: (slug, label, url) of the type filter, slug None for every type."""
     config = site.config
+
+    def filters(aria: str) -> list[MenuLink]:
+        # A year page is within the filtered list, not the page its filter link leads to.
+        return [MenuLink(label, url, aria if slug == type_filter else "") for slug, label, url in type_links]
+
     groups = group_by_year(meetings)
     counts = {year: len(group) for year, group in groups.items()}
-    shown, total = [], 0
-    for year, group in groups.items():   # the latest years, as many as fit, and at least one
-        if shown and total + len(group) > MEETINGS_ON_LIST:
-            break
-        shown.append((UNDATED_LABEL if year is None else str(year), group))
-        total += len(group)
+    shown = [(year_label(year, UNDATED_LABEL), group)
+             for year, group in latest_years(groups, MEETINGS_ON_LIST).items()]
     links = year_links(config, counts, year_path)
     jobs = [PageJob(path, "meetings.html", title, description=description, breadcrumbs=crumbs, context={
         **context, "years": shown, "year": False, "all_shown": len(shown) == len(groups),
-        "year_links": links})]
+        "year_links": links, "type_links": filters("page")})]
+    year_filters = filters("true")
     for year, group in groups.items():
-        label = UNDATED_LABEL if year is None else str(year)
-        jobs.append(PageJob(year_path(year), "meetings.html", f"{title} {'utan datum' if year is None else year}",
+        label = year_label(year, UNDATED_LABEL)
+        jobs.append(PageJob(year_path(year), "meetings.html", f"{title} {year_label(year)}",
                             description=f"{description.rstrip('.')}: {label.lower()}.",
                             breadcrumbs=crumbs + [(title, urls.href(config, path))],
                             context={**context, "years": [(label, group)], "year": year, "all_shown": False,
-                                     "year_links": at_year(links, year)}))
+                                     "year_links": at_year(links, year), "type_links": year_filters}))
     return jobs
 
 
@@ -344,15 +373,14 @@ def _archive(site: Site, name: str, year_path, crumbs: list, meetings: list[Meet
     events_by_year: dict[int | None, list] = {}
     for occ in events:
         events_by_year.setdefault(occ.first_day.year, []).append(occ)
-    years = sorted(set(meetings_by_year) | set(mentions_by_year) | set(events_by_year),
-                   key=lambda y: -1 if y is None else y, reverse=True)
+    years = newest_first(meetings_by_year, mentions_by_year, events_by_year)
     # Count what the year holds: each meeting once, whether it is one of the owner's or names it.
     counts = {y: len({id(m) for m in meetings_by_year.get(y, [])} | {id(m.meeting) for m in mentions_by_year.get(y, [])})
               + len(events_by_year.get(y, [])) for y in years}
     links = year_links(config, counts, year_path)
     jobs = []
     for year in years:
-        label = "utan datum" if year is None else str(year)
+        label = year_label(year)
         jobs.append(PageJob(year_path(year), "archive.html", f"{name} {label}", breadcrumbs=crumbs,
                             description=f"{name}: möten, händelser och omnämnanden {label}.",
                             context={"name": name, "federation": federation, "year": year,
@@ -377,19 +405,22 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
     }))
 
     crumbs_meetings = [("Start", urls.href(config, "/"))]
-    type_links = [(slug, label, urls.href(config, urls.meeting_type_path(slug))) for slug, label in site.meeting_types]
+    type_links = [(None, "Alla", urls.href(config, urls.MEETINGS))]
+    type_links += [(slug, label.capitalize(), urls.href(config, urls.meeting_type_path(slug)))
+                   for slug, label in site.meeting_types]
     jobs += _meeting_lists(site, urls.MEETINGS, urls.meetings_year_path, "Möten och minnesanteckningar",
                            f"Alla minnesanteckningar från {config.title}, år för år.", crumbs_meetings,
-                           site.meetings, {"types": type_links, "type_filter": None, "federations": site.federations,
+                           site.meetings, {"federations": site.federations,
                                            "decisions_url": urls.href(config, urls.decisions_path()),
-                                           "assignments_url": urls.href(config, urls.assignments_path())})
+                                           "assignments_url": urls.href(config, urls.assignments_path())},
+                           type_links, None)
     for type_slug, type_label in site.meeting_types:
         of_type = [m for m in site.meetings if m.type_slug == type_slug]
         jobs += _meeting_lists(site, urls.meeting_type_path(type_slug),
                                lambda year, slug=type_slug: urls.meeting_type_year_path(slug, year),
                                type_label.capitalize(), f"Minnesanteckningar: {type_label}.",
                                crumbs_meetings + [("Möten", urls.href(config, urls.MEETINGS))], of_type,
-                               {"types": type_links, "type_filter": type_slug, "federations": site.federations})
+                               {"federations": site.federations}, type_links, type_slug)
     for meeting in site.meetings:
         jobs.append(PageJob(urls.meeting_path(meeting.slug), "meeting.html", meeting.title,
                             description=meeting.description or f"{meeting.type.capitalize()}, {when(meeting)}.",

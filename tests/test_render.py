@@ -5,8 +5,10 @@ import jinja2
 import pytest
 from markupsafe import Markup
 
-from generator import render
+from generator import build, calendar, render
 from generator.model import Federation
+
+from conftest import TODAY
 
 
 class Thing:
@@ -110,6 +112,26 @@ def test_a_year_page_marks_its_year_in_the_shared_navigation():
     assert not any(link.is_current for link in links)
 
 
+def test_years_are_newest_first_and_no_date_last():
+    assert render.newest_first({2020: [1]}, {None: [2], 2021: [3]}, {2020: [4]}) == [2021, 2020, None]
+    assert render.newest_first() == []
+
+
+def test_a_first_page_shows_the_latest_years_that_fit_and_at_least_one():
+    groups = {2022: [1, 2], 2021: [3], 2020: [4, 5, 6], None: [7]}
+    assert list(render.latest_years(groups, 3)) == [2022, 2021]
+    assert list(render.latest_years(groups, 4)) == [2022, 2021]   # stops at the first year that does not fit
+    assert render.latest_years(groups, 1) == {2022: [1, 2]}       # over the limit, but never empty
+    assert list(render.latest_years(groups, 100)) == [2022, 2021, 2020, None]
+    assert render.latest_years({}, 5) == {}
+
+
+def test_the_year_of_meetings_without_a_date_has_a_label_in_text_and_in_links():
+    assert render.year_label(2021) == "2021"
+    assert render.year_label(None) == "utan datum"
+    assert render.year_label(None, render.UNDATED_LABEL) == "Datum ej fastställt"
+
+
 def test_short_names_and_slugs_join_what_a_list_shows():
     feds = [Federation.__new__(Federation), Federation.__new__(Federation)]
     feds[0].short_name, feds[0].slug = "Roslagen", "roslagen"
@@ -117,3 +139,19 @@ def test_short_names_and_slugs_join_what_a_list_shows():
     assert render.short_names(feds) == "Roslagen, Sundbyberg & co"
     assert render.slugs(feds) == "roslagen sundbyberg"
     assert render.short_names([]) == ""
+
+
+def test_the_meeting_type_filter_marks_the_current_type_on_its_link(site):
+    model = build.load_model(site.root, today=TODAY)
+    build.convert_bodies(model)
+    jobs = {job.path: job.context for job in render.page_jobs(model, calendar.occurrences(model))}
+    [(slug, label)] = model.meeting_types
+
+    def marked(path):
+        return [(link.label, link.aria_current) for link in jobs[path]["type_links"] if link.aria_current]
+
+    assert [link.label for link in jobs["/moten/"]["type_links"]] == ["Alla", label.capitalize()]
+    assert marked("/moten/") == [("Alla", "page")]
+    assert marked("/moten/2021/") == [("Alla", "true")]   # a year page is within the list, not the list
+    assert marked(f"/moten/typ/{slug}/") == [(label.capitalize(), "page")]
+    assert marked(f"/moten/typ/{slug}/2021/") == [(label.capitalize(), "true")]
