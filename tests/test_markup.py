@@ -228,3 +228,20 @@ def test_cmark_call_frees_its_buffers_and_gives_the_libraries_html():
         assert markup._cmark(text) == cmarkgfm.cmark.markdown_to_html_with_extensions(
             text, markup.CMARK_OPTIONS, markup.CMARK_EXTENSIONS)
     assert markup._cmark("") == ""
+
+
+@pytest.mark.parametrize("limit", [40, 160, 600])
+def test_summary_from_the_start_of_a_long_body_is_the_whole_bodys(limit):
+    """summary() reads the start of the HTML first; it must give what the whole text gives, also
+    when the start is mostly markup, or the cut falls inside a tag, an entity or a word."""
+    words = " ".join(f"ord{n}&amp;text" for n in range(400))
+    bodies = [
+        f"<p>{words}</p>",
+        "".join(f'<p><a href="/moten/x/#punkt-{n}" title="t">{n}</a></p>' for n in range(300)) + f"<p>{words}</p>",
+        f"<h2 id=\"a\">Rubrik</h2><ul>{''.join(f'<li><strong>Punkt {n}</strong>, beslut.</li>' for n in range(200))}</ul>",
+        "<p>" + "å" * (limit * 3 - 2) + "&nbsp;slut och mer text " * 20 + "</p>",
+    ]
+    for html in bodies:
+        text = plain_text(html)
+        expected = text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0].rstrip(",.;:") + " …"
+        assert summary(html, limit) == expected
