@@ -10,7 +10,7 @@ from babel.dates import format_date as _babel_format_date
 LOCALE = "sv_SE"
 
 
-@dataclass(frozen=True, order=True, slots=True)
+@dataclass(frozen=True, order=True)
 class PartialDate:
     """A date whose day (or month) may be unknown because the original lost it.
 

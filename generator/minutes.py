@@ -17,7 +17,7 @@ from .mentions import MentionName
 MINUTES_VERSION = "1"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class MinutesFacts:
     html: str
     agenda: tuple[AgendaItem, ...] = ()
