@@ -65,6 +65,23 @@ def test_lists_of_other_pages_are_not_indexed_with_the_federation(site):
 
 
 @needs_pagefind
+def test_a_meetings_decision_list_and_series_links_are_not_indexed_again(site):
+    """The decision list repeats the minutes' own sentences and the series links name other
+    meetings: indexed, a sentence would count twice and the page would be a hit for its neighbours."""
+    later = MEETING.replace("m-2021-11-17", "m-2021-12-15").replace("17 november 2021", "15 december 2021") \
+        .replace("2021-11-17", "2021-12-15").replace("Kipa hälsar välkommen.", "Beslut: Mötet godkänner planen.")
+    site.add({"meetings/2021-12-15-forbundschefsmote.md": later})
+    assert site.build().warnings == []
+    page = site.out / "moten/2021-12-15-forbundschefsmote/index.html"
+    html = page.read_text(encoding="utf-8")
+    assert html.count("Mötet godkänner planen.") == 2   # in the minutes and in the decision list
+    assert "Förbundschefsmöte 17 november 2021" in html  # the series link to the earlier meeting
+    text = indexed_pages(site.out)["/moten/2021-12-15-forbundschefsmote/"]
+    assert text.count("Mötet godkänner planen.") == 1
+    assert "17 november" not in text
+
+
+@needs_pagefind
 def test_index_urls_carry_the_sub_path_through_the_search_page(tmp_path):
     tree = SiteTree(tmp_path / "site", base_url="https://example.se/natverk/")
     tree.add(FEDERATIONS).add(PROJECTS).add({"meetings/2021-11-17-forbundschefsmote.md": MEETING})
