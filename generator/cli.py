@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -123,6 +124,20 @@ def make_parser() -> argparse.ArgumentParser:
     clean = commands.add_parser("clean", help="remove output/ and the build cache")
     clean.set_defaults(func=cmd_clean)
     return parser
+
+
+def run() -> None:
+    """The `sitegen` command itself: main(), then leave without tearing the interpreter down.
+    A big site's model is millions of objects, and freeing them one by one took 0.15 s of every
+    build at 1,000 meetings. Everything the command writes is closed by then; only the standard
+    streams are flushed here."""
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):   # a closed pipe (sitegen build | head): nothing more to say
+        pass
+    os._exit(code)
 
 
 def main(argv: list[str] | None = None) -> int:
