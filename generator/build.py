@@ -77,7 +77,7 @@ def _cached_validation(cache: BuildCache | None):
 
     def validate(source):
         key = digest("valid", code_digest(), source.kind, source.rel, source.digest)
-        known = cache.get("valid", key)
+        known = cache.get("valid", key, remember=False)   # asked once: the model holds what counts
         if known is None:
             known = schema.validate(source)
             cache.put("valid", key, known)
