@@ -452,7 +452,6 @@ class SearchIndex:
         self.todo: dict[str, dict[str, Path | bytes]] = {}   # part → its pages' files (or bytes)
         self.thread = None
         self.folder = None
-        self.linkable: list[str] = []    # staging's pages Pagefind may read through hard links
         self.binary = search.find_pagefind()
         if self.binary is None:
             self.problem = search.skipped("Pagefind is not installed, so search was skipped "
@@ -473,8 +472,6 @@ class SearchIndex:
                     cache.touch("search", name)   # the entry stays as it is
                     continue
             self.todo[name] = {rel: _page_source(files[rel], rel, out_dir, staging) for rel in plan[name]}
-        self.linkable = [rel for pages in self.todo.values() for rel, source in pages.items()
-                         if isinstance(source, search.Linkable)]
 
     def start(self) -> "SearchIndex":
         if self.todo:
@@ -511,8 +508,6 @@ class SearchIndex:
             self.made = {}
             if self.folder is not None:
                 self.folder.cleanup()
-                if self.staging is not None:   # pages linked into Pagefind's folder have a new ctime
-                    self.staging.restat(self.linkable)
         for bundle in self.bundles.values():
             files.update(bundle)
         files[f"{search.BUNDLE_DIR}/{search.PARTS_FILE}"] = search.parts_listing(list(self.bundles))
@@ -523,12 +518,11 @@ def _size_and_hash(value) -> tuple[int, str]:
     return (value.size, value.digest) if isinstance(value, Kept) else (len(value), file_digest(value))
 
 
-def _page_source(value, rel: str, out_dir: Path, staging: Staging | None) -> Path | search.Linkable | bytes:
+def _page_source(value, rel: str, out_dir: Path, staging: Staging | None) -> Path | bytes:
     """Where Pagefind's copy of a page comes from: the file already written (a big site's pages
-    are not held in memory for the index), or the bytes when there is no such file. A page of
-    this build's staging folder may be linked; output/'s are copied, as their stats were recorded."""
+    are not held in memory for the index), or the bytes when there is no such file."""
     if isinstance(value, Placed):
-        return search.Linkable(staging.dir / rel)
+        return staging.dir / rel
     return out_dir / rel if isinstance(value, Kept) else value
 
 

@@ -232,13 +232,6 @@ class Staging:
             self._write(rel, lambda target: _move_or_write(source, target, data), file_hash)
         return Placed(len(data), file_hash)
 
-    def restat(self, rels: list[str]) -> None:
-        """Record the stat of files again after something outside changed their metadata (a hard
-        link made and removed changes the ctime): the next build would not trust them otherwise."""
-        for rel in rels:
-            if rel in self.manifest:
-                self.manifest[rel] = (_stat_key((self.dir / rel).stat()), self.manifest[rel][1])
-
     def _have(self, rel: str, size: int, file_hash: str) -> bool:
         if rel in self.manifest and self.manifest[rel][1] == file_hash:
             return True

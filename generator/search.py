@@ -22,7 +22,6 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
 from .errors import Problem
 
@@ -102,7 +101,7 @@ def parts_listing(names: list[str]) -> bytes:
     return (json.dumps({"parts": others}, indent=1) + "\n").encode("utf-8")
 
 
-def index_parts(binary: Path, parts: dict[str, dict[str, Path | Linkable | bytes]], language: str, workers: int,
+def index_parts(binary: Path, parts: dict[str, dict[str, Path | bytes]], language: str, workers: int,
                 into: Path) -> tuple[dict[str, dict[str, Path]], Problem | None]:
     """Index each part's pages (output path → the page's file, or its bytes); part name → its
     bundle's files (path in output/ → the file, left in the folder `into` for the caller to
@@ -120,12 +119,6 @@ def index_parts(binary: Path, parts: dict[str, dict[str, Path | Linkable | bytes
     return bundles, None
 
 
-class Linkable(NamedTuple):
-    """A page file Pagefind may read through a hard link instead of a copy. Linking changes the
-    file's ctime, so its owner must read its stat again once the index is made (Staging.restat)."""
-    path: Path
-
-
 def _link_or_copy(page: Path, target: Path) -> None:
     """Pagefind only reads the pages: a hard link saves writing each one again (a copy across
     file systems)."""
@@ -135,7 +128,7 @@ def _link_or_copy(page: Path, target: Path) -> None:
         shutil.copyfile(page, target)
 
 
-def _index_part(binary: Path, name: str, pages: dict[str, Path | Linkable | bytes], language: str,
+def _index_part(binary: Path, name: str, pages: dict[str, Path | bytes], language: str,
                 into: Path) -> dict[str, Path] | Problem:
     bundle_dir = Path(tempfile.mkdtemp(prefix="bundle-", dir=into))
     with tempfile.TemporaryDirectory(prefix="site-", dir=into) as site_dir:
@@ -145,10 +138,8 @@ def _index_part(binary: Path, name: str, pages: dict[str, Path | Linkable | byte
             target.parent.mkdir(parents=True, exist_ok=True)
             if isinstance(page, bytes):
                 target.write_bytes(page)
-            elif isinstance(page, Linkable):
-                _link_or_copy(page.path, target)
             else:
-                shutil.copyfile(page, target)
+                _link_or_copy(page, target)
         # cwd: a pagefind.yml lying in the caller's folder must not change the index.
         env = {key: value for key, value in os.environ.items() if not key.startswith("PAGEFIND_")}
         try:
