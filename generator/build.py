@@ -477,10 +477,7 @@ class SearchIndex:
         if self.todo:
             import tempfile
             import threading
-            # Gone with the index. Beside the staging folder, so that pages are linked into it and
-            # its bundles renamed out of it instead of copied (see search.py, Staging.move).
-            self.folder = tempfile.TemporaryDirectory(
-                prefix=".sitegen-search-", dir=self.staging.dir.parent if self.staging is not None else None)
+            self.folder = tempfile.TemporaryDirectory(prefix="sitegen-search-")   # gone with the index
             self.thread = threading.Thread(target=self._run, name="sitegen-search", daemon=True)
             self.thread.start()
         return self
@@ -499,7 +496,7 @@ class SearchIndex:
             if self.problem is not None:
                 return self.problem
             for name, bundle in self.made.items():   # new bundles, placed one file at a time
-                placed = {rel: self.staging.move(rel, path) if self.staging is not None else path.read_bytes()
+                placed = {rel: self.staging.copy(rel, path) if self.staging is not None else path.read_bytes()
                           for rel, path in bundle.items()}
                 self.bundles[name] = placed
                 self.cache.put("search", name, (self.keys[name], {rel: _size_and_hash(data)

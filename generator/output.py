@@ -223,15 +223,6 @@ class Staging:
             self._write(rel, lambda target: target.write_bytes(data), file_hash)
         return Placed(len(data), file_hash)
 
-    def move(self, rel: str, source: Path) -> Placed:
-        """Like copy(), for a file the caller made to be placed and no longer needs: renamed into
-        the staging folder when both are on one file system, so its bytes are not written twice."""
-        data = Path(source).read_bytes()
-        file_hash = file_digest(data)
-        if not self._have(rel, len(data), file_hash):
-            self._write(rel, lambda target: _move_or_write(source, target, data), file_hash)
-        return Placed(len(data), file_hash)
-
     def _have(self, rel: str, size: int, file_hash: str) -> bool:
         if rel in self.manifest and self.manifest[rel][1] == file_hash:
             return True
@@ -298,13 +289,6 @@ class Staging:
         and is verified by stat next time)."""
         if not self.is_spare:
             shutil.rmtree(self.dir, ignore_errors=True)
-
-
-def _move_or_write(source: Path, target: Path, data: bytes) -> None:
-    try:
-        os.replace(source, target)
-    except OSError:   # another file system
-        target.write_bytes(data)
 
 
 def write_site(out_dir: Path, files: Mapping[str, bytes | Kept], copies: Mapping[str, Path],

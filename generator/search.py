@@ -119,15 +119,6 @@ def index_parts(binary: Path, parts: dict[str, dict[str, Path | bytes]], languag
     return bundles, None
 
 
-def _link_or_copy(page: Path, target: Path) -> None:
-    """Pagefind only reads the pages: a hard link saves writing each one again (a copy across
-    file systems)."""
-    try:
-        os.link(page, target)
-    except OSError:
-        shutil.copyfile(page, target)
-
-
 def _index_part(binary: Path, name: str, pages: dict[str, Path | bytes], language: str,
                 into: Path) -> dict[str, Path] | Problem:
     bundle_dir = Path(tempfile.mkdtemp(prefix="bundle-", dir=into))
@@ -139,7 +130,7 @@ def _index_part(binary: Path, name: str, pages: dict[str, Path | bytes], languag
             if isinstance(page, bytes):
                 target.write_bytes(page)
             else:
-                _link_or_copy(page, target)
+                shutil.copyfile(page, target)
         # cwd: a pagefind.yml lying in the caller's folder must not change the index.
         env = {key: value for key, value in os.environ.items() if not key.startswith("PAGEFIND_")}
         try:

@@ -113,25 +113,3 @@ def test_where_links_fail_unchanged_files_are_copied(tmp_path, monkeypatch):
     write_site(out, {"a.html": Kept(6, file_digest(b"page a")), "b.html": b"b"}, {}, spare, OutputState(out, spare))
     assert tree(out) == {"a.html": b"page a", "b.html": b"b"}
     assert (out / "a.html").stat().st_nlink == 1
-
-
-def test_a_moved_file_is_renamed_into_place_or_written_where_renaming_fails(tmp_path, monkeypatch):
-    import os
-    from generator.output import OutputState, Staging, file_digest
-    out = tmp_path / "output"
-    made = tmp_path / "made"
-    made.mkdir()
-    (made / "one.pf").write_bytes(b"first")
-    (made / "two.pf").write_bytes(b"second")
-    staging = Staging(out, OutputState(out, None))
-    placed = staging.move("pagefind/one.pf", made / "one.pf")
-    assert (placed.size, placed.digest) == (5, file_digest(b"first"))
-    assert not (made / "one.pf").exists()             # renamed, not copied
-
-    def refuse(*_args):
-        raise OSError(18, "another file system")
-    monkeypatch.setattr(os, "replace", refuse)
-    staging.move("pagefind/two.pf", made / "two.pf")
-    monkeypatch.undo()
-    staging.finish()
-    assert tree(out) == {"pagefind/one.pf": b"first", "pagefind/two.pf": b"second"}

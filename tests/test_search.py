@@ -176,26 +176,6 @@ def test_an_edit_reindexes_only_its_part_and_gives_the_bytes_of_a_fresh_build(si
     assert tree(fresh / "pagefind") == tree(site.out / "pagefind")
 
 
-@needs_pagefind
-def test_pages_reach_pagefind_by_link_or_by_copy_with_the_same_index(site, tmp_path, monkeypatch):
-    """Pages are hard-linked into Pagefind's folder; on a file system without links they are
-    copied, and the site and its index come out the same."""
-    import os
-    from generator.build import build
-    linked = []
-    real_link = os.link
-    monkeypatch.setattr(os, "link", lambda *args: linked.append(args) or real_link(*args))
-    build(site.root, out_dir=tmp_path / "linked", today=TODAY, use_cache=False)
-    assert any("/moten/" in str(source) for source, _target in linked), "no page was linked for Pagefind"
-
-    def refuse(*_args):
-        raise OSError(18, "another file system")
-    monkeypatch.setattr(os, "link", refuse)
-    build(site.root, out_dir=tmp_path / "copied", today=TODAY, use_cache=False)
-    tree = lambda folder: {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
-    assert tree(tmp_path / "copied") == tree(tmp_path / "linked")
-
-
 def test_parts_split_a_big_year_by_months_and_never_leave_the_main_part_empty():
     pages = [search.Searchable(f"moten/{i}/index.html", 2024, 1 + i % 12) for i in range(360)]   # 30 a month
     parts = search.plan_parts(pages)
