@@ -17,9 +17,9 @@ import re
 from functools import lru_cache
 from urllib.parse import unquote
 
-import cmarkgfm
 import nh3
 from cmarkgfm import _cmark as _lib
+from cmarkgfm import cmark
 from cmarkgfm.cmark import Options
 
 from .slugs import slugify, unique_id
@@ -77,35 +77,36 @@ def _cmark(text: str) -> str:
 
     cmarkgfm's markdown_to_html_with_extensions frees neither (cmark leaves both to the caller),
     which leaked about 47 KB a minutes body: at 5,000 meetings each worker grew by 110 MiB. Its
-    own cffi functions do the rest; the two frees come from the same loaded library and libc."""
+    own steps are called here instead, except the rendering, whose buffer must be freed; the two
+    frees come from the same loaded library and from libc."""
     frees = _frees()
     if frees is None:   # pragma: no cover - a platform where the library cannot be opened again
-        return cmarkgfm.cmark.markdown_to_html_with_extensions(text, CMARK_OPTIONS, CMARK_EXTENSIONS)
+        return cmark.markdown_to_html_with_extensions(text, CMARK_OPTIONS, CMARK_EXTENSIONS)
     node_free, free = frees
-    lib, ffi = _lib.lib, _lib.ffi
-    parser = lib.cmark_parser_new(CMARK_OPTIONS)
+    parser = cmark.parser_new(CMARK_OPTIONS)
+    root = raw = None
     try:
         for extension in _extensions():
-            lib.cmark_parser_attach_syntax_extension(parser, extension)
-        data = text.encode("utf-8")
-        lib.cmark_parser_feed(parser, data, len(data))
-        root = lib.cmark_parser_finish(parser)
-        try:
-            raw = lib.cmark_render_html(root, CMARK_OPTIONS, lib.cmark_parser_get_syntax_extensions(parser))
-            try:
-                return ffi.string(raw).decode("utf-8")
-            finally:
-                free(int(ffi.cast("uintptr_t", raw)))
-        finally:
-            node_free(int(ffi.cast("uintptr_t", root)))
+            cmark.parser_attach_syntax_extension(parser, extension)
+        cmark.parser_feed(parser, text)
+        root = cmark.parser_finish(parser)
+        raw = _lib.lib.cmark_render_html(root, CMARK_OPTIONS, cmark.parser_get_syntax_extensions(parser))
+        return _lib.ffi.string(raw).decode("utf-8")
     finally:
-        lib.cmark_parser_free(parser)
+        if raw is not None:
+            free(int(_lib.ffi.cast("uintptr_t", raw)))
+        if root is not None:
+            node_free(int(_lib.ffi.cast("uintptr_t", root)))
+        cmark.parser_free(parser)
 
 
 @lru_cache(maxsize=1)
 def _extensions() -> tuple:
-    cmarkgfm.cmark.core_extensions_ensure_registered()
-    return tuple(cmarkgfm.cmark.find_syntax_extension(name) for name in CMARK_EXTENSIONS)
+    cmark.core_extensions_ensure_registered()
+    found = tuple(cmark.find_syntax_extension(name) for name in CMARK_EXTENSIONS)
+    if None in found:   # attaching a missing one would crash the process, not raise
+        raise RuntimeError(f"cmark-gfm lacks one of the extensions {CMARK_EXTENSIONS}: reinstall sitegen")
+    return found
 
 
 @lru_cache(maxsize=1)
