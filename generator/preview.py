@@ -46,7 +46,7 @@ def show_body_edit(model: Model, path: Path) -> dict[str, bytes] | None:
     if item is None:
         return None
     try:
-        text = Path(path).read_bytes().decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+        text = Path(path).read_bytes().decode("utf-8")   # line endings: parse_source_text, as the build
         _meta, _lines, body, _line, meta_digest = parse_source_text(text, item.source.rel)
     except (OSError, UnicodeDecodeError, Problem):
         return None
