@@ -54,35 +54,26 @@ def load_feed_lock(root: Path, cache: BuildCache | None = None) -> feedlock.Feed
 
 
 def load_model(root: Path, today: dt.date | None = None, cache: BuildCache | None = None) -> Site:
-    """Steps 1–2: read site.yaml and every content file into a resolved Site, or raise BuildFailed."""
+    """Steps 1–2: read site.yaml and every content file into a resolved Site, or raise BuildFailed.
+    Each file's front matter is validated where it is parsed (a worker, when many are new), and
+    the cache remembers the validated values: the raw front matter never reaches this process."""
     try:
         config = load_config(root)
     except Problem as problem:
         raise BuildFailed([problem]) from None
-    sources, problems = load_sources(root, config.content_dir, cache, TextStore())
-    site, model_problems = build_site(config, sources, today or build_date(config.timezone),
-                                      _cached_validation(cache))
+    sources, problems = load_sources(root, config.content_dir, cache, TextStore(), check=schema.validate,
+                                     check_version=code_digest())
+    site, model_problems = build_site(config, sources, today or build_date(config.timezone), _validated)
     problems += model_problems
     if problems:
         raise BuildFailed(problems)
-    for source in sources:   # the model holds the validated values: the raw front matter can go
-        source.meta = None   # (about a third of a big site's model memory)
+    for source in sources:   # the model holds what counts of the validated values
+        source.checked = None
     return site
 
 
-def _cached_validation(cache: BuildCache | None):
-    """schema.validate, remembered by the file's bytes: a pure function of them and the code."""
-    if cache is None or not cache.enabled:
-        return schema.validate
-
-    def validate(source):
-        key = digest("valid", code_digest(), source.kind, source.rel, source.digest)
-        known = cache.get("valid", key, remember=False)   # asked once: the model holds what counts
-        if known is None:
-            known = schema.validate(source)
-            cache.put("valid", key, known)
-        return known
-    return validate
+def _validated(source) -> tuple[dict, list[Problem]]:
+    return source.checked
 
 
 def convert_bodies(site: Site, cache: BuildCache | None = None) -> None:
@@ -568,7 +559,7 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
     # Sections whose every (small) entry is asked for: one query each. Sources and bodies are
     # read in batches as they are asked for (cache.get_many): all of them at once would be most
     # of a big site's memory.
-    for section in ("valid", "pages", "feeds"):
+    for section in ("pages", "feeds"):
         cache.preload(section)
     try:
         with _model_memory():

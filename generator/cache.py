@@ -20,7 +20,8 @@ from pathlib import Path
 
 from . import __version__
 
-CACHE_FORMAT = f"sitegen-cache-4-{__version__}"   # 3: SQLite, one row per entry; 4: typed key parts
+# 3: SQLite, one row per entry; 4: typed key parts; 5: sources carry their validated front matter
+CACHE_FORMAT = f"sitegen-cache-5-{__version__}"
 FILE_NAME = "build.cache"
 FLUSH_EVERY = 256      # new entries held in memory before they are written
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from .cache import digest as _digest
 from .errors import Problem
 from .textstore import StoredText, TextStore
 
@@ -43,13 +44,14 @@ class Source:
     slug: str                      # file stem, or folder name for bundles
     path: Path                     # the .md file
     rel: str                       # path relative to the site root, for messages
-    meta: dict | None              # front matter (let go once the site model is built from it)
+    meta: dict | None              # front matter (None when load_sources' check was given)
     lines: dict[str, int]          # top-level key -> 1-based line number in the file
     body: str = StoredText()       # Markdown after the front matter (moved out of memory once converted)
     body_line: int = 1             # line number where the body starts
     digest: str = ""               # sha256 of the file's bytes (cache key)
     attachments: list[Path] = field(default_factory=list)  # files beside index.md
     meta_digest: str = ""          # sha256 of the front matter alone: what pages other than its own read
+    checked: object = None         # what load_sources' `check` made of the front matter
 
     def line_of(self, key: str | None) -> int:
         if key is None:
@@ -134,36 +136,59 @@ def iter_content_files(content_dir: Path) -> list[tuple[str, Path]]:
 
 
 def read_source(kind: str, path: Path, content_dir: Path, site_root: Path, cache=None,
-                parsed=None, digest: str | None = None, known: bool = False) -> Source:
-    """Read one file; `cache` (a BuildCache) remembers parsed front matter by the file's bytes.
-    `parsed` (or the Problem parsing found) with the bytes' `digest` may come from load_sources'
-    worker pool, or from the cache (known=True); the file is then not read again."""
+                parsed=None, digest: str | None = None, known: bool = False, check=None,
+                check_version: str = "") -> Source:
+    """Read one file; `cache` (a BuildCache) remembers what parsing (and `check`) made of it,
+    by the file's bytes. `parsed` (or the Problem parsing found) with the bytes' `digest` may
+    come from load_sources' worker pool, or from the cache (known=True); the file is then not
+    read again. With `check`, see load_sources."""
     rel = _relative(path, site_root)
     if isinstance(parsed, Problem):
         raise parsed
     if parsed is None:
         raw = path.read_bytes()
         digest = hashlib.sha256(raw).hexdigest()
-    if parsed is None and cache is not None:
-        parsed = cache.get("sources", digest, remember=False)   # the body is moved out of memory later
-    elif parsed is not None and cache is not None and not known:
-        cache.put("sources", digest, parsed)
-    if parsed is None:
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = raw[: exc.start].count(b"\n") + 1
-            raise Problem(rel, line, None, "the file is not UTF-8 text",
-                          "save it as UTF-8 (in most editors: Save as → Encoding → UTF-8)") from None
-        parsed = parse_source_text(text, rel)
+        key = _cache_key(kind, rel, digest, check, check_version)
         if cache is not None:
-            cache.put("sources", digest, parsed)
-    meta, lines, body, body_line, meta_digest = parsed
+            parsed = cache.get("sources", key, remember=False)   # the body is moved out of memory later
+        if parsed is None:
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                line = raw[: exc.start].count(b"\n") + 1
+                raise Problem(rel, line, None, "the file is not UTF-8 text",
+                              "save it as UTF-8 (in most editors: Save as → Encoding → UTF-8)") from None
+            parsed = _checked(kind, path, content_dir, rel, parse_source_text(text, rel), check)
+            if cache is not None:
+                cache.put("sources", key, parsed)
+    elif cache is not None and not known:
+        cache.put("sources", _cache_key(kind, rel, digest, check, check_version), parsed)
+    return _make_source(kind, path, content_dir, rel, parsed, digest)
+
+
+def _cache_key(kind: str, rel: str, digest: str, check, check_version: str) -> str:
+    """What a file's cache entry is found by: its bytes; checked, also the check and where the
+    file is (a check's messages name the file)."""
+    return _digest("checked", check_version, kind, rel, digest) if check is not None else digest
+
+
+def _checked(kind: str, path: Path, content_dir: Path, rel: str, parsed: tuple, check) -> tuple:
+    """`parsed` as read_source takes it: with `check`, the front matter is replaced by what
+    check made of it."""
+    if check is None:
+        return (*parsed, None)
+    source = _make_source(kind, path, content_dir, rel, (*parsed, None), "", with_attachments=False)
+    return (None, *parsed[1:], check(source))
+
+
+def _make_source(kind: str, path: Path, content_dir: Path, rel: str, parsed: tuple, digest: str,
+                 with_attachments: bool = True) -> Source:
+    meta, lines, body, body_line, meta_digest, checked = parsed
     # `meta` may be the cached object itself: the pipeline reads it and never changes it.
     kind_dir = content_dir / kind
     slug, bundle = _slug_for(path, kind_dir)
     attachments: list[Path] = []
-    if bundle:
+    if bundle and with_attachments:
         attachments = sorted(
             p for p in path.parent.iterdir()
             if p.is_file() and p.suffix.lower() not in ATTACHMENT_SUFFIXES_IGNORED
@@ -171,7 +196,7 @@ def read_source(kind: str, path: Path, content_dir: Path, site_root: Path, cache
         )
     return Source(kind=kind, slug=slug, path=path, rel=rel, meta=meta, lines=lines,
                   body=body, body_line=body_line, digest=digest,
-                  attachments=attachments, meta_digest=meta_digest)
+                  attachments=attachments, meta_digest=meta_digest, checked=checked)
 
 
 def parse_source_text(text: str, rel: str) -> tuple:
@@ -182,17 +207,19 @@ def parse_source_text(text: str, rel: str) -> tuple:
     return (meta, lines, body, body_line, hashlib.sha256(front.encode("utf-8")).hexdigest())
 
 
-def _parse_in_worker(task: tuple, _shared) -> tuple:
-    """(digest of the file's bytes, what parse_source_text made of them, or the Problem, or None when
-    read_source must say why), read by the worker itself: the files are not held in the parent."""
-    path, rel = task
+def _parse_in_worker(task: tuple, shared) -> tuple:
+    """(digest of the file's bytes, what read_source takes as `parsed` (checked too, so the raw
+    front matter never reaches the parent), or the Problem, or None when read_source must say
+    why), read by the worker itself: the files are not held in the parent."""
+    kind, path, rel = task
+    content_dir, check = shared
     try:
         raw = path.read_bytes()
     except OSError:
         return None, None    # read_source reads it again and reports the error
     digest = hashlib.sha256(raw).hexdigest()
     try:
-        return digest, parse_source_text(raw.decode("utf-8"), rel)
+        return digest, _checked(kind, path, content_dir, rel, parse_source_text(raw.decode("utf-8"), rel), check)
     except Problem as problem:
         return digest, problem
     except UnicodeDecodeError:   # read_source says so with the line
@@ -200,36 +227,48 @@ def _parse_in_worker(task: tuple, _shared) -> tuple:
 
 
 def load_sources(site_root: Path, content_dir: Path | None = None, cache=None,
-                 store: TextStore | None = None) -> tuple[list[Source], list[Problem]]:
+                 store: TextStore | None = None, check=None,
+                 check_version: str = "") -> tuple[list[Source], list[Problem]]:
     """Read every content file; collect problems instead of stopping at the first. YAML is the
     slow part of reading a big site for the first time: files the cache does not know are parsed
     over the cores when there are many. With a `store`, the Markdown bodies go there instead of
-    staying in memory."""
+    staying in memory.
+
+    `check(source)` (schema.validate), when given, runs where the file is parsed: each Source
+    then carries its result as `checked` and no front matter (meta is None). A big site's raw
+    front matter is then never held here, and the cache remembers the checked result instead,
+    by the file's bytes, place and `check_version` (what the result depends on besides them)."""
     from . import parallel
     content_dir = content_dir or site_root / "content"
     root = _Root(site_root)
     found = iter_content_files(content_dir)
     results: list[Source | Problem | None] = [None] * len(found)
     unknown: list[int] = []
+    rels = [root.relative(path) for _kind, path in found]
     # One file in memory at a time; the cache is asked for the parsed ones in batches.
     digests = [hashlib.sha256(path.read_bytes()).hexdigest() for _kind, path in found] if cache is not None else []
-    cached = cache.get_many("sources", digests, remember=False) if cache is not None else ()
-    for index, ((kind, path), (digest, known)) in enumerate(itertools.zip_longest(found, cached, fillvalue=(None, None))):
+    keys = [_cache_key(kind, rel, digest, check, check_version)
+            for (kind, _path), rel, digest in zip(found, rels, digests)]
+    cached = cache.get_many("sources", keys, remember=False) if cache is not None else ()
+    for index, ((kind, path), (_key, known)) in enumerate(itertools.zip_longest(found, cached, fillvalue=(None, None))):
         if known is None:
             unknown.append(index)
         else:
-            results[index] = _read_or_problem(kind, path, content_dir, root, cache, known, digest, True, store)
-    tasks = [(found[index][1], root.relative(found[index][1])) for index in unknown]
-    for index, (digest, parsed) in zip(unknown, parallel.each(_parse_in_worker, tasks)):
+            results[index] = _read_or_problem(kind, path, content_dir, root, cache, known, digests[index], True,
+                                              store, check, check_version)
+    tasks = [(*found[index], rels[index]) for index in unknown]
+    for index, (digest, parsed) in zip(unknown, parallel.each(_parse_in_worker, tasks, (content_dir, check))):
         kind, path = found[index]
-        results[index] = _read_or_problem(kind, path, content_dir, root, cache, parsed, digest, False, store)
+        results[index] = _read_or_problem(kind, path, content_dir, root, cache, parsed, digest, False, store,
+                                          check, check_version)
     problems = [result for result in results if isinstance(result, Problem)]
     return [result for result in results if isinstance(result, Source)], problems
 
 
-def _read_or_problem(kind, path, content_dir, root, cache, parsed, digest, known, store) -> Source | Problem:
+def _read_or_problem(kind, path, content_dir, root, cache, parsed, digest, known, store, check,
+                     check_version) -> Source | Problem:
     try:
-        source = read_source(kind, path, content_dir, root, cache, parsed, digest, known)
+        source = read_source(kind, path, content_dir, root, cache, parsed, digest, known, check, check_version)
     except Problem as problem:
         return problem
     if store is not None:

@@ -211,6 +211,24 @@ def test_front_matter_parsed_in_the_pool_reports_each_file_by_its_own_path(site,
         assert paths == [f"content/meetings/2021-01-01-trasig-{n:02d}.md" for n in range(60)], workers
 
 
+def test_front_matter_checked_in_the_pool_and_read_from_the_cache_names_file_line_and_fix(site, monkeypatch):
+    """Front matter is validated where it is parsed (a worker), and the cache keeps the result:
+    files with the same bytes at different paths each report their own path, every time."""
+    import pytest
+    from generator.errors import BuildFailed
+    misspelt = "---\ntitle: Styrelsemöte\ntitel: Styrelsemöte\ndate: 2021-01-01\ntype: styrelse\n---\nText.\n"
+    for number in range(60):
+        site.add({f"meetings/2021-01-01-stavfel-{number:02d}.md": misspelt})
+    expected = [f"content/meetings/2021-01-01-stavfel-{n:02d}.md" for n in range(60)]
+    for workers in ("2", "2", "1"):   # parsed in the pool, then from the cache, then in one process
+        monkeypatch.setenv("SITEGEN_WORKERS", workers)
+        with pytest.raises(BuildFailed) as failed:
+            site.build()
+        found = sorted((p.path, p.line, p.field, p.fix) for p in failed.value.problems if p.field == "titel")
+        assert [path for path, *_ in found] == expected, workers
+        assert {(line, fix) for _path, line, _field, fix in found} == {(3, "did you mean 'title'?")}
+
+
 def test_a_cache_that_cannot_be_written_costs_time_not_the_build(site, monkeypatch, tmp_path):
     """Another build holding the cache, or a full disk: the site is built all the same."""
     import sqlite3
