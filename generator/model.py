@@ -329,7 +329,8 @@ def build_site(config: Config, sources: list[Source], today: dt.date,
     fed_resolver = _Resolver(federations, "federation")
     projects = [_make_project(s, v, fed_resolver, problems) for s, v in validated["projects"]]
     proj_resolver = _Resolver(projects, "project")
-    meetings = [_make_meeting(s, v, config, fed_resolver, proj_resolver, problems)
+    shared = _Shared()
+    meetings = [_make_meeting(s, v, config, fed_resolver, proj_resolver, problems, shared)
                 for s, v in validated["meetings"]]
     meeting_by_slug = {m.slug: m for m in meetings}
     events = [_make_event(s, v, fed_resolver, proj_resolver, meeting_by_slug, problems)
@@ -414,7 +415,28 @@ def _make_project(source: Source, v: dict, feds: _Resolver, problems: list[Probl
     return project
 
 
-def _people(source: Source, key: str, groups: list[dict], feds: _Resolver, problems: list[Problem]) -> list[PeopleGroup]:
+class _Shared:
+    """One object for equal values: a big site's minutes name the same few hundred people, with
+    the same roles, thousands of times, and each file's front matter arrives with its own copies.
+    A Person is never changed once made, so meetings may share it."""
+
+    def __init__(self) -> None:
+        self._people: dict[tuple, Person] = {}
+        self._texts: dict[str, str] = {}
+
+    def person(self, name: str | None, role: str | None, federation) -> Person:
+        key = (name, role, federation)   # a federation hashes by identity
+        found = self._people.get(key)
+        if found is None:
+            found = self._people[key] = Person(name=self.text(name), role=self.text(role), federation=federation)
+        return found
+
+    def text(self, value):
+        return self._texts.setdefault(value, value) if isinstance(value, str) else value
+
+
+def _people(source: Source, key: str, groups: list[dict], feds: _Resolver, problems: list[Problem],
+            shared: _Shared) -> list[PeopleGroup]:
     result = []
     for group in groups:
         group_fed = None
@@ -422,34 +444,38 @@ def _people(source: Source, key: str, groups: list[dict], feds: _Resolver, probl
             group_fed = feds.resolve(group["federation"])
             if group_fed is None:
                 problems.append(feds.unknown(source, key, group["federation"]))
-        people = [_person(source, key, p, feds, problems, default_federation=group_fed) for p in group["people"]]
-        result.append(PeopleGroup(label=group.get("group"), federation=group_fed, people=people))
+        people = [_person(source, key, p, feds, problems, shared, default_federation=group_fed)
+                  for p in group["people"]]
+        result.append(PeopleGroup(label=shared.text(group.get("group")), federation=group_fed, people=people))
     return result
 
 
-def _person(source, key, value: dict, feds: _Resolver, problems, default_federation=None) -> Person:
+def _person(source, key, value: dict, feds: _Resolver, problems, shared: _Shared,
+            default_federation=None) -> Person:
     federation = default_federation
     if value.get("federation"):
         federation = feds.resolve(value["federation"])
         if federation is None:
             problems.append(feds.unknown(source, key, value["federation"]))
-    return Person(name=value.get("name"), role=value.get("role"), federation=federation)
+    return shared.person(value.get("name"), value.get("role"), federation)
 
 
 def _make_meeting(source: Source, v: dict, config: Config, feds: _Resolver, projs: _Resolver,
-                  problems: list[Problem]) -> Meeting:
+                  problems: list[Problem], shared: _Shared) -> Meeting:
     meeting_type = v.get("type", "möte").strip()
     meeting = Meeting(
         source=source, slug=source.slug, uid=_stable_uid(source, v),
-        title=v.get("title", source.slug), type=meeting_type.lower(), type_slug=slugify(meeting_type),
+        title=v.get("title", source.slug), type=shared.text(meeting_type.lower()),
+        type_slug=shared.text(slugify(meeting_type)),
         date=v.get("date"), date_note=v.get("date_note", ""), start=v.get("start"), end=v.get("end"),
-        location=v.get("location", ""), online=v.get("online", False), online_link=v.get("online_link", ""),
+        location=shared.text(v.get("location", "")), online=v.get("online", False),
+        online_link=shared.text(v.get("online_link", "")),
         federations=feds.many(source, "federations", v.get("federations", []), problems),
-        chair=_person(source, "chair", v["chair"], feds, problems) if "chair" in v else None,
-        secretary=_person(source, "secretary", v["secretary"], feds, problems) if "secretary" in v else None,
-        present=_people(source, "present", v.get("present", []), feds, problems),
-        absent=_people(source, "absent", v.get("absent", []), feds, problems),
-        guests=_people(source, "guests", v.get("guests", []), feds, problems),
+        chair=_person(source, "chair", v["chair"], feds, problems, shared) if "chair" in v else None,
+        secretary=_person(source, "secretary", v["secretary"], feds, problems, shared) if "secretary" in v else None,
+        present=_people(source, "present", v.get("present", []), feds, problems, shared),
+        absent=_people(source, "absent", v.get("absent", []), feds, problems, shared),
+        guests=_people(source, "guests", v.get("guests", []), feds, problems, shared),
         projects=projs.many(source, "projects", v.get("projects", []), problems),
         publish_names=v.get("publish_names", config.publish_names),
         cancelled=v.get("status") == "inställt", source_name=v.get("source", ""),
