@@ -115,7 +115,48 @@ def load(root: Path, cache=None) -> FeedLock:
     return lock
 
 
+# A line as to_bytes() writes it. A lock with only such lines is read without YAML, whose node
+# tree for a big site's lock took 0.7 s and 17 MiB at 5,000 meetings.
+_WRITTEN_LINE = re.compile(r'  "([A-Za-z0-9._@:+-]+)": \{fingerprint: ([0-9a-f]+), sequence: (\d+), '
+                           r'last_modified: "(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)"\}')
+
+
+def _parse_as_written(raw: bytes) -> FeedLock | None:
+    """The lock read line by line, or None when any line is not as to_bytes() writes it (an
+    edited or damaged file goes to the YAML reader, which knows what to say about it)."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    lines = text.split("\n")
+    header = HEADER.rstrip("\n").split("\n")
+    if lines[:len(header)] != header or lines[-1] != "":
+        return None
+    body = lines[len(header):-1]
+    if body == ["events: {}"]:
+        return FeedLock({}, raw)
+    if not body or body[0] != "events:":
+        return None
+    entries: dict[str, Revision] = {}
+    stamps: dict[str, dt.datetime] = {}
+    for line in body[1:]:
+        match = _WRITTEN_LINE.fullmatch(line)
+        if match is None:
+            return None
+        uid, fingerprint_, sequence, stamp = match.groups()
+        if uid in entries:   # YAML would keep the last; leave such a file to it
+            return None
+        when = stamps.get(stamp)
+        if when is None:
+            when = stamps[stamp] = dt.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.timezone.utc)
+        entries[uid] = Revision(fingerprint_, int(sequence), when)
+    return FeedLock(entries, raw)
+
+
 def _parse(raw: bytes) -> FeedLock:
+    written = _parse_as_written(raw)
+    if written is not None:
+        return written
     fix = "restore it with git (git checkout calendar.lock), or delete it to restart every sequence at 0"
     try:
         data = yaml.load(raw.decode("utf-8"), Loader=_LOADER) or {}

@@ -63,3 +63,26 @@ def test_a_damaged_lock_names_the_file_and_the_line(tmp_path, text, line):
         feedlock.load(tmp_path)
     assert raised.value.path == "calendar.lock" and raised.value.line == line
     assert "git checkout calendar.lock" in raised.value.fix
+
+
+def test_a_lock_as_written_and_the_same_lock_laid_out_by_hand_read_the_same(tmp_path):
+    """The lock is read line by line when every line is as the build writes it, and with YAML
+    otherwise (a merge or a hand edit): both give the same entries."""
+    import yaml
+    lock = feedlock.FeedLock()
+    for number, uid in enumerate(["0008da8cc1fa47d4", "a@example.org", "x:1"]):
+        lock.revise(uid, f"f{number}", MONDAY + dt.timedelta(days=number))
+    lock.revise("0008da8cc1fa47d4", "changed", MONDAY + dt.timedelta(days=9))   # sequence 1
+    (tmp_path / "calendar.lock").write_bytes(lock.to_bytes())
+    as_written = feedlock.load(tmp_path)
+    assert as_written.entries == lock.entries and not as_written.changed
+    lock.revise("möte med mellanslag", "f9", MONDAY)   # a uid YAML writes with quotes and escapes
+    (tmp_path / "calendar.lock").write_bytes(lock.to_bytes())
+    assert feedlock.load(tmp_path).entries == lock.entries
+    by_hand = {"events": {uid: {"fingerprint": e.fingerprint, "sequence": e.sequence,
+                                "last_modified": e.last_modified.strftime("%Y-%m-%dT%H:%M:%SZ")}
+                          for uid, e in lock.entries.items()}}
+    (tmp_path / "calendar.lock").write_text(yaml.safe_dump(by_hand, allow_unicode=True), encoding="utf-8")
+    laid_out = feedlock.load(tmp_path)
+    assert laid_out.entries == lock.entries
+    assert laid_out.changed   # the next build writes it back in its own layout
