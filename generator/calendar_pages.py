@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar as _weeks
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 from . import calendar, dates, urls
@@ -15,7 +16,7 @@ WEEKDAYS = [("Mån", "måndag"), ("Tis", "tisdag"), ("Ons", "onsdag"), ("Tor", "
             ("Fre", "fredag"), ("Lör", "lördag"), ("Sön", "söndag")]
 
 
-@dataclass
+@dataclass(slots=True)
 class MonthLink:
     year: int
     month: int
@@ -24,7 +25,7 @@ class MonthLink:
     is_current: bool      # the build day's month
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """One occurrence in one day cell."""
     occurrence: calendar.Occurrence
@@ -32,7 +33,7 @@ class Entry:
     continued: bool       # a later day of a multi-day event
 
 
-@dataclass
+@dataclass(slots=True)
 class Day:
     date: dt.date
     in_month: bool
@@ -41,13 +42,13 @@ class Day:
     entries: list[Entry] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Week:
     number: int           # ISO week number, as Swedes count weeks
     days: list[Day]
 
 
-@dataclass
+@dataclass(slots=True)
 class MonthGrid:
     link: MonthLink
     weeks: list[Week]
@@ -58,7 +59,7 @@ class MonthGrid:
     undated: list[Meeting]                 # meetings known to be this month, day unknown
 
 
-@dataclass
+@dataclass(slots=True)
 class FilterLink:
     label: str
     url: str
@@ -216,11 +217,13 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
                                      "feed_url": urls.href(config, urls.CALENDAR_FEED)}))
 
     for event in site.events:
-        occ = calendar.event_occurrence(event)
-        jobs.append(PageJob(urls.event_path(event.slug), "event.html", event_page_title(event),
-                            description=event.description or f"{event.title}, {when(event)}.",
-                            breadcrumbs=crumbs_cal,
-                            context={"event": event, "occurrence": occ,
-                                     "month": month_link(site, occ.first_day.year, occ.first_day.month)},
-                            bodies=(event,)))
+        jobs.append(PageJob(urls.event_path(event.slug), "event.html", event_page_title(event), bodies=(event,),
+                            later=functools.partial(_event_details, site, event, crumbs_cal)))
     return jobs
+
+
+def _event_details(site: Site, event, breadcrumbs: list[tuple[str, str]]) -> dict:
+    occ = calendar.event_occurrence(event)
+    return {"description": event.description or f"{event.title}, {when(event)}.", "breadcrumbs": breadcrumbs,
+            "context": {"event": event, "occurrence": occ,
+                        "month": month_link(site, occ.first_day.year, occ.first_day.month)}}

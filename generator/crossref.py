@@ -117,6 +117,7 @@ def relate(site: Site) -> None:
         _record_mentions(meeting, facts, targets, mine)
     _link_series(site.meetings)
     _close_postponed(site.meetings, places)
+    _words.cache_clear()   # every heading of the site: not needed once the questions are closed
 
 
 def _record_mentions(meeting: Meeting, facts, targets: dict, places: list[ItemLink | None]) -> None:

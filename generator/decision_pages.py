@@ -25,7 +25,7 @@ OPEN_ON_FIRST_PAGE = 50     # open postponed questions on /beslut/; every one is
 CLOSED_ON_FIRST_PAGE = 20   # postponed questions taken up again, likewise
 
 
-@dataclass
+@dataclass(slots=True)
 class FilterLink:
     label: str
     url: str
@@ -33,7 +33,7 @@ class FilterLink:
     aria_current: str     # "page" on the page it leads to, "true" on that page's year pages, "" otherwise
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     """What a register row shows, worked out once per meeting: a row appears on several pages (the
     whole register and each federation's, the first page and its year's)."""

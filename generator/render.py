@@ -7,10 +7,13 @@ rendered once per process (Fragments).
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 from itertools import groupby
+from typing import Callable
 from urllib.parse import urlsplit
 
 import jinja2
@@ -82,7 +85,7 @@ ROLE_LABELS = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class PageJob:
     path: str                      # site path without base: '/moten/x/'
     template: str
@@ -94,6 +97,13 @@ class PageJob:
     # matter and the minutes' facts, which the build cache fingerprints for the whole site; a body
     # edit re-renders only the pages listing that item here.
     bodies: tuple = ()
+    # The fields above that are made only when the page is rendered (see resolved()): thousands
+    # of meeting and event pages would otherwise hold their context and description all at once.
+    later: Callable[[], dict] | None = None
+
+    def resolved(self) -> "PageJob":
+        """This job with every field made (the job itself when none is left for later)."""
+        return self if self.later is None else dataclasses.replace(self, later=None, **self.later())
 
 
 # ---------- filters ----------
@@ -273,7 +283,7 @@ def year_label(year: int | None, undated: str = UNDATED_TEXT) -> str:
     return undated if year is None else str(year)
 
 
-@dataclass
+@dataclass(slots=True)
 class YearLink:
     """One entry of a year navigation: '2021 (34)', linking to that year's page."""
     year: int | None          # None: meetings without any date
@@ -421,12 +431,10 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
                                type_label.capitalize(), f"Minnesanteckningar: {type_label}.",
                                crumbs_meetings + [("Möten", urls.href(config, urls.MEETINGS))], of_type,
                                {"federations": site.federations}, type_links, type_slug)
+    crumbs_meeting = crumbs_meetings + [("Möten", urls.href(config, urls.MEETINGS))]
     for meeting in site.meetings:
-        jobs.append(PageJob(urls.meeting_path(meeting.slug), "meeting.html", meeting.title,
-                            description=meeting.description or f"{meeting.type.capitalize()}, {when(meeting)}.",
-                            breadcrumbs=crumbs_meetings + [("Möten", urls.href(config, urls.MEETINGS))],
-                            context={"meeting": meeting, "occurrence": calendar.meeting_occurrence(meeting)},
-                            bodies=(meeting,)))
+        jobs.append(PageJob(urls.meeting_path(meeting.slug), "meeting.html", meeting.title, bodies=(meeting,),
+                            later=functools.partial(_meeting_details, meeting, crumbs_meeting)))
 
     crumbs_projects = [("Start", urls.href(config, "/"))]
     jobs.append(PageJob(urls.PROJECTS, "projects.html", "Projekt", breadcrumbs=crumbs_projects,
@@ -493,7 +501,14 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
     return jobs
 
 
+def _meeting_details(meeting: Meeting, breadcrumbs: list[tuple[str, str]]) -> dict:
+    return {"description": meeting.description or f"{meeting.type.capitalize()}, {when(meeting)}.",
+            "breadcrumbs": breadcrumbs,
+            "context": {"meeting": meeting, "occurrence": calendar.meeting_occurrence(meeting)}}
+
+
 def render_job(env: jinja2.Environment, site: Site, job: PageJob) -> bytes:
+    job = job.resolved()
     template = env.get_template(job.template)
     html = template.render(site=site, job=job, canonical=urls.absolute(site.config, urls.href(site.config, job.path)),
                            current=job.path, **job.context)
