@@ -18,6 +18,7 @@ Everything here is a pure function of the tree it is given.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from xml.etree.ElementTree import Element
 
@@ -40,6 +41,15 @@ class AgendaItem:
     @property
     def label(self) -> str:
         return f"Punkt {self.number}" if self.number is not None else self.title
+
+    def __reduce__(self):
+        # Read back (from a worker or the build cache) with its texts shared: a big site's
+        # agendas repeat the same titles, anchors and sub-headings thousands of times.
+        return _shared_item, (self.number, self.title, self.anchor, self.headings)
+
+
+def _shared_item(number: int | None, title: str, anchor: str, headings: tuple[str, ...]) -> AgendaItem:
+    return AgendaItem(number, sys.intern(title), sys.intern(anchor), tuple(map(sys.intern, headings)))
 
 
 @dataclass(frozen=True)

@@ -567,6 +567,9 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
             site = load_model(root, today, cache)
             progress.step("converting Markdown")
             convert_bodies(site, cache)
+            if not keep_model:   # related: only the live preview, which relates again, reads them
+                for meeting in site.meetings:
+                    meeting.minutes = None
         lock = load_feed_lock(root, cache)
         staging = Staging(out_dir, state)   # pages are written into it as they are rendered
         try:

@@ -17,6 +17,7 @@ A sentence yields at most one finding of each kind. find() is a pure function of
 from __future__ import annotations
 
 import bisect
+import sys
 import itertools
 import re
 from dataclasses import dataclass
@@ -194,6 +195,14 @@ class Finding:
     item: int | None               # index into the meeting's agenda; None before the first item
     who: str = ""                  # assignments: who got it, as written
     subject: str = ""              # postponed: what was postponed (for matching a later agenda)
+
+    def __reduce__(self):
+        # Read back with its texts shared: minutes repeat the same standing decisions.
+        return _shared_finding, (self.kind, self.text, self.item, self.who, self.subject)
+
+
+def _shared_finding(kind: str, text: str, item: int | None, who: str, subject: str) -> Finding:
+    return Finding(sys.intern(kind), sys.intern(text), item, sys.intern(who), sys.intern(subject))
 
 
 def own_text(unit: Element) -> str:

@@ -408,3 +408,17 @@ def test_the_quick_word_check_never_hides_a_finding(tmp_path, monkeypatch):
     assert sum(len(facts.findings) for facts in with_check) > 100          # the corpus has findings
     assert [facts.findings for facts in with_check] == [facts.findings for facts in without]
     assert [facts.html for facts in with_check] == [facts.html for facts in without]
+
+
+def test_facts_read_back_from_a_worker_or_the_cache_are_equal_and_share_their_texts():
+    """Minutes repeat the same agenda titles and standing decisions: what is read back shares
+    one copy of each text instead of holding thousands."""
+    import pickle
+    body = "## 1. Föregående minnesanteckningar\n\nBeslut: Minnesanteckningarna läggs till handlingarna.\n"
+    first, second = (pickle.loads(pickle.dumps(enrich(render_markdown(body, "/"), ())))
+                     for _ in range(2))
+    original = enrich(render_markdown(body, "/"), ())
+    assert first.agenda == original.agenda and first.findings == original.findings
+    assert first.agenda[0].title == "Föregående minnesanteckningar"
+    assert first.agenda[0].title is second.agenda[0].title
+    assert first.findings[0].text is second.findings[0].text
