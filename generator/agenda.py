@@ -30,7 +30,7 @@ _NUMBERED = re.compile(r"^\s*(?:§\s*(?P<para>\d{1,3})\.?|(?P<num>\d{1,2})[.)])(
 TITLE_LIMIT = 100
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AgendaItem:
     """One item of a meeting's agenda, as found in its minutes."""
     number: int | None             # None for an unnumbered section

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from . import urls
@@ -37,7 +37,10 @@ class ItemLink:
     """A place in a meeting's minutes: the meeting, and the agenda item when there is one."""
     meeting: Meeting
     item: AgendaItem | None
-    url: str
+
+    @property
+    def url(self) -> str:   # made when shown: a big site has tens of thousands of places
+        return urls.in_page(self.meeting.url, self.item.anchor) if self.item else self.meeting.url
 
     @property
     def label(self) -> str:
@@ -71,7 +74,7 @@ class Decision:
 class Mention:
     """One meeting naming a project or federation, and the agenda items where it does."""
     meeting: Meeting
-    items: list[ItemLink] = field(default_factory=list)
+    items: tuple[ItemLink, ...] = ()
 
 
 class _Places:
@@ -91,11 +94,11 @@ class _Places:
 def _place_at(meeting: Meeting, places: list[ItemLink | None], index: int | None) -> ItemLink:
     """The place of agenda item index (None: the meeting itself), from and into places (_Places)."""
     if index is None:
-        return ItemLink(meeting, None, meeting.url)
+        return ItemLink(meeting, None)
     place = places[index]
     if place is None:
         item = meeting.agenda[index]
-        place = places[index] = ItemLink(meeting, item, urls.in_page(meeting.url, item.anchor))
+        place = places[index] = ItemLink(meeting, item)
     return place
 
 
@@ -132,12 +135,12 @@ def _record_mentions(meeting: Meeting, facts, targets: dict, places: list[ItemLi
             continue
         items = items_by_key[key]
         if not items:
-            target.mentioned_in.append(Mention(meeting, []))
+            target.mentioned_in.append(Mention(meeting))
             continue
         if len(items) > 1:
             items = sorted({i for i in items if i is not None})
-        target.mentioned_in.append(Mention(meeting, [places[i] or _place_at(meeting, places, i)
-                                                     for i in items if i is not None]))
+        target.mentioned_in.append(Mention(meeting, tuple(places[i] or _place_at(meeting, places, i)
+                                                          for i in items if i is not None)))
 
 
 def _similarity(a: set[str], b: set[str]) -> float:

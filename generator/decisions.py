@@ -187,7 +187,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"”(]?[A-ZÅÄÖÉ0-9])")
 _CHUNK_SPLIT = re.compile(r"\s*,\s*(?:(?:och|samt)\s+)?|\s+(?:och|o|samt|&)\s+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """A decision, an assignment or a postponed question, as written in the minutes."""
     kind: str                      # "beslut" | "uppdrag" | "bordlagt"

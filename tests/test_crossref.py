@@ -107,6 +107,6 @@ def test_mentions_list_each_meeting_once_with_its_items_in_agenda_order():
     [mention] = project.mentioned_in
     assert mention.meeting is named and [p.url for p in mention.items] == ["/moten/m1/#punkt-1", "/moten/m1/#punkt-3"]
     [front_matter_only] = fed.mentioned_in
-    assert front_matter_only.meeting is named and front_matter_only.items == []
+    assert front_matter_only.meeting is named and front_matter_only.items == ()
     [decision] = named.decisions
     assert decision.place.url == "/moten/m1/#punkt-3" and decision.item is agenda[2] and site.decisions == [decision]
