@@ -243,28 +243,31 @@ class FeedInfo:
 
 
 def feed_bytes(site: Site, feed: Feed, revisions: dict[str, feedlock.Revision],
-               events: dict[str, bytes], heads: dict) -> bytes:
-    """One planned feed as a VCALENDAR. `events` (uid → VEVENT bytes) and `heads` are shared by
-    the feeds of one build: each VEVENT is serialised once and spliced in (an event appears in the
-    site feed, its federations' and projects' feeds and its own download, and folding its lines is
-    the slow part of icalendar), and every single-event download shares one head."""
+               events, heads: dict) -> bytes:
+    """One planned feed as a VCALENDAR. `events` (uid → VEVENT bytes: a dict, or the build's
+    textstore.StoredBytes) and `heads` are shared by the feeds of one build: each VEVENT is
+    serialised once and spliced in (an event appears in the site feed, its federations' and
+    projects' feeds and its own download, and folding its lines is the slow part of icalendar),
+    and every single-event download shares one head."""
     config = site.config
     tz = zoneinfo.ZoneInfo(config.timezone)
     items, info = feed.items, feed.info
     if info not in heads:
         heads[info] = _calendar_head(site, info)
     head = heads[info]
-    parts = [head[: -len(_CALENDAR_END)]]
+    # Appended one by one rather than joined: a list of a big feed's thousands of VEVENTs read
+    # back from the build's store would be held all at once, beside the feed itself.
+    out = bytearray(head[: -len(_CALENDAR_END)])
     timed = [o for o in items if not o.all_day]
     if timed:
         years = [o.first_day.year for o in timed] + [o.last_day.year for o in timed]
-        parts.append(_vtimezone_bytes(config.timezone, min(years), max(years)))
+        out += _vtimezone_bytes(config.timezone, min(years), max(years))
     for occ in items:
         if occ.uid not in events:
             events[occ.uid] = vevent(occ, site, revisions[occ.uid], tz).to_ical()
-        parts.append(events[occ.uid])
-    parts.append(_CALENDAR_END)
-    return b"".join(parts)
+        out += events[occ.uid]
+    out += _CALENDAR_END
+    return bytes(out)
 
 
 _CALENDAR_END = b"END:VCALENDAR\r\n"

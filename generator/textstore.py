@@ -22,18 +22,42 @@ class TextStore:
         self._lock = threading.Lock()   # `sitegen serve` previews add texts while its build reads
 
     def put(self, text: str) -> "Stored":
-        data = text.encode("utf-8", "surrogatepass")
+        return Stored(self, *self.put_bytes(text.encode("utf-8", "surrogatepass")))
+
+    def put_bytes(self, data: bytes) -> tuple[int, int]:
+        """Append `data`; (offset, length) to read it back with read_bytes()."""
         with self._lock:
             offset = self._size
             os.pwrite(self._file.fileno(), data, offset)
             self._size += len(data)
-        return Stored(self, offset, len(data))
+        return offset, len(data)
 
     def read(self, offset: int, length: int) -> str:
+        return self.read_bytes(offset, length).decode("utf-8", "surrogatepass")
+
+    def read_bytes(self, offset: int, length: int) -> bytes:
         data = os.pread(self._file.fileno(), length, offset)
         if len(data) != length:   # the file is ours alone: only a failing disk gets here
             raise OSError(f"the build's temporary text file lost {length - len(data)} bytes")
-        return data.decode("utf-8", "surrogatepass")
+        return data
+
+
+class StoredBytes:
+    """A dict of bytes values (key → bytes) whose values lie in a TextStore's file: the VEVENT of
+    every event, which the feeds splice in, is several MiB at 5,000 meetings."""
+
+    def __init__(self, store: TextStore):
+        self._store = store
+        self._where: dict[str, tuple[int, int]] = {}
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._where
+
+    def __getitem__(self, key: str) -> bytes:
+        return self._store.read_bytes(*self._where[key])
+
+    def __setitem__(self, key: str, data: bytes) -> None:
+        self._where[key] = self._store.put_bytes(data)
 
 
 class Stored:
