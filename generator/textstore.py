@@ -74,6 +74,11 @@ class Stored:
         return str, (self.text(),)
 
 
+def text_of(value: "str | Stored") -> str:
+    """A text that may lie in a TextStore."""
+    return value.text() if isinstance(value, Stored) else value
+
+
 class StoredText:
     """A str attribute of a dataclass whose value may be a Stored text: reading it always gives
     the str. The default is the empty string."""
