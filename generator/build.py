@@ -416,7 +416,7 @@ def write_feeds(site: Site, plan: FeedPlan, revisions: dict, cache: BuildCache, 
     for feed, rel, key in plan.todo:
         data = calendar.feed_bytes(site, feed, revisions, plan.events, heads)
         _remembered(cache, "feeds", rel, key, data)
-        files[rel] = staging.put(rel, data) if staging is not None else data
+        files[rel] = staging.put(rel, data) if staging is not None else bytes(data)
 
 
 def searchable(job: render.PageJob) -> search.Searchable:

@@ -217,7 +217,7 @@ class BuildCache:
         """Write the new entries and drop the ones this build did not use, in one transaction."""
         if self.folder is None:
             return
-        used = [(section, key) for section, keys in self._used.items() for key in keys]
+        used = ((section, key) for section, keys in self._used.items() for key in keys)   # not all at once
         self._write(self._rows(), used)
 
     def _write(self, rows: list[tuple], used: list[tuple] | None = None) -> None:

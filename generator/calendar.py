@@ -243,12 +243,13 @@ class FeedInfo:
 
 
 def feed_bytes(site: Site, feed: Feed, revisions: dict[str, feedlock.Revision],
-               events, heads: dict) -> bytes:
+               events, heads: dict) -> bytearray:
     """One planned feed as a VCALENDAR. `events` (uid → VEVENT bytes: a dict, or the build's
     textstore.StoredBytes) and `heads` are shared by the feeds of one build: each VEVENT is
     serialised once and spliced in (an event appears in the site feed, its federations' and
     projects' feeds and its own download, and folding its lines is the slow part of icalendar),
-    and every single-event download shares one head."""
+    and every single-event download shares one head. A bytearray: copying a big site's feed
+    into bytes would hold it twice."""
     config = site.config
     tz = zoneinfo.ZoneInfo(config.timezone)
     items, info = feed.items, feed.info
@@ -267,7 +268,7 @@ def feed_bytes(site: Site, feed: Feed, revisions: dict[str, feedlock.Revision],
             events[occ.uid] = vevent(occ, site, revisions[occ.uid], tz).to_ical()
         out += events[occ.uid]
     out += _CALENDAR_END
-    return bytes(out)
+    return out
 
 
 _CALENDAR_END = b"END:VCALENDAR\r\n"
