@@ -149,3 +149,13 @@ def test_feed_links_carry_the_sub_path_and_rebuilds_are_byte_identical(tmp_path)
     assert head == ["/natverk/moten/feed.xml"]
     tree.build()
     assert (tree.out / "moten/feed.xml").read_bytes() == first
+
+
+def test_escaping_is_what_the_standard_library_writes():
+    """atom.escape and atom.quoteattr stand in for xml.sax.saxutils (which imports urllib.request)."""
+    from xml.sax.saxutils import escape, quoteattr
+    from generator import atom
+    for text in ["", "Styrelsemöte", "a & b < c > d", 'sa "hej"', "it's", "both \" and '", "rad\nny\r\ttab",
+                 "&amp; redan", "<script>alert('x')</script>"]:
+        assert atom.escape(text) == escape(text)
+        assert atom.quoteattr(text) == quoteattr(text)
