@@ -319,8 +319,11 @@ def render_pages(site: Site, env: jinja2.Environment, jobs: list[render.PageJob]
 
 def render_site(site: Site, progress: Progress | None = None, lock: feedlock.FeedLock | None = None,
                 now: dt.datetime | None = None, cache: BuildCache | None = None,
-                state: OutputState | None = None, staging: Staging | None = None, on_pages=None) -> tuple:
-    """Steps 4–5: every page and feed as bytes, every copied file as a source path."""
+                state: OutputState | None = None, staging: Staging | None = None, on_pages=None,
+                keep_contexts: bool = True) -> tuple:
+    """Steps 4–5: every page and feed as bytes, every copied file as a source path. With
+    keep_contexts=False what each page showed (register rows, calendar grids, year lists) is let
+    go once the pages are rendered, before the feeds are made."""
     progress = progress or Progress()
     cache = cache or BuildCache(None)
     config = site.config
@@ -336,6 +339,9 @@ def render_site(site: Site, progress: Progress | None = None, lock: feedlock.Fee
     shared_theme, own_templates = theme_keys(config, env, {job.template for job in jobs}, cache)
     files, searchable = render_pages(site, env, jobs, digest(content, shared_theme), own_templates, cache, state,
                                      progress, staging)
+    if not keep_contexts:
+        for job in jobs:
+            job.context = {}
     progress.step("writing feeds")
     lock = lock if lock is not None else feedlock.FeedLock()
     now = now or dt.datetime.combine(site.today, dt.time(0), tzinfo=dt.timezone.utc)
@@ -414,9 +420,12 @@ def write_feeds(site: Site, plan: FeedPlan, revisions: dict, cache: BuildCache, 
     all in memory at once."""
     heads: dict = {}
     for feed, rel, key in plan.todo:
-        data = calendar.feed_bytes(site, feed, revisions, plan.events, heads)
-        _remembered(cache, "feeds", rel, key, data)
-        files[rel] = staging.put(rel, data) if staging is not None else bytes(data)
+        parts = calendar.feed_parts(site, feed, revisions, plan.events, heads)
+        if staging is None:
+            files[rel] = _remembered(cache, "feeds", rel, key, b"".join(parts))
+        else:
+            files[rel] = placed = staging.put_parts(rel, parts)
+            cache.put("feeds", rel, (key, placed.size, placed.digest))
 
 
 def searchable(job: render.PageJob) -> search.Searchable:
@@ -610,7 +619,7 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
 
             files, copies, pages, feeds, searchable_jobs, (env, jobs) = render_site(
                 site, progress, lock, build_moment(site.config.timezone, today), cache, state, staging,
-                on_pages=index_pages)
+                on_pages=index_pages, keep_contexts=keep_model)   # the live preview renders them again
             progress.step("indexing for search")
             _trim()   # the feeds' freed buffers, before the last stages add theirs
             skipped = indexing[0].finish(files)  # last before writing

@@ -16,6 +16,7 @@ import re
 import zoneinfo
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterator
 
 import icalendar
 
@@ -242,33 +243,29 @@ class FeedInfo:
     page_path: str
 
 
-def feed_bytes(site: Site, feed: Feed, revisions: dict[str, feedlock.Revision],
-               events, heads: dict) -> bytearray:
-    """One planned feed as a VCALENDAR. `events` (uid → VEVENT bytes: a dict, or the build's
-    textstore.StoredBytes) and `heads` are shared by the feeds of one build: each VEVENT is
-    serialised once and spliced in (an event appears in the site feed, its federations' and
+def feed_parts(site: Site, feed: Feed, revisions: dict[str, feedlock.Revision], events,
+               heads: dict) -> Iterator[bytes]:
+    """One planned feed as a VCALENDAR, piece by piece: a big site's feed of every event is
+    written away as it is made, never held whole. `events` (uid → VEVENT bytes: a dict, or the
+    build's textstore.StoredBytes) and `heads` are shared by the feeds of one build: each VEVENT
+    is serialised once and spliced in (an event appears in the site feed, its federations' and
     projects' feeds and its own download, and folding its lines is the slow part of icalendar),
-    and every single-event download shares one head. A bytearray: copying a big site's feed
-    into bytes would hold it twice."""
+    and every single-event download shares one head."""
     config = site.config
     tz = zoneinfo.ZoneInfo(config.timezone)
     items, info = feed.items, feed.info
     if info not in heads:
         heads[info] = _calendar_head(site, info)
-    head = heads[info]
-    # Appended one by one rather than joined: a list of a big feed's thousands of VEVENTs read
-    # back from the build's store would be held all at once, beside the feed itself.
-    out = bytearray(head[: -len(_CALENDAR_END)])
+    yield heads[info][: -len(_CALENDAR_END)]
     timed = [o for o in items if not o.all_day]
     if timed:
         years = [o.first_day.year for o in timed] + [o.last_day.year for o in timed]
-        out += _vtimezone_bytes(config.timezone, min(years), max(years))
+        yield _vtimezone_bytes(config.timezone, min(years), max(years))
     for occ in items:
         if occ.uid not in events:
             events[occ.uid] = vevent(occ, site, revisions[occ.uid], tz).to_ical()
-        out += events[occ.uid]
-    out += _CALENDAR_END
-    return out
+        yield events[occ.uid]
+    yield _CALENDAR_END
 
 
 _CALENDAR_END = b"END:VCALENDAR\r\n"
@@ -295,7 +292,7 @@ def _calendar_head(site: Site, info: FeedInfo | None) -> bytes:
         cal.add("x-published-ttl", icalendar.vDuration(every))
         cal.add("source", urls.absolute(config, urls.href(config, info.feed_path)), parameters={"VALUE": "URI"})
         cal.add("url", urls.absolute(config, urls.href(config, info.page_path)), parameters={"VALUE": "URI"})
-    return cal.to_ical()   # ends with _CALENDAR_END, which feed_bytes() cuts off
+    return cal.to_ical()   # ends with _CALENDAR_END, which feed_parts() cuts off
 
 
 @lru_cache(maxsize=64)

@@ -25,7 +25,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
+from typing import Iterable, Mapping
 
 STATE_FORMAT = b"sitegen-output-state-1"
 
@@ -184,6 +184,26 @@ class Staging:
         if not self._have(rel, len(data), file_hash):
             self._write(rel, lambda target: target.write_bytes(data), file_hash)
         return Placed(len(data), file_hash)
+
+    def put_parts(self, rel: str, parts: Iterable[bytes]) -> Placed:
+        """put() of a file made piece by piece (a big site's feed of every event): written to a
+        temporary file beside the staging folder as it comes, so it is never held whole, then
+        moved in unless the spare already holds those bytes."""
+        digest, size = hashlib.blake2b(digest_size=16), 0
+        # Made as write_bytes() makes a file (mkstemp's would be readable by its owner alone).
+        temporary = self.dir.parent / f"{self.dir.name}.part"
+        try:
+            with open(temporary, "wb") as stream:
+                for part in parts:
+                    digest.update(part)
+                    size += len(part)
+                    stream.write(part)
+            file_hash = digest.hexdigest()
+            if not self._have(rel, size, file_hash):
+                self._write(rel, lambda target: os.replace(temporary, target), file_hash)
+        finally:
+            Path(temporary).unlink(missing_ok=True)
+        return Placed(size, file_hash)
 
     def keep(self, rel: str, kept: Kept) -> None:
         """A file output/ holds with these bytes: linked (or copied) over only when the spare lacks it."""

@@ -82,8 +82,8 @@ def test_a_body_edit_rewrites_only_the_feeds_that_show_that_meeting(site, tmp_pa
         """})
     site.build()
     written: list[str] = []
-    real = calendar.feed_bytes
-    monkeypatch.setattr(calendar, "feed_bytes", lambda s, feed, *rest: written.append(feed.path) or real(s, feed, *rest))
+    real = calendar.feed_parts
+    monkeypatch.setattr(calendar, "feed_parts", lambda s, feed, *rest: written.append(feed.path) or real(s, feed, *rest))
     path = site.root / "content" / MEETING
     path.write_text(path.read_text().replace("Kipa hälsar välkommen.", "Kipa hälsar alla varmt välkomna."))
     site.build()
@@ -125,9 +125,9 @@ def test_a_page_template_edit_re_renders_only_the_pages_made_with_it(site, tmp_p
     from generator import build as build_module, calendar, render
     site.build()
     rendered: list[str] = []
-    real_render, real_feed = render.render_job, calendar.feed_bytes
+    real_render, real_feed = render.render_job, calendar.feed_parts
     monkeypatch.setattr(render, "render_job", lambda env, s, job: rendered.append(job.path) or real_render(env, s, job))
-    monkeypatch.setattr(calendar, "feed_bytes", lambda *args: rendered.append("feed") or real_feed(*args))
+    monkeypatch.setattr(calendar, "feed_parts", lambda *args: rendered.append("feed") or real_feed(*args))
     template = site.root / "themes" / "default" / "templates" / "meeting.html"
     template.write_text(template.read_text().replace("<h1>{{ meeting.title }}</h1>",
                                                      '<h1 class="rubrik">{{ meeting.title }}</h1>'))

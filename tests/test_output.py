@@ -113,3 +113,38 @@ def test_where_links_fail_unchanged_files_are_copied(tmp_path, monkeypatch):
     write_site(out, {"a.html": Kept(6, file_digest(b"page a")), "b.html": b"b"}, {}, spare, OutputState(out, spare))
     assert tree(out) == {"a.html": b"page a", "b.html": b"b"}
     assert (out / "a.html").stat().st_nlink == 1
+
+
+def test_a_file_written_in_parts_is_the_same_file_and_skipped_when_the_spare_has_it(tmp_path):
+    """A big feed is written piece by piece: same bytes, digest and permissions as a whole file,
+    not rewritten when the spare holds it, and nothing left behind when making it fails."""
+    import pytest
+    from generator.output import OutputState, Staging, file_digest
+    out, spare = tmp_path / "output", tmp_path / "cache" / "previous-output"
+    parts = [b"BEGIN:VCALENDAR\r\n", b"BEGIN:VEVENT\r\nEND:VEVENT\r\n" * 3, b"END:VCALENDAR\r\n"]
+    whole = b"".join(parts)
+
+    def build(make_parts):
+        staging = Staging(out, OutputState(out, spare))
+        placed = staging.put_parts("forbund/x/kalender.ics", make_parts())
+        staging.put("index.html", b"start")
+        return staging, placed
+
+    for round_ in range(3):   # the spare is empty, catches up, then holds the file
+        staging, placed = build(lambda: iter(parts))
+        assert (placed.size, placed.digest) == (len(whole), file_digest(whole))
+        stats = staging.finish()
+        assert stats.written == (0 if round_ == 2 else 2)
+        assert tree(out) == {"forbund/x/kalender.ics": whole, "index.html": b"start"}
+        assert (out / "forbund/x/kalender.ics").stat().st_mode == (out / "index.html").stat().st_mode
+    assert sorted(p.name for p in tmp_path.rglob("*.part")) == []
+
+    def failing():
+        yield parts[0]
+        raise OSError("disk full")
+    staging = Staging(out, OutputState(out, spare))
+    with pytest.raises(OSError):
+        staging.put_parts("kalender.ics", failing())
+    staging.abandon()
+    assert sorted(p.name for p in tmp_path.rglob("*.part")) == []
+    assert tree(out) == {"forbund/x/kalender.ics": whole, "index.html": b"start"}
