@@ -249,8 +249,8 @@ def _reusable(cache: BuildCache, section: str, rel: str, key: str, state: Output
     return kept
 
 
-def _remembered(cache: BuildCache, section: str, rel: str, key: str, data: bytes) -> bytes:
-    """Note what output/rel will hold for `key`; returns the bytes."""
+def _remembered(cache: BuildCache, section: str, rel: str, key: str, data: bytes | Placed) -> bytes | Placed:
+    """Note what output/rel will hold for `key` (its bytes, or the file placed in staging); returns `data`."""
     cache.put(section, rel, (key, *_size_and_hash(data)))
     return data
 
@@ -421,11 +421,8 @@ def write_feeds(site: Site, plan: FeedPlan, revisions: dict, cache: BuildCache, 
     heads: dict = {}
     for feed, rel, key in plan.todo:
         parts = calendar.feed_parts(site, feed, revisions, plan.events, heads)
-        if staging is None:
-            files[rel] = _remembered(cache, "feeds", rel, key, b"".join(parts))
-        else:
-            files[rel] = placed = staging.put_parts(rel, parts)
-            cache.put("feeds", rel, (key, placed.size, placed.digest))
+        data = staging.put_parts(rel, parts) if staging is not None else b"".join(parts)
+        files[rel] = _remembered(cache, "feeds", rel, key, data)
 
 
 def searchable(job: render.PageJob) -> search.Searchable:
@@ -530,25 +527,31 @@ def _page_source(value, rel: str, out_dir: Path, staging: Staging | None) -> Pat
 _M_MMAP_THRESHOLD = -3   # glibc's mallopt parameter
 
 
+def _libc():
+    """The C library the interpreter runs on, for the two allocator calls below; None when it
+    cannot be asked (they then do nothing)."""
+    try:
+        import ctypes
+        return ctypes.CDLL(None)
+    except (OSError, TypeError):
+        return None
+
+
 def _return_big_buffers() -> None:
     """Have the C allocator give every big buffer (a rendered page, a feed, a worker's batch of
     results) back to the system when it is freed. By default glibc raises its threshold for that
     each time such a buffer is freed, after which the next ones stay in the heap as free space
     the process still holds: about 8 MiB of a big site's peak. Elsewhere this does nothing."""
-    try:
-        import ctypes
-        ctypes.CDLL(None).mallopt(_M_MMAP_THRESHOLD, 128 * 1024)
-    except (AttributeError, OSError, TypeError):   # not glibc, or no C library to ask
-        pass
+    mallopt = getattr(_libc(), "mallopt", None)   # glibc only
+    if mallopt is not None:
+        mallopt(_M_MMAP_THRESHOLD, 128 * 1024)
 
 
 def _trim() -> None:
     """Give the system back the free pages inside the C allocator's heap (glibc only)."""
-    try:
-        import ctypes
-        ctypes.CDLL(None).malloc_trim(0)
-    except (AttributeError, OSError, TypeError):
-        pass
+    malloc_trim = getattr(_libc(), "malloc_trim", None)
+    if malloc_trim is not None:
+        malloc_trim(0)
 
 
 @contextlib.contextmanager

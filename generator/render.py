@@ -438,14 +438,13 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
                                            "decisions_url": urls.href(config, urls.decisions_path()),
                                            "assignments_url": urls.href(config, urls.assignments_path())},
                            type_links, None)
+    crumbs_meeting = crumbs_meetings + [("Möten", urls.href(config, urls.MEETINGS))]   # below the minutes list
     for type_slug, type_label in site.meeting_types:
         of_type = [m for m in site.meetings if m.type_slug == type_slug]
         jobs += _meeting_lists(site, urls.meeting_type_path(type_slug),
                                lambda year, slug=type_slug: urls.meeting_type_year_path(slug, year),
                                type_label.capitalize(), f"Minnesanteckningar: {type_label}.",
-                               crumbs_meetings + [("Möten", urls.href(config, urls.MEETINGS))], of_type,
-                               {"federations": site.federations}, type_links, type_slug)
-    crumbs_meeting = crumbs_meetings + [("Möten", urls.href(config, urls.MEETINGS))]
+                               crumbs_meeting, of_type, {"federations": site.federations}, type_links, type_slug)
     for meeting in site.meetings:
         jobs.append(PageJob(urls.meeting_path(meeting.slug), "meeting.html", meeting.title, bodies=(meeting,),
                             later=functools.partial(_meeting_details, meeting, crumbs_meeting)))

@@ -89,8 +89,7 @@ class StoredText:
     def __get__(self, obj, owner=None):
         if obj is None:       # the class attribute: what dataclasses takes as the default
             return ""
-        value = obj.__dict__.get(self.slot, "")
-        return value.text() if isinstance(value, Stored) else value
+        return text_of(obj.__dict__.get(self.slot, ""))
 
     def __set__(self, obj, value) -> None:
         obj.__dict__[self.slot] = value
