@@ -346,8 +346,12 @@ def render_site(site: Site, progress: Progress | None = None, lock: feedlock.Fee
     lock = lock if lock is not None else feedlock.FeedLock()
     now = now or dt.datetime.combine(site.today, dt.time(0), tzinfo=dt.timezone.utc)
     revisions = calendar.revise(occurrences, lock, now)
-    event_keys = {o.uid: digest(content, o.uid, revisions[o.uid], o.item.html_key) for o in occurrences}
-    feed_plan = plan_feeds(site, occurrences, revisions, event_keys, content, cache, state, files)
+    # A VEVENT is made from its occurrence, its revision and the settings alone: keyed by those,
+    # not by the whole site's front matter, a new meeting or a changed title costs one VEVENT,
+    # not all of them.
+    settings = digest(code_digest(), config.fingerprint())
+    event_keys = {o.uid: digest(settings, calendar.vevent_inputs(o), revisions[o.uid]) for o in occurrences}
+    feed_plan = plan_feeds(site, occurrences, revisions, event_keys, settings, cache, state, files)
     if on_pages is not None:   # after the last process pool: the search may now run beside the feeds
         on_pages(files, [job for job in jobs if urls.output_file(job.path) in searchable])
     write_feeds(site, feed_plan, revisions, cache, staging, files)
@@ -383,7 +387,7 @@ class FeedPlan:
     events: StoredBytes                   # uid → VEVENT bytes the feeds to write need
 
 
-def plan_feeds(site: Site, occurrences: list, revisions: dict, event_keys: dict[str, str], structure: str,
+def plan_feeds(site: Site, occurrences: list, revisions: dict, event_keys: dict[str, str], settings: str,
                cache: BuildCache, state: OutputState | None, files: dict) -> FeedPlan:
     """Step 5, first half: a feed whose events are unchanged stays as output/ has it (into
     `files`); each VEVENT a changed feed needs is serialised once (remembered in the cache by its
@@ -392,7 +396,8 @@ def plan_feeds(site: Site, occurrences: list, revisions: dict, event_keys: dict[
     todo = []
     for feed in planned:
         rel = urls.output_file(feed.path)
-        key = digest(structure, feed.path, [event_keys[o.uid] for o in feed.items])
+        # The head shows the feed's own name and description (feed.info); the rest is its events.
+        key = digest(settings, feed.path, feed.info, [event_keys[o.uid] for o in feed.items])
         kept = _reusable(cache, "feeds", rel, key, state)
         if kept is None:
             todo.append((feed, rel, key))

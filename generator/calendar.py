@@ -14,6 +14,7 @@ import datetime as dt
 import html
 import re
 import zoneinfo
+import dataclasses
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator
@@ -83,6 +84,24 @@ class Occurrence(TimeSpan):
         return feedlock.fingerprint(self.start.isoformat(), self.end.isoformat() if self.end else None,
                                     self.all_day, self.location.strip(), self.online, self.online_link.strip(),
                                     self.status)
+
+
+def vevent_inputs(occ: Occurrence) -> tuple:
+    """Everything of one occurrence that its VEVENT (vevent()) and its place in a feed are made
+    from, for the cache key of those bytes. Every field goes in, so a field added to Occurrence
+    is in the key without anyone remembering it; of the records it points to, what the VEVENT
+    shows: the body (by its HTML's key) and description, the federations' short names."""
+    parts = []
+    for name in (f.name for f in dataclasses.fields(occ)):
+        value = getattr(occ, name)
+        if name == "item":
+            value = (value.rel, value.html_key, value.description)
+        elif name == "federations":
+            value = [(fed.slug, fed.short_name) for fed in value]
+        elif name == "projects":
+            value = [project.slug for project in value]
+        parts.append((name, value))
+    return tuple(parts)
 
 
 def _single_feed(page_path: str, page_url: str, slug: str) -> dict:

@@ -110,6 +110,47 @@ def test_a_title_edit_reaches_every_list(site, tmp_path):
     assert tree_digest(site.out) == uncached(site, tmp_path)
 
 
+def test_a_title_edit_serialises_only_that_meetings_event_again(site, tmp_path, monkeypatch):
+    from generator import calendar
+    site.add({"meetings/2021-12-01-styrelsemote.md": """\
+        ---
+        title: Styrelsemöte 1 december 2021
+        type: styrelse
+        date: 2021-12-01
+        federations: [roslagen]
+        ---
+        ## 1. Öppnande
+        """})
+    site.build()
+    made: list[str] = []
+    real = calendar.vevent
+    monkeypatch.setattr(calendar, "vevent", lambda occ, *rest: made.append(occ.uid) or real(occ, *rest))
+    path = site.root / "content" / MEETING
+    path.write_text(path.read_text().replace("title: Förbundschefsmöte 17 november 2021",
+                                             "title: FC-nätverkets novembermöte"))
+    site.build()
+    assert made == ["m-2021-11-17"]
+    summaries = [str(e.get("summary")) for e in site.ical("forbund/roslagen/kalender.ics").walk("VEVENT")]
+    assert "FC-nätverkets novembermöte" in summaries and "Styrelsemöte 1 december 2021" in summaries
+    assert tree_digest(site.out) == uncached(site, tmp_path)
+
+
+def test_a_federation_edit_reaches_the_events_and_feeds_that_show_it(site, tmp_path):
+    site.build()
+    path = site.root / "content" / "federations" / "roslagen.md"
+    path.write_text(path.read_text().replace("short_name: Roslagen", "short_name: SF Norr")
+                    .replace("name: Samordningsförbundet Roslagen", "name: Samordningsförbundet Norr"))
+    site.build()
+    feed = site.ical("forbund/roslagen/kalender.ics")
+    assert str(feed.get("x-wr-calname")).startswith("SF Norr – ")            # the feed's own head
+    assert "Samordningsförbundet Norr" in str(feed.get("x-wr-caldesc"))
+    for path in ["kalender.ics", "forbund/roslagen/kalender.ics",
+                 "moten/2021-11-17-forbundschefsmote/2021-11-17-forbundschefsmote.ics"]:
+        categories = [str(c) for e in site.ical(path).walk("VEVENT") for c in e.get("categories").cats]
+        assert "SF Norr" in categories and "Roslagen" not in categories, path
+    assert tree_digest(site.out) == uncached(site, tmp_path)
+
+
 def test_a_template_edit_reaches_every_page(site):
     site.build()
     base = site.root / "themes" / "default" / "templates" / "base.html"
