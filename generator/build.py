@@ -53,16 +53,18 @@ def load_feed_lock(root: Path, cache: BuildCache | None = None) -> feedlock.Feed
         raise BuildFailed([problem]) from None
 
 
-def load_model(root: Path, today: dt.date | None = None, cache: BuildCache | None = None) -> Site:
+def load_model(root: Path, today: dt.date | None = None, cache: BuildCache | None = None,
+               digests: dict[str, str] | None = None) -> Site:
     """Steps 1–2: read site.yaml and every content file into a resolved Site, or raise BuildFailed.
     Each file's front matter is validated where it is parsed (a worker, when many are new), and
-    the cache remembers the validated values: the raw front matter never reaches this process."""
+    the cache remembers the validated values: the raw front matter never reaches this process.
+    `digests`: the files' digests as the input fingerprint just took them (see load_sources)."""
     try:
         config = load_config(root)
     except Problem as problem:
         raise BuildFailed([problem]) from None
     sources, problems = load_sources(root, config.content_dir, cache, TextStore(), check=schema.validate,
-                                     check_version=code_digest())
+                                     check_version=code_digest(), digests=digests)
     site, model_problems = build_site(config, sources, today or build_date(config.timezone), _validated)
     problems += model_problems
     if problems:
@@ -610,7 +612,8 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
     try:
         with _model_memory():
             progress.step("reading content")
-            site = load_model(root, today, cache)
+            # The fingerprint has just read every changed file and knows the others by their stat.
+            site = load_model(root, today, cache, {rel: seen[1] for rel, seen in memo.items()} if inputs else None)
             progress.step("converting Markdown")
             convert_bodies(site, cache)
             if not keep_model:   # related: only the live preview, which relates again, reads them

@@ -48,7 +48,7 @@ class Source:
     lines: dict[str, int]          # top-level key -> 1-based line number in the file
     body: str = StoredText()       # Markdown after the front matter (moved out of memory once converted)
     body_line: int = 1             # line number where the body starts
-    digest: str = ""               # sha256 of the file's bytes (cache key)
+    digest: str = ""               # file_digest() of the file's bytes (cache key)
     attachments: list[Path] = field(default_factory=list)  # files beside index.md
     meta_digest: str = ""          # sha256 of the front matter alone: what pages other than its own read
     checked: object = None         # what load_sources' `check` made of the front matter
@@ -147,7 +147,7 @@ def read_source(kind: str, path: Path, content_dir: Path, site_root: Path, cache
         raise parsed
     if parsed is None:
         raw = path.read_bytes()
-        digest = hashlib.sha256(raw).hexdigest()
+        digest = file_digest(raw)
         key = _cache_key(kind, rel, digest, check, check_version)
         if cache is not None:
             parsed = cache.get("sources", key, remember=False)   # the body is moved out of memory later
@@ -217,7 +217,7 @@ def _parse_in_worker(task: tuple, shared) -> tuple:
         raw = path.read_bytes()
     except OSError:
         return None, None    # read_source reads it again and reports the error
-    digest = hashlib.sha256(raw).hexdigest()
+    digest = file_digest(raw)
     try:
         return digest, _checked(kind, path, content_dir, rel, parse_source_text(raw.decode("utf-8"), rel), check)
     except Problem as problem:
@@ -226,9 +226,15 @@ def _parse_in_worker(task: tuple, shared) -> tuple:
         return None, None
 
 
+def file_digest(raw: bytes) -> str:
+    """A content file's cache key: the digest the build's input fingerprint takes of it too, so
+    that a build can hand on the digests it already has (`load_sources(digests=…)`)."""
+    return _digest(raw)
+
+
 def load_sources(site_root: Path, content_dir: Path | None = None, cache=None,
-                 store: TextStore | None = None, check=None,
-                 check_version: str = "") -> tuple[list[Source], list[Problem]]:
+                 store: TextStore | None = None, check=None, check_version: str = "",
+                 digests: dict[str, str] | None = None) -> tuple[list[Source], list[Problem]]:
     """Read every content file; collect problems instead of stopping at the first. YAML is the
     slow part of reading a big site for the first time: files the cache does not know are parsed
     over the cores when there are many. With a `store`, the Markdown bodies go there instead of
@@ -237,7 +243,10 @@ def load_sources(site_root: Path, content_dir: Path | None = None, cache=None,
     `check(source)` (schema.validate), when given, runs where the file is parsed: each Source
     then carries its result as `checked` and no front matter (meta is None). A big site's raw
     front matter is then never held here, and the cache remembers the checked result instead,
-    by the file's bytes, place and `check_version` (what the result depends on besides them)."""
+    by the file's bytes, place and `check_version` (what the result depends on besides them).
+
+    `digests` (path from the site root → file_digest of its bytes) are files the caller has just
+    looked at: they are not read again unless the cache does not know them."""
     from . import parallel
     content_dir = content_dir or site_root / "content"
     root = _Root(site_root)
@@ -246,7 +255,9 @@ def load_sources(site_root: Path, content_dir: Path | None = None, cache=None,
     unknown: list[int] = []
     rels = [root.relative(path) for _kind, path in found]
     # One file in memory at a time; the cache is asked for the parsed ones in batches.
-    digests = [hashlib.sha256(path.read_bytes()).hexdigest() for _kind, path in found] if cache is not None else []
+    seen = digests or {}
+    digests = [seen.get(rel) or file_digest(path.read_bytes()) for (_kind, path), rel in zip(found, rels)] \
+        if cache is not None else []
     keys = [_cache_key(kind, rel, digest, check, check_version)
             for (kind, _path), rel, digest in zip(found, rels, digests)]
     cached = cache.get_many("sources", keys, remember=False) if cache is not None else ()

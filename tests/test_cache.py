@@ -98,6 +98,22 @@ def test_a_body_edit_rewrites_only_the_feeds_that_show_that_meeting(site, tmp_pa
     assert tree_digest(site.out) == uncached(site, tmp_path)
 
 
+def test_an_edit_build_reads_only_the_edited_content_file(site, tmp_path, monkeypatch):
+    import pathlib
+    site.build()
+    path = site.root / "content" / MEETING
+    path.write_text(path.read_text().replace("Kipa hälsar välkommen.", "Kipa hälsar alla varmt välkomna."))
+    read: list[str] = []
+    real = pathlib.Path.read_bytes
+    monkeypatch.setattr(pathlib.Path, "read_bytes", lambda self: read.append(self.as_posix()) or real(self))
+    site.build()
+    content = (site.root / "content").as_posix() + "/"
+    assert {p for p in read if p.startswith(content)} == {path.as_posix()}
+    assert "varmt välkomna" in text_of(site.html("moten/2021-11-17-forbundschefsmote/").find(".//main"))
+    monkeypatch.undo()
+    assert tree_digest(site.out) == uncached(site, tmp_path)
+
+
 def test_a_title_edit_reaches_every_list(site, tmp_path):
     site.build()
     path = site.root / "content" / MEETING
