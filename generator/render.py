@@ -434,9 +434,7 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
                    for slug, label in site.meeting_types]
     jobs += _meeting_lists(site, urls.MEETINGS, urls.meetings_year_path, "Möten och minnesanteckningar",
                            f"Alla minnesanteckningar från {config.title}, år för år.", crumbs_meetings,
-                           site.meetings, {"federations": site.federations,
-                                           "decisions_url": urls.href(config, urls.decisions_path()),
-                                           "assignments_url": urls.href(config, urls.assignments_path())},
+                           site.meetings, {"federations": site.federations, "points_to_registers": True},
                            type_links, None)
     crumbs_meeting = crumbs_meetings + [("Möten", urls.href(config, urls.MEETINGS))]   # below the minutes list
     for type_slug, type_label in site.meeting_types:
@@ -444,7 +442,8 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
         jobs += _meeting_lists(site, urls.meeting_type_path(type_slug),
                                lambda year, slug=type_slug: urls.meeting_type_year_path(slug, year),
                                type_label.capitalize(), f"Minnesanteckningar: {type_label}.",
-                               crumbs_meeting, of_type, {"federations": site.federations}, type_links, type_slug)
+                               crumbs_meeting, of_type, {"federations": site.federations, "points_to_registers": False},
+                               type_links, type_slug)
     for meeting in site.meetings:
         jobs.append(PageJob(urls.meeting_path(meeting.slug), "meeting.html", meeting.title, bodies=(meeting,),
                             later=functools.partial(_meeting_details, meeting, crumbs_meeting)))
