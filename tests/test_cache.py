@@ -26,6 +26,15 @@ def uncached(site, tmp_path):
 
 
 MEETING = "meetings/2021-11-17-forbundschefsmote.md"
+SECOND_MEETING = {"meetings/2021-12-01-styrelsemote.md": """\
+    ---
+    title: Styrelsemöte 1 december 2021
+    type: styrelse
+    date: 2021-12-01
+    federations: [roslagen]
+    ---
+    ## 1. Öppnande
+    """}   # a second meeting in the same feeds: what an edit to the first must leave alone
 
 
 def test_cached_uncached_and_damaged_cache_builds_are_identical(site, tmp_path):
@@ -71,15 +80,7 @@ def test_a_body_edit_reaches_its_page_and_the_feeds(site, tmp_path):
 
 def test_a_body_edit_rewrites_only_the_feeds_that_show_that_meeting(site, tmp_path, monkeypatch):
     from generator import calendar
-    site.add({"meetings/2021-12-01-styrelsemote.md": """\
-        ---
-        title: Styrelsemöte 1 december 2021
-        type: styrelse
-        date: 2021-12-01
-        federations: [roslagen]
-        ---
-        ## 1. Öppnande
-        """})
+    site.add(SECOND_MEETING)
     site.build()
     written: list[str] = []
     real = calendar.feed_parts
@@ -128,15 +129,7 @@ def test_a_title_edit_reaches_every_list(site, tmp_path):
 
 def test_a_title_edit_serialises_only_that_meetings_event_again(site, tmp_path, monkeypatch):
     from generator import calendar
-    site.add({"meetings/2021-12-01-styrelsemote.md": """\
-        ---
-        title: Styrelsemöte 1 december 2021
-        type: styrelse
-        date: 2021-12-01
-        federations: [roslagen]
-        ---
-        ## 1. Öppnande
-        """})
+    site.add(SECOND_MEETING)
     site.build()
     made: list[str] = []
     real = calendar.vevent
