@@ -65,6 +65,7 @@ class BuildFailed(Exception):
 class Run:
     seconds: float
     rss_kib: int = 0
+    cpu_seconds: float | None = None      # user + system, the build's worker and Pagefind processes included
 
 
 @dataclass
@@ -76,11 +77,12 @@ class Row:
 
     def cells(self) -> list[str]:
         if self.unavailable or not self.runs:
-            return [self.name, "n/a", "n/a", "n/a", "n/a", self.unavailable or self.note]
+            return [self.name, "n/a", "n/a", "n/a", "n/a", "n/a", self.unavailable or self.note]
         seconds = [r.seconds for r in self.runs]
+        cpu = [r.cpu_seconds for r in self.runs if r.cpu_seconds is not None]
         rss = max(r.rss_kib for r in self.runs)
         return [self.name, f"{statistics.median(seconds):.3f}", f"{min(seconds):.3f}", f"{max(seconds):.3f}",
-                f"{rss / 1024:.0f}" if rss else "n/a", self.note]
+                f"{statistics.median(cpu):.2f}" if cpu else "n/a", f"{rss / 1024:.0f}" if rss else "n/a", self.note]
 
 
 # ---------------------------------------------------------------- running the generator
@@ -116,7 +118,9 @@ def timed_build(python: str, site: Path) -> tuple[Run, str]:
         stderr = err.read().decode("utf-8", "replace")
     if proc.returncode != 0:
         raise BuildFailed(command, proc.returncode, stdout + stderr)
-    return Run(seconds, usage.ru_maxrss), stdout          # ru_maxrss is in KiB on Linux
+    # ru_maxrss is in KiB on Linux. The CPU time counts the processes the build waited for too:
+    # steadier than wall time on a shared machine, whose speed can vary within minutes.
+    return Run(seconds, usage.ru_maxrss, usage.ru_utime + usage.ru_stime), stdout
 
 
 def compile_generator() -> str:
@@ -318,10 +322,10 @@ def machine_description() -> str:
 
 
 def print_table(rows: list[Row]) -> None:
-    header = ["scenario", "median s", "min s", "max s", "peak RSS MiB", "notes"]
+    header = ["scenario", "median s", "min s", "max s", "median CPU s", "peak RSS MiB", "notes"]
     table = [header] + [row.cells() for row in rows]
     widths = [max(len(r[i]) for r in table) for i in range(len(header))]
-    right = {1, 2, 3, 4}
+    right = {1, 2, 3, 4, 5}
 
     def line(cells: list[str]) -> str:
         return "| " + " | ".join(c.rjust(w) if i in right else c.ljust(w)
