@@ -103,7 +103,7 @@ def generator_command(python: str, site: Path, *args: str) -> list[str]:
 
 
 def timed_build(python: str, site: Path) -> tuple[Run, str]:
-    """One build subprocess: (wall time and peak RSS, its stdout). Raise BuildFailed on failure."""
+    """One build subprocess: (wall time, peak RSS and CPU time; its stdout). Raise BuildFailed on failure."""
     command = generator_command(python, site, "build")
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()

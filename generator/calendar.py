@@ -10,11 +10,11 @@ value goes in as vText explicitly, because icalendar leaves properties it does n
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import re
 import zoneinfo
-import dataclasses
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator
