@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import html
 import uuid
 import zoneinfo
 
@@ -67,10 +68,10 @@ def _entry_summary(meeting: Meeting) -> str:
 
 
 def escape(text: str) -> str:
-    """XML character data, as xml.sax.saxutils.escape writes it. That module imports
-    urllib.request, and with it ssl, http.client and email: 35 ms and 2 MiB of every build that
-    writes a feed."""
-    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+    """XML character data, as xml.sax.saxutils.escape writes it (html.escape without quotes).
+    That module imports urllib.request, and with it ssl, http.client and email: 35 ms and 2 MiB
+    of every build that writes a feed."""
+    return html.escape(text, quote=False)
 
 
 def quoteattr(text: str) -> str:

@@ -8,13 +8,13 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import functools
 import gc
 import hashlib
 import os
 import time
 import zoneinfo
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 
 import jinja2
@@ -168,8 +168,8 @@ def static_files(config: Config) -> dict[str, tuple[str, Path]]:
 
 
 def sitemap(site: Site, paths: list[str]) -> bytes:
-    # html.escape without quotes is XML's escape (see atom.escape).
-    rows = [f"  <url><loc>{escape(urls.absolute(site.config, urls.href(site.config, path)), quote=False)}</loc></url>"
+    # XML's escape, as the Atom feeds write it.
+    rows = [f"  <url><loc>{atom.escape(urls.absolute(site.config, urls.href(site.config, path)))}</loc></url>"
             for path in sorted(paths) if path.endswith("/")]
     xml = ('<?xml version="1.0" encoding="UTF-8"?>\n'
            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + "\n".join(rows) + "\n</urlset>\n")
@@ -541,6 +541,7 @@ def _page_source(value, rel: str, out_dir: Path, staging: Staging | None) -> Pat
 _M_MMAP_THRESHOLD = -3   # glibc's mallopt parameter
 
 
+@functools.lru_cache(maxsize=1)
 def _libc():
     """The C library the interpreter runs on, for the two allocator calls below; None when it
     cannot be asked (they then do nothing)."""

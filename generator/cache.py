@@ -41,6 +41,13 @@ def digest(*parts) -> str:
     return h.hexdigest()
 
 
+def content_digest(data: bytes) -> str:
+    """A content or theme file's bytes as a key. The input fingerprint takes it of every text file
+    and the sources' cache is keyed by it: one function, so that a build can hand the sources the
+    digests the fingerprint took (load_sources(digests=…)) and find their entries."""
+    return digest(data)
+
+
 def _checksum(payload: bytes) -> bytes:
     return hashlib.blake2b(payload, digest_size=16).digest()
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__, feedlock, search
-from .cache import BuildCache, digest
+from .cache import BuildCache, content_digest, digest
 from .config import load_config
 from .errors import BuildFailed, Problem
 from .output import OutputState
@@ -93,7 +93,7 @@ def input_fingerprint(root: Path, out_dir: Path, today: dt.date | None, refresh_
             if path.suffix in {".md", ".yaml", ".lock", ".html", ".css", ".js", ".svg"}:
                 stat = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
                 known = memo.get(rel)
-                file_hash = known[1] if known and known[0] == stat else digest(path.read_bytes())
+                file_hash = known[1] if known and known[0] == stat else content_digest(path.read_bytes())
                 seen[rel] = (stat, file_hash)
                 parts.append((rel, file_hash))
             else:

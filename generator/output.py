@@ -202,7 +202,7 @@ class Staging:
             if not self._have(rel, size, file_hash):
                 self._write(rel, lambda target: os.replace(temporary, target), file_hash)
         finally:
-            Path(temporary).unlink(missing_ok=True)
+            temporary.unlink(missing_ok=True)
         return Placed(size, file_hash)
 
     def keep(self, rel: str, kept: Kept) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .cache import digest as _digest
+from .cache import content_digest, digest as _digest
 from .errors import Problem
 from .textstore import StoredText, TextStore
 
@@ -48,7 +48,7 @@ class Source:
     lines: dict[str, int]          # top-level key -> 1-based line number in the file
     body: str = StoredText()       # Markdown after the front matter (moved out of memory once converted)
     body_line: int = 1             # line number where the body starts
-    digest: str = ""               # file_digest() of the file's bytes (cache key)
+    digest: str = ""               # content_digest() of the file's bytes (cache key)
     attachments: list[Path] = field(default_factory=list)  # files beside index.md
     meta_digest: str = ""          # sha256 of the front matter alone: what pages other than its own read
     checked: object = None         # what load_sources' `check` made of the front matter
@@ -147,7 +147,7 @@ def read_source(kind: str, path: Path, content_dir: Path, site_root: Path, cache
         raise parsed
     if parsed is None:
         raw = path.read_bytes()
-        digest = file_digest(raw)
+        digest = content_digest(raw)
         key = _cache_key(kind, rel, digest, check, check_version)
         if cache is not None:
             parsed = cache.get("sources", key, remember=False)   # the body is moved out of memory later
@@ -217,19 +217,13 @@ def _parse_in_worker(task: tuple, shared) -> tuple:
         raw = path.read_bytes()
     except OSError:
         return None, None    # read_source reads it again and reports the error
-    digest = file_digest(raw)
+    digest = content_digest(raw)
     try:
         return digest, _checked(kind, path, content_dir, rel, parse_source_text(raw.decode("utf-8"), rel), check)
     except Problem as problem:
         return digest, problem
     except UnicodeDecodeError:   # read_source says so with the line
         return None, None
-
-
-def file_digest(raw: bytes) -> str:
-    """A content file's cache key: the digest the build's input fingerprint takes of it too, so
-    that a build can hand on the digests it already has (`load_sources(digests=…)`)."""
-    return _digest(raw)
 
 
 def load_sources(site_root: Path, content_dir: Path | None = None, cache=None,
@@ -245,8 +239,8 @@ def load_sources(site_root: Path, content_dir: Path | None = None, cache=None,
     front matter is then never held here, and the cache remembers the checked result instead,
     by the file's bytes, place and `check_version` (what the result depends on besides them).
 
-    `digests` (path from the site root → file_digest of its bytes) are files the caller has just
-    looked at: they are not read again unless the cache does not know them."""
+    `digests` (path from the site root → content_digest of its bytes) are files the caller has
+    just looked at: they are not read again unless the cache does not know them."""
     from . import parallel
     content_dir = content_dir or site_root / "content"
     root = _Root(site_root)
@@ -255,17 +249,17 @@ def load_sources(site_root: Path, content_dir: Path | None = None, cache=None,
     unknown: list[int] = []
     rels = [root.relative(path) for _kind, path in found]
     # One file in memory at a time; the cache is asked for the parsed ones in batches.
-    seen = digests or {}
-    digests = [seen.get(rel) or file_digest(path.read_bytes()) for (_kind, path), rel in zip(found, rels)] \
+    given = digests or {}
+    file_digests = [given.get(rel) or content_digest(path.read_bytes()) for (_kind, path), rel in zip(found, rels)] \
         if cache is not None else []
     keys = [_cache_key(kind, rel, digest, check, check_version)
-            for (kind, _path), rel, digest in zip(found, rels, digests)]
+            for (kind, _path), rel, digest in zip(found, rels, file_digests)]
     cached = cache.get_many("sources", keys, remember=False) if cache is not None else ()
     for index, ((kind, path), (_key, known)) in enumerate(itertools.zip_longest(found, cached, fillvalue=(None, None))):
         if known is None:
             unknown.append(index)
         else:
-            results[index] = _read_or_problem(kind, path, content_dir, root, cache, known, digests[index], True,
+            results[index] = _read_or_problem(kind, path, content_dir, root, cache, known, file_digests[index], True,
                                               store, check, check_version)
     tasks = [(*found[index], rels[index]) for index in unknown]
     for index, (digest, parsed) in zip(unknown, parallel.each(_parse_in_worker, tasks, (content_dir, check))):

@@ -172,7 +172,7 @@ def test_a_template_edit_reaches_every_page(site):
 
 
 def test_a_page_template_edit_re_renders_only_the_pages_made_with_it(site, tmp_path, monkeypatch):
-    from generator import build as build_module, calendar, render
+    from generator import calendar, render
     site.build()
     rendered: list[str] = []
     real_render, real_feed = render.render_job, calendar.feed_parts
