@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,17 +80,67 @@ def _slug_for(path: Path, kind_dir: Path) -> tuple[str, bool]:
 
 
 def iter_content_files(content_dir: Path) -> list[tuple[str, Path]]:
-    """All (kind, path) pairs under content/, sorted so that builds are deterministic."""
-    found: list[tuple[str, Path]] = []
+    """All (kind, path) pairs under content/, sorted so that builds are deterministic. A link that
+    leads out of the site folder is left out (links_out_of_site names it)."""
+    return [(kind, path) for kind, path, outside in _walk_content(content_dir) if not outside]
+
+
+def links_out_of_site(content_dir: Path, site_root: Path) -> list[Problem]:
+    """Every link (symlink) under content/ that points outside the site folder: refused, and its
+    target is never read or published."""
+    root = _Root(site_root)
+    found = []
+    for path in _links_outside(content_dir, root.resolved):
+        found.append(Problem(root.relative(path), 1, None,
+                             "this is a link to something outside the site folder, so it is not published",
+                             "copy the file into the site folder instead of linking to it"))
+    return found
+
+
+def _walk_content(content_dir: Path):
+    """(kind, .md path, leads out of the site) under each kind's folder, sorted; hidden and
+    _underscored names skipped. Links inside the site are followed (each folder once)."""
+    site = content_dir.resolve().parent
     for kind in KINDS:
         kind_dir = content_dir / kind
         if not kind_dir.is_dir():
             continue
-        for path in sorted(kind_dir.rglob("*.md")):
-            if any(part.startswith((".", "_")) for part in path.relative_to(kind_dir).parts):
+        found = []
+        seen: set[Path] = set()
+        stack = [kind_dir]
+        while stack:
+            folder = stack.pop()
+            real = folder.resolve()
+            if real in seen:
                 continue
-            found.append((kind, path))
-    return found
+            seen.add(real)
+            for entry in sorted(folder.iterdir()):
+                if entry.name.startswith((".", "_")):
+                    continue
+                outside = entry.is_symlink() and not _inside(entry, site)
+                if entry.is_dir():
+                    if not outside:
+                        stack.append(entry)
+                elif entry.suffix == ".md":
+                    found.append((kind, entry, outside))
+        yield from sorted(found, key=lambda item: item[1])
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(folder)
+    except OSError:      # a broken or looping link leads nowhere the build may go
+        return False
+
+
+def _links_outside(content_dir: Path, site: Path) -> list[Path]:
+    found = []
+    for folder, dirs, files in os.walk(content_dir, followlinks=False):
+        for name in sorted(dirs + files):
+            path = Path(folder) / name
+            if path.is_symlink() and not _inside(path, site):
+                found.append(path)
+    return sorted(found)
 
 
 def read_source(kind: str, path: Path, content_dir: Path, site_root: Path, cache=None,
@@ -146,10 +197,12 @@ def _make_source(kind: str, path: Path, content_dir: Path, rel: str, parsed: tup
     slug, bundle = _slug_for(path, kind_dir)
     attachments: list[Path] = []
     if bundle and with_attachments:
+        # A link out of the site folder is never published (links_out_of_site reports it).
+        site = content_dir.resolve().parent
         attachments = sorted(
             p for p in path.parent.iterdir()
             if p.is_file() and p.suffix.lower() not in ATTACHMENT_SUFFIXES_IGNORED
-            and not p.name.startswith(".")
+            and not p.name.startswith(".") and not (p.is_symlink() and not _inside(p, site))
         )
     return Source(kind=kind, slug=slug, path=path, rel=rel, meta=meta, lines=lines,
                   body=body, body_line=body_line, digest=digest,
@@ -224,6 +277,7 @@ def load_sources(site_root: Path, content_dir: Path | None = None, cache=None,
         results[index] = _read_or_problem(kind, path, content_dir, root, cache, parsed, digest, False, store,
                                           check, check_version)
     problems = [result for result in results if isinstance(result, Problem)]
+    problems += links_out_of_site(content_dir, site_root)
     return [result for result in results if isinstance(result, Source)], problems
 
 
