@@ -111,7 +111,7 @@ class _Reader:
 
     def scalar(self, node) -> Text | None:
         line = self.line(node.start_mark)
-        if node.style is None:                      # plain: typed without quotes
+        if not node.style:                          # plain, typed without quotes (the C loader says '')
             if node.value in _EMPTY:
                 return None
             self._refuse_merged_item(node)
@@ -169,6 +169,8 @@ def _yaml_problem(exc: yaml.YAMLError, lines: list[str], rel: str, first_line: i
     if "mapping values are not allowed" in problem:
         return Problem(rel, index + first_line, None, "the value contains a colon followed by a space",
                        "put the whole value in quotes: title: \"Möte: budget\"." + (curly_note if curly else ""))
+    if "simple key" in context and opened is not None:     # the line where the key began
+        index, text = opened.line, lines[opened.line] if opened.line < len(lines) else ""
     if re.match(r"\s*[\w-]+:\S", text) and "expected ':'" in problem:
         return Problem(rel, index + first_line, None, "a field name is not followed by a space",
                        "put a space after the colon: 'start: 13.30', not 'start:13.30'")

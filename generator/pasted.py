@@ -48,6 +48,8 @@ _FIELD = {**_REMOVED, **_C1_AS_CP1252, **_PRIVATE_BULLETS,
           **{ord(ch): " " for ch in _SPACES + "\v\f\u2028\u2029"},
           0x00AD: None}              # a soft hyphen would keep a name from matching its federation
 
+# A soft line break followed by a page break is one gap between two words, not two.
+_FIELD_BREAKS = re.compile("[ \v\f\u2028\u2029]*[\v\f\u2028\u2029][ \v\f\u2028\u2029]*")
 # The zero-width joiner holds emoji sequences together; between letters or spaces it is noise.
 _STRAY_JOINER = re.compile(r"(?<=[\s\w])\u200d|\u200d(?=[\s\w])|^\u200d|\u200d$", re.MULTILINE)
 # Word's soft line break, or a Unicode line separator, inside a line of text: a hard line break
@@ -73,7 +75,7 @@ def clean_field_text(text: str) -> str:
     spaces, invisible characters and controls go, Windows-1252 controls become their characters."""
     if text.isascii() and all(ch.isprintable() or ch in "\n\t" for ch in text):
         return text
-    return _STRAY_JOINER.sub("", text.translate(_FIELD))
+    return _STRAY_JOINER.sub("", _FIELD_BREAKS.sub(" ", text).translate(_FIELD))
 
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
