@@ -12,6 +12,7 @@ import yaml
 
 from .errors import Problem
 from .sources import _Loader, _key_lines
+from .themes import builtin_theme_names, theme_chain
 
 CONFIG_NAME = "site.yaml"
 
@@ -58,7 +59,13 @@ class Config:
 
     @property
     def theme_dir(self) -> Path:
+        """The site's own folder of the theme (it may hold only the files it overrides, or none)."""
         return self.root / "themes" / self.theme
+
+    @cached_property
+    def theme_dirs(self) -> tuple[Path, ...]:
+        """Where templates and static files are looked up, first match wins (see themes.py)."""
+        return theme_chain(self.root, self.theme)
 
     def fingerprint(self) -> str:
         """What in the settings changes rendered pages (for the build cache)."""
@@ -115,8 +122,9 @@ def load_config(root: Path) -> Config:
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         problem("timezone", f"unknown time zone '{timezone}'", "use Europe/Stockholm")
     theme = str(data.get("theme", "default"))
-    if not (root / "themes" / theme / "templates").is_dir():
-        problem("theme", f"there is no theme '{theme}' under themes/", "use theme: default")
+    if not theme_chain(root, theme):
+        problem("theme", f"there is no theme '{theme}': not under themes/ and not built into sitegen",
+                f"use theme: default, or create themes/{theme}/ (built-in: {', '.join(builtin_theme_names())})")
     publish_names = data.get("publish_names", True)
     if not isinstance(publish_names, bool):
         problem("publish_names", "expected true or false", "write publish_names: true or false")
