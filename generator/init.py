@@ -117,6 +117,10 @@ def write_site(folder: Path, settings: Settings, force: bool = False,
                             "to add the missing files (existing files are never replaced)")
     folder.mkdir(parents=True, exist_ok=True)
     top = folder.resolve()
+    # A symbolic link inside the folder must not lead a write outside it: all checked before any write.
+    for rel in files:
+        if not _stays_inside((folder / rel).parent, top):
+            raise InitError(f"{rel}: its folder leads outside {folder} (a symbolic link?) — nothing was written")
     written, kept = [], []
     for rel, text in files.items():
         target = folder / rel
@@ -124,9 +128,6 @@ def write_site(folder: Path, settings: Settings, force: bool = False,
             kept.append(rel)
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        # A symbolic link inside the folder must not lead a write outside it.
-        if not target.parent.resolve().is_relative_to(top):
-            raise InitError(f"{rel}: its folder leads outside {folder} (a symbolic link?) — nothing more was written")
         with open(target, "x", encoding="utf-8", newline="\n") as handle:   # "x": never replace a file
             handle.write(text)
         written.append(rel)
@@ -224,6 +225,13 @@ def _checked_base_url(value: str) -> str:
         raise InitError(f"--base-url: '{value}' is not a web address — write the full address, "
                         "e.g. https://samordning.example.se/")
     return value if value.endswith("/") else value + "/"
+
+
+def _stays_inside(folder: Path, top: Path) -> bool:
+    """Whether `folder` (or, before it exists, its nearest existing parent) is within `top`."""
+    while not os.path.lexists(folder) and folder != folder.parent:
+        folder = folder.parent
+    return folder.resolve().is_relative_to(top)
 
 
 def _undotted(part: str) -> str:

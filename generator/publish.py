@@ -171,7 +171,7 @@ def _same(left: Path, right: Path) -> bool:
 
 def _stays_inside(folder: Path, top: Path) -> bool:
     """Whether `folder` (or, before it exists, its nearest existing parent) is within `top`."""
-    while not folder.exists() and folder != folder.parent:
+    while not os.path.lexists(folder) and folder != folder.parent:
         folder = folder.parent
     return folder.resolve().is_relative_to(top)
 
