@@ -145,8 +145,9 @@ def report(changes: Changes, target: str, dry_run: bool, quiet: bool, out: TextI
         print(f"{verb}: {rel}", file=out)
     for rel in changes.stale if changes.deleted else []:
         print(f"{removed}: {rel}", file=out)
-    print(f"{'Dry run: ' if dry_run else ''}{len(changes.copied)} file(s) {verb}, {changes.unchanged} unchanged"
-          + (f", {len(changes.stale)} {removed}" if changes.deleted else "") + f" → {target}", file=out)
+    copied, deleted = ("to copy", "to delete") if dry_run else ("copied", "deleted")
+    print(f"{'Dry run: ' if dry_run else ''}{len(changes.copied)} file(s) {copied}, {changes.unchanged} unchanged"
+          + (f", {len(changes.stale)} {deleted}" if changes.deleted else "") + f" → {target}", file=out)
     if changes.stale and not changes.deleted:
         print(f"{len(changes.stale)} file(s) in {target} are no longer part of the site; "
               "add --delete to remove them.", file=out)
