@@ -180,7 +180,7 @@ def template_values(settings: Settings, federations: list[Federation], today: dt
         "federations": federations, "first_federation": federations[0],
         "federation_list": "[" + ", ".join(f.slug for f in federations) + "]",
         "first_federation_list": f"[{federations[0].slug}]",
-        "today_words": _day_words(today),
+        "today": today.isoformat(), "today_words": _day_words(today),
         "meeting": {"date": meeting_day.isoformat(), "day_words": _day_words(meeting_day),
                     "uid": uid("meeting", meeting_day)},
         "event": {"date": event_day.isoformat(), "uid": uid("event", event_day)},

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import shlex
+import shutil
 import subprocess
 import sys
 
@@ -133,6 +135,17 @@ def test_the_editors_readme_explains_adding_a_meeting_and_publishing(new_site):
     assert "## Så lägger ni in ett möte" in headings
     assert "## Så publiceras webbplatsen" in headings
     assert f"pip install sitegen=={__version__}\n" in readme
+
+
+def test_the_editors_readme_commands_work_as_written(new_site, tmp_path):
+    """The meeting command the README shows adds a file next to the examples (no clash with one)."""
+    readme = (new_site / "README.md").read_text(encoding="utf-8")
+    [line] = [line.strip() for line in readme.splitlines() if line.strip().startswith("sitegen new meeting")]
+    site = tmp_path / "kopia"
+    shutil.copytree(new_site, site)
+    result = sitegen(*shlex.split(line)[1:], cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "content/meetings/2026-03-02-forbundschefsmote.md"
 
 
 def test_a_folder_that_is_not_empty_is_refused_and_left_alone(tmp_path):
