@@ -20,6 +20,7 @@ import zoneinfo
 from . import urls
 from .dates import format_when
 from .markup import summary
+from .pasted import xml_safe
 from .model import Meeting, Site
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -70,8 +71,9 @@ def _entry_summary(meeting: Meeting) -> str:
 def escape(text: str) -> str:
     """XML character data, as xml.sax.saxutils.escape writes it (html.escape without quotes).
     That module imports urllib.request, and with it ssl, http.client and email: 35 ms and 2 MiB
-    of every build that writes a feed."""
-    return html.escape(text, quote=False)
+    of every build that writes a feed. Characters XML 1.0 forbids are dropped: content is cleaned
+    when it is read (pasted.py), and a feed must stay readable whatever slipped past that."""
+    return html.escape(xml_safe(text), quote=False)
 
 
 def quoteattr(text: str) -> str:

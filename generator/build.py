@@ -28,7 +28,7 @@ from .errors import BuildFailed, Problem
 from .cache import BuildCache, digest
 from .markup import render_markdown
 from .model import Event, Meeting, Site, build_site
-from .output import Kept, OutputState, Placed, Staging, file_digest
+from .output import Kept, OutputState, Placed, Staging, check_output_folder, file_digest
 from .progress import Progress
 from .sources import load_sources
 from .textstore import StoredBytes, TextStore
@@ -462,6 +462,7 @@ class SearchIndex:
         self.made: dict[str, dict] = {}
         self.todo: dict[str, dict[str, Path | bytes]] = {}   # part → its pages' files (or bytes)
         self.thread = None
+        self.failure: BaseException | None = None
         self.folder = None
         self.binary = search.find_pagefind()
         if self.binary is None:
@@ -494,15 +495,23 @@ class SearchIndex:
         return self
 
     def _run(self) -> None:
-        self.made, problem = search.index_parts(self.binary, self.todo, self.language, parallel.workers(),
-                                                Path(self.folder.name))
+        # What goes wrong here is raised by finish() in the build's thread: printed from this
+        # thread it would be a traceback, and after Ctrl-C (the build removes the pages this
+        # thread copies) it is not worth a word.
+        try:
+            self.made, problem = search.index_parts(self.binary, self.todo, self.language, parallel.workers(),
+                                                    Path(self.folder.name))
+            self.problem = self.problem or problem
+        except BaseException as exc:
+            self.failure = exc
         self.todo = {}
-        self.problem = self.problem or problem
 
     def finish(self, files: dict) -> Problem | None:
         """Wait for the indexing and add the bundles to `files`; a warning when search was skipped."""
         if self.thread is not None:
             self.thread.join()
+        if self.failure is not None:
+            raise self.failure
         try:
             if self.problem is not None:
                 return self.problem
@@ -584,6 +593,14 @@ def _model_memory():
             gc.enable()
 
 
+def _shown(out_dir: Path, root: Path) -> str:
+    """The output folder as messages name it: output/ inside the site, else its path."""
+    try:
+        return out_dir.resolve().relative_to(root.resolve()).as_posix() + "/"
+    except ValueError:
+        return str(out_dir)
+
+
 def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
           progress: Progress | None = None, use_cache: bool = True, refresh_search: bool = True,
           keep_model: bool = False) -> BuildResult:
@@ -593,6 +610,7 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
     root = Path(root)
     progress = progress or Progress()
     out_dir = Path(out_dir or root / "output")
+    check_output_folder(out_dir, _shown(out_dir, root))   # before anything is made beside it
     cache = BuildCache(cache_dir(root) if use_cache else None)
     last_build = BuildCache(cache_dir(root) if use_cache else None, name=LAST_BUILD)
     probe = take_probe(root, out_dir, today, refresh_search) if cache.enabled else None

@@ -8,7 +8,7 @@ import traceback
 from pathlib import Path
 
 from . import __version__
-from .errors import BuildFailed, Problem
+from .errors import BuildFailed, OutputUnusable, Problem
 
 
 def _print_problems(problems: list[Problem], stream) -> None:
@@ -194,8 +194,11 @@ def main(argv: list[str] | None = None) -> int:
     except Problem as problem:
         _print_problems([problem], sys.stderr)
         return 1
+    except OutputUnusable as unusable:
+        print(f"sitegen: {unusable}\nNothing was written.", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
-        print("Stopped.", file=sys.stderr)
+        print("Stopped. output/ holds the last complete site.", file=sys.stderr)
         return 130
     except OSError as exc:  # the machine, not the content: a read-only folder, a full disk
         if args.debug:

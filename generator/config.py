@@ -2,24 +2,30 @@
 from __future__ import annotations
 
 import difflib
+import re
 import zoneinfo
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from urllib.parse import urlsplit
-
-import yaml
+from urllib.parse import quote, urlsplit
 
 from .errors import Problem
-from .sources import _Loader, _key_lines
+from .frontmatter import read_yaml
+from .schema import FieldError, boolean, whole_number
 from .themes import builtin_theme_names, theme_chain
 
 CONFIG_NAME = "site.yaml"
 
 KNOWN_KEYS = {
     "title", "description", "base_url", "language", "timezone", "theme", "publish_names",
-    "organisation", "contact", "feed", "home", "footer",
+    "organisation", "contact", "feed", "home", "footer", "meeting_types",
 }
+# The kinds of meeting a site has unless site.yaml lists its own (meeting_types): a meeting whose
+# type is not one of them is refused, so that a misspelling never opens a category page.
+DEFAULT_MEETING_TYPES = (
+    "förbundschefsmöte", "presidiemöte", "länspresidiemöte", "styrelse", "styrelsemöte", "beredningsgrupp",
+    "medlemssamråd", "styrgrupp", "arbetsgrupp", "nätverksmöte", "samverkansmöte", "möte",
+)
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,7 @@ class Config:
     feed: FeedSettings = FeedSettings()
     home: dict = field(default_factory=dict)
     footer: str = ""
+    meeting_types: tuple[str, ...] = DEFAULT_MEETING_TYPES
 
     @cached_property   # asked for every link of every page
     def base_path(self) -> str:
@@ -71,7 +78,7 @@ class Config:
         """What in the settings changes rendered pages (for the build cache)."""
         return repr((self.title, self.base_url, self.description, self.language, self.timezone,
                      self.theme, self.publish_names, self.organisation, sorted(self.contact.items()),
-                     self.feed, sorted(self.home.items()), self.footer))
+                     self.feed, sorted(self.home.items()), self.footer, self.meeting_types))
 
 
 def load_config(root: Path) -> Config:
@@ -82,19 +89,13 @@ def load_config(root: Path) -> Config:
                       "run sitegen in the site's folder, or create site.yaml with title and base_url")
     try:
         text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader) or {}
     except UnicodeDecodeError:
         raise Problem(rel, 1, None, "site.yaml is not UTF-8 text", "save it as UTF-8") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        raise Problem(rel, line, None, f"site.yaml is not valid YAML ({getattr(exc, 'problem', exc)})",
-                      "check colons, indentation and quotes on this line") from None
+    data, lines = read_yaml(text, rel)
+    data = data if data is not None else {}
     if not isinstance(data, dict):
         raise Problem(rel, 1, None, "site.yaml must be a list of 'setting: value' lines",
                       "see the README for an example")
-    lines = _key_lines(node)
     problems: list[Problem] = []
 
     def problem(key: str, message: str, fix: str = "") -> None:
@@ -105,56 +106,95 @@ def load_config(root: Path) -> Config:
         problem(key, "unknown setting", f"did you mean '{close[0]}'?" if close
                 else f"known settings: {', '.join(sorted(KNOWN_KEYS))}")
 
-    title = data.get("title")
-    if not title or not isinstance(title, str):
+    title = _one_line(data.get("title"))
+    if not title:
         problem("title", "the site needs a title", "add 'title: …' to site.yaml")
-    base_url = str(data.get("base_url") or "/")
-    parts = urlsplit(base_url)
-    if base_url != "/" and (parts.scheme not in ("http", "https") or not parts.netloc):
-        if not base_url.startswith("/"):
-            problem("base_url", f"'{base_url}' is not a web address",
-                    "write the full address, e.g. https://samordning.example.se/ (or / for local use)")
-    if not base_url.endswith("/"):
-        base_url += "/"
-    timezone = str(data.get("timezone", "Europe/Stockholm"))
+    base_url, url_problem = _base_url(_one_line(data.get("base_url")) or "/")
+    if url_problem:
+        problem("base_url", *url_problem)
+    timezone = _one_line(data.get("timezone")) or "Europe/Stockholm"
     try:
         zoneinfo.ZoneInfo(timezone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         problem("timezone", f"unknown time zone '{timezone}'", "use Europe/Stockholm")
-    theme = str(data.get("theme", "default"))
+    theme = _one_line(data.get("theme")) or "default"
     if not theme_chain(root, theme):
         problem("theme", f"there is no theme '{theme}': not under themes/ and not built into sitegen",
                 f"use theme: default, or create themes/{theme}/ (built-in: {', '.join(builtin_theme_names())})")
-    publish_names = data.get("publish_names", True)
-    if not isinstance(publish_names, bool):
-        problem("publish_names", "expected true or false", "write publish_names: true or false")
-        publish_names = True
+    publish_names = True
+    if data.get("publish_names") is not None:
+        try:
+            publish_names = boolean(data["publish_names"])
+        except FieldError as exc:
+            problem("publish_names", exc.message, "write publish_names: ja or nej")
     feed_data = data.get("feed") or {}
     feed = FeedSettings()
     if not isinstance(feed_data, dict):
         problem("feed", "expected feed settings", "write feed: {refresh_hours: 12}")
     else:
         try:
-            feed = FeedSettings(refresh_hours=int(feed_data.get("refresh_hours", 12)),
-                                past_days=int(feed_data.get("past_days", 0)))
-            if feed.refresh_hours < 1:
-                raise ValueError
-        except (TypeError, ValueError):
+            feed = FeedSettings(refresh_hours=whole_number(feed_data.get("refresh_hours") or "12"),
+                                past_days=whole_number(feed_data.get("past_days") or "0"))
+            if feed.refresh_hours < 1 or feed.past_days < 0:
+                raise FieldError("out of range")
+        except FieldError:
             problem("feed", "refresh_hours and past_days must be whole numbers (refresh_hours ≥ 1)",
                     "write feed: {refresh_hours: 12}")
     contact = data.get("contact") or {}
     if not isinstance(contact, dict):
-        contact = {"email": str(contact)}
+        contact = {"email": _one_line(contact)}
     home = data.get("home") or {}
     if not isinstance(home, dict):
         problem("home", "expected home page settings", "write home: {coming: 5, latest: 5}")
         home = {}
+    try:
+        home = {str(key): whole_number(value) for key, value in home.items()}
+    except FieldError:
+        problem("home", "coming and latest must be whole numbers", "write home: {coming: 5, latest: 5}")
+        home = {}
+    meeting_types = data.get("meeting_types") or list(DEFAULT_MEETING_TYPES)
+    if isinstance(meeting_types, str):
+        meeting_types = [part for part in meeting_types.split(",")]
+    if not isinstance(meeting_types, list) or not all(isinstance(name, str) for name in meeting_types):
+        problem("meeting_types", "expected a list of meeting types", "write meeting_types: [styrelsemöte, …]")
+        meeting_types = list(DEFAULT_MEETING_TYPES)
+    meeting_types = tuple(dict.fromkeys(name.strip().lower() for name in meeting_types if name.strip()))
     if problems:
         from .errors import BuildFailed
         raise BuildFailed(problems)
-    return Config(root=root, title=str(title), base_url=base_url,
-                  description=str(data.get("description") or ""),
-                  language=str(data.get("language", "sv")), timezone=timezone, theme=theme,
-                  publish_names=publish_names, organisation=str(data.get("organisation") or ""),
-                  contact={str(k): str(v) for k, v in contact.items()}, feed=feed, home=home,
-                  footer=str(data.get("footer") or ""))
+    return Config(root=root, title=title, base_url=base_url,
+                  description=_one_line(data.get("description")),
+                  language=_one_line(data.get("language")) or "sv", timezone=timezone, theme=theme,
+                  publish_names=publish_names, organisation=_one_line(data.get("organisation")),
+                  contact={str(k): _one_line(v) for k, v in contact.items() if v is not None}, feed=feed,
+                  home=home, footer=_one_line(data.get("footer")), meeting_types=meeting_types)
+
+
+def _one_line(value) -> str:
+    """A setting's text; a list or a group where a text belongs is read as its text."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, dict)):
+        return ", ".join(map(_one_line, value))
+    return str(value).strip()
+
+
+# What may stand in a host name: letters (also non-ASCII, for IDN), digits, dots, hyphens, a port.
+_HOST = re.compile(r"^[\w.-]+(?::\d{1,5})?$")
+# A path keeps its slashes and what RFC 3986 allows unescaped, except characters that would end
+# an HTML attribute or look like markup (' " < > and spaces are percent-encoded).
+_PATH_SAFE = "/-._~!$&()*+,;=:@%"
+
+
+def _base_url(text: str) -> tuple[str, tuple[str, str] | None]:
+    """base_url ending in '/', its path percent-encoded where it is not URL-safe, or a problem."""
+    if text.startswith("/") and not text.startswith("//"):
+        return quote(text.rstrip("/") + "/", safe=_PATH_SAFE), None
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc or not _HOST.match(parts.netloc):
+        return "/", (f"'{text}' is not a web address",
+                     "write the full address, e.g. https://samordning.example.se/ (or / for local use)")
+    if parts.query or parts.fragment:
+        return "/", (f"'{text}' has a ? or # part", "give only the address of the site's front page")
+    path = quote(parts.path.rstrip("/") + "/", safe=_PATH_SAFE)
+    return f"{parts.scheme}://{parts.netloc.lower()}{path}", None

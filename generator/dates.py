@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -39,56 +40,113 @@ class PartialDate:
 
     @classmethod
     def parse(cls, value) -> "PartialDate":
-        """Accept a date, 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY'; raise ValueError otherwise."""
+        """Accept a date, 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY' (Word's dashes too); raise ValueError
+        otherwise."""
         if isinstance(value, dt.datetime):
             value = value.date()
         if isinstance(value, dt.date):
             return cls(value.year, value.month, value.day)
-        if isinstance(value, int) and 1900 <= value <= 2999:
-            return cls(value)
-        text = str(value).strip()
+        text = str(value).strip().translate(_DASHES)
         parts = text.split("-")
-        try:
-            numbers = [int(p) for p in parts]
-        except ValueError:
-            raise ValueError(text) from None
-        if len(parts) == 3 and len(parts[0]) == 4:
+        if not all(part.isdigit() and part.isascii() for part in parts):
+            raise ValueError(text)
+        numbers = [int(p) for p in parts]
+        if len(parts) == 3 and len(parts[0]) == 4 and all(len(p) <= 2 for p in parts[1:]):
             dt.date(*numbers)  # raises ValueError for 2021-02-30
             return cls(*numbers)
-        if len(parts) == 2 and len(parts[0]) == 4 and 1 <= numbers[1] <= 12:
+        if len(parts) == 2 and len(parts[0]) == 4 and len(parts[1]) <= 2 and 1 <= numbers[1] <= 12:
             return cls(numbers[0], numbers[1])
         if len(parts) == 1 and len(parts[0]) == 4:
             return cls(numbers[0])
         raise ValueError(text)
 
 
-def parse_time(value) -> dt.time:
-    """'13:00', '13.00', '9:00' or YAML's base-60 integer for unquoted 13:00 (= 780)."""
-    if isinstance(value, dt.time):
-        return value
-    if isinstance(value, bool):
-        raise ValueError(str(value))
-    if isinstance(value, int):
-        # PyYAML reads an unquoted 13:00 as the sexagesimal number 780.
-        hours, minutes = divmod(value, 60)
-        return dt.time(hours, minutes)
-    text = str(value).strip().replace(".", ":")
-    hours, _, minutes = text.partition(":")
-    return dt.time(int(hours), int(minutes or 0))
+class TimeFormError(ValueError):
+    """A date or time that cannot be read as meant: what is wrong, and how to write it."""
+
+    def __init__(self, message: str, fix: str):
+        super().__init__(message)
+        self.message = message
+        self.fix = fix
 
 
-def parse_date_or_datetime(value) -> dt.date | dt.datetime:
-    """'2022-04-05' → date; '2022-04-05 09:00' or '2022-04-05T09:00' → naive datetime."""
-    if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=None, second=0, microsecond=0)
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip().replace("T", " ")
-    day_part, _, time_part = text.partition(" ")
-    day = dt.date.fromisoformat(day_part)
-    if not time_part:
+TIME_FIX = "write the time as 13.30 or 13:30 (kl. 13.30, 9 and 0930 work too)"
+# Word's autocorrect and PDFs turn hyphens into dashes and minus signs.
+_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+                         "\u2212": "-"})
+_CLOCK_WORD = re.compile(r"^(?:klockan|kl\.?)\s*", re.IGNORECASE)
+_HOURS = re.compile(r"\d{1,2}")
+_HOURS_MINUTES = re.compile(r"(\d{1,2})[.:](\d{2})(?:[.:](\d{2}))?")
+_RUN_OF_DIGITS = re.compile(r"(\d{1,2})(\d{2})")
+_SHORT_MINUTES = re.compile(r"\d{1,2}[.:]\d")
+_COMMA = re.compile(r"\d{1,2},\d+")
+_RANGE = re.compile(r".+\d\s*(?:-|–|—|till)\s*(?:kl\.?\s*)?\d.*", re.IGNORECASE)
+
+
+def parse_time(value: str) -> dt.time:
+    """A time of day the way Swedes write it: '13.30', '13:30', 'kl. 13.30', '9', '09.00',
+    '1330'. Anything that could be read more than one way, or is no time ('25.61', '13,3',
+    '13.3'), raises TimeFormError: never a silently different time."""
+    text = " ".join(str(value).split())
+    spoken = _CLOCK_WORD.sub("", text)
+    if _HOURS.fullmatch(spoken):
+        return _clock(text, int(spoken), 0)
+    match = _HOURS_MINUTES.fullmatch(spoken)
+    if match:
+        if match.group(3) not in (None, "00"):
+            raise TimeFormError(f"'{text}' has seconds", "give hours and minutes only, e.g. 13.30")
+        return _clock(text, int(match.group(1)), int(match.group(2)))
+    match = _RUN_OF_DIGITS.fullmatch(spoken)
+    if match:
+        return _clock(text, int(match.group(1)), int(match.group(2)))
+    if _SHORT_MINUTES.fullmatch(spoken):
+        raise TimeFormError(f"'{text}' has one digit for the minutes, so it could mean two times",
+                            f"write the minutes with two digits: {spoken[:-1]}{spoken[-1]}0 or "
+                            f"{spoken[:-1]}0{spoken[-1]}")
+    if _COMMA.fullmatch(spoken):
+        raise TimeFormError(f"'{text}' is not a time of day (a comma is not read as a time)", TIME_FIX)
+    if _RANGE.fullmatch(spoken.translate(_DASHES)):
+        raise TimeFormError(f"'{text}' is two times, but this field holds one",
+                            "put the start time here and the end time in 'end'")
+    raise TimeFormError(f"'{text}' is not a time of day", TIME_FIX)
+
+
+def _clock(text: str, hours: int, minutes: int) -> dt.time:
+    if hours > 23 or minutes > 59:
+        raise TimeFormError(f"'{text}' is not a time of day: hours go from 0 to 23 and minutes from 00 to 59",
+                            "check the digits; " + TIME_FIX)
+    return dt.time(hours, minutes)
+
+
+def parse_date_text(value: str) -> dt.date:
+    """'2022-04-05' (dashes from Word's autocorrect too); raises TimeFormError."""
+    text = str(value).strip().translate(_DASHES)
+    try:
+        return dt.date.fromisoformat(text) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else _loose_date(text)
+    except ValueError:
+        raise TimeFormError(f"'{value}' is not a date", "write the date as YYYY-MM-DD, e.g. 2022-04-05") from None
+
+
+def _loose_date(text: str) -> dt.date:
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    if not match:
+        raise ValueError(text)
+    return dt.date(*map(int, match.groups()))
+
+
+def parse_date_or_datetime(value: str) -> dt.date | dt.datetime:
+    """'2022-04-05' → date; '2022-04-05 13.30', '2022-04-05 kl. 9' or '2022-04-05T13:30' →
+    naive datetime (the site's time zone applies); raises TimeFormError."""
+    text = " ".join(str(value).split())
+    match = re.fullmatch(r"(\S+?)(?:[ T](.+))?", text)
+    day = parse_date_text(match.group(1))
+    if not match.group(2):
         return day
-    return dt.datetime.combine(day, parse_time(time_part))
+    try:
+        return dt.datetime.combine(day, parse_time(match.group(2)))
+    except TimeFormError as exc:
+        fix = exc.fix if "two times" in exc.message else "write the date, a space and the time, e.g. 2022-04-05 13.30"
+        raise TimeFormError(f"the time in '{text}': {exc.message}", fix) from None
 
 
 # ---------- formatting (Swedish) ----------

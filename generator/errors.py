@@ -37,3 +37,16 @@ class BuildFailed(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems, key=lambda p: p.sort_key)
         super().__init__(f"{len(self.problems)} problem(s)")
+
+
+class OutputUnusable(Exception):
+    """The output folder cannot take the site (it is a file, a link, or cannot be written);
+    raised before anything is created, so the project stays as it was."""
+
+    def __init__(self, message: str, fix: str):
+        super().__init__(message)
+        self.message = message
+        self.fix = fix
+
+    def __str__(self) -> str:
+        return f"{self.message} — {self.fix}"

@@ -18,7 +18,7 @@ from . import contrast, schema, urls
 from .config import Config
 from .dates import PartialDate
 from .errors import Problem
-from .slugs import is_slug, slugify
+from .slugs import slugify
 from .sources import Source
 from .textstore import Stored, text_of
 
@@ -321,13 +321,15 @@ def build_site(config: Config, sources: list[Source], today: dt.date,
     for source in sources:
         values, found = validate(source)
         problems.extend(found)
-        if not is_slug(source.slug):
-            problems.append(Problem(source.rel, 1, None, f"the file name '{source.slug}' is not a valid address",
-                                    f"rename it to '{slugify(source.slug) or 'namn'}' (lower-case a–z, digits, hyphens)"))
+        if not source.slug:
+            problems.append(Problem(source.rel, 1, None, "the file name has no letters or digits to make an address of",
+                                    "rename the file with words, e.g. the date and the kind of meeting"))
+            continue
         key = (source.kind, source.slug)
         if key in seen_slugs:
-            problems.append(Problem(source.rel, 1, None, f"another file already uses the address '{source.slug}'",
-                                    f"rename one of this file and {seen_slugs[key].rel}"))
+            problems.append(Problem(source.rel, 1, None,
+                                    f"this file and {seen_slugs[key].rel} would both get the address "
+                                    f"'{source.slug}'", "rename one of the two files"))
             continue
         seen_slugs[key] = source
         if values.get("draft"):
@@ -473,10 +475,10 @@ def _person(source, key, value: dict, feds: _Resolver, problems, shared: _Shared
 
 def _make_meeting(source: Source, v: dict, config: Config, feds: _Resolver, projs: _Resolver,
                   problems: list[Problem], shared: _Shared) -> Meeting:
-    meeting_type = v.get("type", "möte").strip()
+    meeting_type = _meeting_type(source, v.get("type", "möte"), config, problems)
     meeting = Meeting(
         source=source, slug=source.slug, uid=_stable_uid(source, v),
-        title=v.get("title", source.slug), type=shared.text(meeting_type.lower()),
+        title=v.get("title", source.slug), type=shared.text(meeting_type),
         type_slug=shared.text(slugify(meeting_type)),
         date=v.get("date"), date_note=v.get("date_note", ""), start=v.get("start"), end=v.get("end"),
         location=shared.text(v.get("location", "")), online=v.get("online", False),
@@ -506,11 +508,26 @@ def _make_meeting(source: Source, v: dict, config: Config, feds: _Resolver, proj
     return meeting
 
 
+def _meeting_type(source: Source, typed: str, config: Config, problems: list[Problem]) -> str:
+    """The site's own name of the meeting type typed (any case, with or without å/ä/ö). A type
+    the site does not declare is refused: a misspelling would open a public category page."""
+    known = {slugify(name): name for name in config.meeting_types}
+    found = known.get(slugify(typed))
+    if found is None:
+        close = difflib.get_close_matches(typed.strip().lower(), config.meeting_types, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        problems.append(Problem(source.rel, source.line_of("type"), "type", f"unknown meeting type '{typed.strip()}'",
+                                f"{hint}use one of: {', '.join(config.meeting_types)} "
+                                "(a new kind of meeting is added under meeting_types in site.yaml)"))
+        return typed.strip().lower()
+    return found
+
+
 def _make_event(source: Source, v: dict, feds: _Resolver, projs: _Resolver, meetings: dict[str, Meeting],
                 problems: list[Problem]) -> Event:
     announced = None
     if v.get("announced_in"):
-        announced = meetings.get(v["announced_in"])
+        announced = meetings.get(slugify(v["announced_in"]))
         if announced is None:
             close = difflib.get_close_matches(v["announced_in"], sorted(meetings), n=1)
             problems.append(Problem(source.rel, source.line_of("announced_in"), "announced_in",

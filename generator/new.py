@@ -14,7 +14,6 @@ import uuid
 from pathlib import Path
 from typing import TextIO
 
-import yaml
 from babel.dates import format_date
 
 from . import schema
@@ -23,7 +22,8 @@ from .config import load_config
 from .dates import LOCALE
 from .errors import BuildFailed, Problem
 from .slugs import slugify
-from .sources import _Loader, iter_content_files, read_source
+from .frontmatter import read_yaml
+from .sources import iter_content_files, read_source
 
 KINDS = {"meeting": "meetings", "event": "events", "project": "projects", "federation": "federations"}
 
@@ -223,8 +223,8 @@ def _yaml_value(value) -> str:
     plain_ok = ":" not in text and not text.startswith(("[", "{", "#", "'", '"'))
     if plain_ok:
         try:
-            plain_ok = yaml.load(f"k: {text}", Loader=_Loader) == {"k": text}
-        except yaml.YAMLError:
+            plain_ok = read_yaml(f"k: {text}", "")[0] == {"k": text}
+        except Problem:
             plain_ok = False
     return text if plain_ok else json.dumps(text, ensure_ascii=False)
 

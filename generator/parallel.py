@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterator, Sequence
@@ -36,6 +37,13 @@ def workers() -> int:
     return max(1, min(available, MAX_WORKERS))
 
 
+def _start_worker() -> None:
+    """A worker leaves Ctrl-C to the build, which stops the pool and says so in one line: a
+    worker interrupted on its own would print its traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.enable()   # a worker collects its garbage even while the parent has paused its collector
+
+
 def _call_chunk(tasks: Sequence) -> list:
     return [_function(task, _shared) for task in tasks]
 
@@ -59,8 +67,8 @@ def each(function: Callable, tasks: Sequence, shared=None) -> Iterator:
     chunks = (tasks[start:start + size] for start in range(0, len(tasks), size))
     try:
         context = multiprocessing.get_context("fork")
-        # gc.enable: a worker collects its garbage even while the parent has paused its collector.
-        with ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=gc.enable) as pool:
+        pool = ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_start_worker)
+        try:
             # A few chunks ahead of the caller, not all of them: results the caller has not taken
             # yet (rendered pages, converted bodies) would otherwise pile up in memory.
             pending: deque = deque()
@@ -70,5 +78,10 @@ def each(function: Callable, tasks: Sequence, shared=None) -> Iterator:
                     yield from pending.popleft().result()
             while pending:
                 yield from pending.popleft().result()
+        except BaseException:
+            # Ctrl-C or a failure: the queued chunks are dropped, not worked through first.
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
     finally:
         _shared, _function = None, None

@@ -12,16 +12,19 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from .dates import PartialDate, parse_date_or_datetime, parse_time
+from .dates import PartialDate, TimeFormError, parse_date_or_datetime, parse_time
 from .errors import Problem
+from .frontmatter import line_of
+from .slugs import slugify
 from .sources import Source
 
 
 class FieldError(ValueError):
-    def __init__(self, message: str, fix: str = ""):
+    def __init__(self, message: str, fix: str = "", line: int | None = None):
         super().__init__(message)
         self.message = message
         self.fix = fix
+        self.line = line       # where in the file, when not on the field's own line (a list item)
 
 
 @dataclass(frozen=True)
@@ -32,13 +35,13 @@ class Field:
 
 
 # ---------- parsers ----------
+# Every value arrives as the text the author typed (frontmatter.Text), a list or a group of
+# fields: each parser decides what its text means, or says why it cannot.
 
 def text(value) -> str:
     if isinstance(value, (dict, list)):
         raise FieldError("expected a text, got a list or a group of fields",
-                         "write the value on the same line as the field name")
-    if isinstance(value, bool):
-        raise FieldError("expected a text, got yes/no", "put the text in quotes")
+                         "write the value on the same line as the field name", line_of(value, None))
     return str(value).strip()
 
 
@@ -53,20 +56,25 @@ def text_list(value) -> list[str]:
 
 
 def boolean(value) -> bool:
-    if isinstance(value, bool):
-        return value
-    lowered = str(value).strip().lower()
-    if lowered in {"ja", "yes", "true", "sant"}:
+    lowered = text(value).lower()
+    if lowered in {"ja", "yes", "true", "sant", "j"}:
         return True
-    if lowered in {"nej", "no", "false", "falskt"}:
+    if lowered in {"nej", "no", "false", "falskt", "n"}:
         return False
-    raise FieldError(f"expected yes or no, got '{value}'", "write true or false (ja/nej also work)")
+    raise FieldError(f"expected yes or no, got '{value}'", "write ja or nej (true and false work too)")
+
+
+def whole_number(value) -> int:
+    digits = text(value)
+    if not (digits.isascii() and digits.lstrip("-").isdigit()):
+        raise FieldError(f"'{digits}' is not a whole number", "write digits only, e.g. 2")
+    return int(digits)
 
 
 def partial_date(value) -> PartialDate:
     try:
-        return PartialDate.parse(value)
-    except (ValueError, TypeError):
+        return PartialDate.parse(text(value))
+    except ValueError:
         raise FieldError(f"'{value}' is not a date",
                          "write YYYY-MM-DD, e.g. 2021-11-17, or YYYY-MM when the day is not known") from None
 
@@ -80,17 +88,17 @@ def full_date(value) -> dt.date:
 
 def time_of_day(value) -> dt.time:
     try:
-        return parse_time(value)
-    except (ValueError, TypeError):
-        raise FieldError(f"'{value}' is not a time of day", 'write HH:MM in quotes, e.g. "13:00"') from None
+        return parse_time(text(value))
+    except TimeFormError as exc:
+        raise FieldError(exc.message, exc.fix) from None
 
 
 def date_or_datetime(value):
     try:
-        return parse_date_or_datetime(value)
-    except (ValueError, TypeError):
-        raise FieldError(f"'{value}' is not a date or a date and time",
-                         'write 2022-04-05 for a whole day or "2022-04-05 09:00" with a time') from None
+        return parse_date_or_datetime(text(value))
+    except TimeFormError as exc:
+        raise FieldError(exc.message, exc.fix + " (a whole day: 2022-04-05; with a time: 2022-04-05 13.30)"
+                         if "not a date" in exc.message else exc.fix) from None
 
 
 def url(value) -> str:
@@ -101,14 +109,23 @@ def url(value) -> str:
 
 
 def enum(*allowed: str) -> Callable[[Any], str]:
+    """One of `allowed`; written without å/ä/ö or in capitals it is still recognised
+    ('pagaende' is 'pågående'), anything else is refused with the closest choice."""
+    by_slug = {slugify(choice): choice for choice in allowed}
+
     def parse(value) -> str:
-        value = text(value).lower()
-        if value not in allowed:
-            close = difflib.get_close_matches(value, allowed, n=1)
-            hint = f"did you mean '{close[0]}'? " if close else ""
-            raise FieldError(f"'{value}' is not allowed", f"{hint}use one of: {', '.join(allowed)}")
-        return value
+        typed = text(value)
+        found = by_slug.get(slugify(typed))
+        if found is None:
+            raise FieldError(f"'{typed}' is not one of the choices", _choices_fix(typed, allowed))
+        return found
     return parse
+
+
+def _choices_fix(typed: str, allowed) -> str:
+    close = difflib.get_close_matches(typed.lower(), allowed, n=1, cutoff=0.5)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return f"{hint}use one of: {', '.join(allowed)}"
 
 
 def enum_list(*allowed: str) -> Callable[[Any], list[str]]:
@@ -144,12 +161,13 @@ def color(value) -> str:
 
 def person(value) -> dict:
     """A person: 'Kipa' or {name, role, federation}."""
-    if isinstance(value, str) or isinstance(value, (int, float)) and not isinstance(value, bool):
-        return {"name": str(value).strip(), "role": None, "federation": None}
+    if isinstance(value, str):
+        return {"name": value.strip(), "role": None, "federation": None}
     if isinstance(value, dict):
         unknown = sorted(set(value) - {"name", "role", "federation"})
         if unknown:
-            raise FieldError(f"unknown person part '{unknown[0]}'", "a person has name, role and federation")
+            raise FieldError(f"unknown person part '{unknown[0]}'", "a person has name, role and federation",
+                             line_of(value, None))
         if not value.get("name") and not value.get("role"):
             raise FieldError("a person needs a name or a role", "add name: …")
         return {"name": text(value["name"]) if value.get("name") else None,
@@ -174,6 +192,8 @@ def people(value) -> list[dict]:
             if unknown:
                 raise FieldError(f"unknown group part '{unknown[0]}'", "a group has group, federation and people")
             members = item.get("people") or []
+            if isinstance(members, str):
+                members = [part.strip() for part in members.split(",") if part.strip()]
             if not isinstance(members, list):
                 raise FieldError("a group's people must be a list", "write people: [Anna, Elin]")
             groups.append({"group": text(item["group"]) if item.get("group") else None,
@@ -187,6 +207,9 @@ def people(value) -> list[dict]:
 
 
 def reference_list(value) -> list[str]:
+    """Names or slugs of federations or projects: a list, or one line with commas between."""
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
     return text_list(value)
 
 
@@ -238,8 +261,8 @@ MEETING = {
     "type": Field(text, required=True, example="förbundschefsmöte"),
     "date": Field(partial_date, example="2021-11-17"),
     "date_note": Field(text),
-    "start": Field(time_of_day, example='"13:00"'),
-    "end": Field(time_of_day, example='"16:00"'),
+    "start": Field(time_of_day, example='13.00'),
+    "end": Field(time_of_day, example='16.00'),
     "location": Field(text, example="Sollentuna"),
     "online": Field(boolean, example="true"),
     "online_link": Field(url),
@@ -279,7 +302,7 @@ EVENT = {
 PAGE = {
     "title": Field(text, required=True, example="Om webbplatsen"),
     "description": Field(text),
-    "menu": Field(int),
+    "menu": Field(whole_number, example="2"),
 }
 
 SCHEMAS: dict[str, dict[str, Field]] = {
@@ -308,12 +331,13 @@ def validate(source: Source) -> tuple[dict, list[Problem]]:
                    else f"a {KIND_NAMES[source.kind]} has: {', '.join(sorted(schema))}")
             problems.append(Problem(source.rel, source.line_of(key), key, "unknown field", fix))
             continue
-        if value is None or value == "" or value == []:
+        if value is None or value == "" or value == [] or value == {}:
             continue
         try:
             clean[key] = field.parse(value)
         except FieldError as exc:
-            problems.append(Problem(source.rel, source.line_of(key), key, exc.message, exc.fix))
+            problems.append(Problem(source.rel, exc.line or line_of(value, source.line_of(key)), key,
+                                    exc.message, exc.fix))
         except (TypeError, ValueError):
             problems.append(Problem(source.rel, source.line_of(key), key, f"'{value}' is not valid here",
                                     f"example: {key}: {field.example}" if field.example else ""))

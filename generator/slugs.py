@@ -8,9 +8,18 @@ _NON_SLUG = re.compile(r"[^a-z0-9]+")
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
+# Letters that do not decompose into a base letter and an accent, and would otherwise be dropped
+# ("Ørestad" became "restad"): written the way the languages themselves spell them in ASCII.
+_TRANSLITERATED = str.maketrans({
+    "ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss", "ẞ": "Ss",
+    "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th",
+    "ı": "i", "ħ": "h", "Ħ": "H", "ŋ": "ng", "Ŋ": "Ng", "ſ": "s",
+})
+
+
 def slugify(text: str) -> str:
     """NFKD, strip accents, ASCII, lower case, runs of anything else become one hyphen."""
-    decomposed = unicodedata.normalize("NFKD", str(text))
+    decomposed = unicodedata.normalize("NFKD", str(text).translate(_TRANSLITERATED))
     ascii_text = decomposed.encode("ascii", "ignore").decode("ascii").lower()
     return _NON_SLUG.sub("-", ascii_text).strip("-")
 

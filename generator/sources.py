@@ -8,30 +8,16 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from .cache import content_digest, digest as _digest
 from .errors import Problem
+from .frontmatter import read_yaml
+from .pasted import clean_body
+from .slugs import slugify
 from .textstore import StoredText, TextStore
-
-try:  # the C loader is several times faster on large sites
-    _BaseLoader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _BaseLoader = yaml.SafeLoader
-
-
-class _Loader(_BaseLoader):
-    """Safe loader that leaves dates as text: schema.py parses them with messages an editor
-    understands (PyYAML would raise a bare ValueError for 2021-13-45)."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
-}
 
 KINDS = ("federations", "projects", "meetings", "events", "pages")
 FENCE = "---"
@@ -41,7 +27,7 @@ ATTACHMENT_SUFFIXES_IGNORED = {".md"}
 @dataclass
 class Source:
     kind: str                      # one of KINDS
-    slug: str                      # file stem, or folder name for bundles
+    slug: str                      # file stem, or folder name for bundles, as a slug
     path: Path                     # the .md file
     rel: str                       # path relative to the site root, for messages
     meta: dict | None              # front matter (None when load_sources' check was given)
@@ -57,26 +43,6 @@ class Source:
         if key is None:
             return 1
         return self.lines.get(key.split(".")[0].split("[")[0], 1)
-
-
-def _key_lines(node) -> dict[str, int]:
-    """Map each top-level key of a YAML mapping node to its 1-based line (relative)."""
-    lines: dict[str, int] = {}
-    if isinstance(node, yaml.MappingNode):
-        for key_node, _value in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                lines[str(key_node.value)] = key_node.start_mark.line + 1
-    return lines
-
-
-def _compose_and_construct(yaml_text: str):
-    """Parse once: the node tree gives line numbers, constructing it gives the values."""
-    loader = _Loader(yaml_text)
-    try:
-        node = loader.get_single_node()
-        return node, (loader.construct_document(node) if node is not None else None)
-    finally:
-        loader.dispose()
 
 
 def parse_front_matter(text: str, rel: str) -> tuple[dict, dict[str, int], str, int]:
@@ -95,44 +61,86 @@ def parse_front_matter(text: str, rel: str) -> tuple[dict, dict[str, int], str, 
     if end is None:
         raise Problem(rel, 1, None, "the front matter is never closed",
                       "add a line with only --- after the last field")
-    yaml_text = "\n".join(all_lines[1:end])
-    try:
-        node, meta = _compose_and_construct(yaml_text) if yaml_text.strip() else (None, {})
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = (mark.line + 2) if mark is not None else 2
-        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise Problem(rel, line, None, f"the front matter is not valid YAML ({reason})",
-                      "check colons, indentation and quotes on this line; "
-                      "put text containing ': ' in quotes") from None
+    meta, key_lines = read_yaml("\n".join(all_lines[1:end]), rel, first_line=2)
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
         raise Problem(rel, 2, None, "the front matter must be a list of 'field: value' lines",
                       "write each field as 'name: value' on its own line")
-    key_lines = {key: line + 1 for key, line in _key_lines(node).items()}  # +1: the fence
-    body = "\n".join(all_lines[end + 1:])
+    body = clean_body("\n".join(all_lines[end + 1:]))
     return meta, key_lines, body, end + 2
 
 
 def _slug_for(path: Path, kind_dir: Path) -> tuple[str, bool]:
+    """The address part a file gives (its name as a slug: "Möte 17 maj.md" → "mote-17-maj"),
+    and whether it is a folder with attachments. Empty when the name has no letters or digits."""
     if path.name == "index.md" and path.parent != kind_dir:
-        return path.parent.name, True
-    return path.stem, False
+        return slugify(path.parent.name), True
+    return slugify(path.stem), False
 
 
 def iter_content_files(content_dir: Path) -> list[tuple[str, Path]]:
-    """All (kind, path) pairs under content/, sorted so that builds are deterministic."""
-    found: list[tuple[str, Path]] = []
+    """All (kind, path) pairs under content/, sorted so that builds are deterministic. A link that
+    leads out of the site folder is left out (links_out_of_site names it)."""
+    return [(kind, path) for kind, path, outside in _walk_content(content_dir) if not outside]
+
+
+def links_out_of_site(content_dir: Path, site_root: Path) -> list[Problem]:
+    """Every link (symlink) under content/ that points outside the site folder: refused, and its
+    target is never read or published."""
+    root = _Root(site_root)
+    found = []
+    for path in _links_outside(content_dir, root.resolved):
+        found.append(Problem(root.relative(path), 1, None,
+                             "this is a link to something outside the site folder, so it is not published",
+                             "copy the file into the site folder instead of linking to it"))
+    return found
+
+
+def _walk_content(content_dir: Path):
+    """(kind, .md path, leads out of the site) under each kind's folder, sorted; hidden and
+    _underscored names skipped. Links inside the site are followed (each folder once)."""
+    site = content_dir.resolve().parent
     for kind in KINDS:
         kind_dir = content_dir / kind
         if not kind_dir.is_dir():
             continue
-        for path in sorted(kind_dir.rglob("*.md")):
-            if any(part.startswith((".", "_")) for part in path.relative_to(kind_dir).parts):
+        found = []
+        seen: set[Path] = set()
+        stack = [kind_dir]
+        while stack:
+            folder = stack.pop()
+            real = folder.resolve()
+            if real in seen:
                 continue
-            found.append((kind, path))
-    return found
+            seen.add(real)
+            for entry in sorted(folder.iterdir()):
+                if entry.name.startswith((".", "_")):
+                    continue
+                outside = entry.is_symlink() and not _inside(entry, site)
+                if entry.is_dir():
+                    if not outside:
+                        stack.append(entry)
+                elif entry.suffix == ".md":
+                    found.append((kind, entry, outside))
+        yield from sorted(found, key=lambda item: item[1])
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(folder)
+    except OSError:      # a broken or looping link leads nowhere the build may go
+        return False
+
+
+def _links_outside(content_dir: Path, site: Path) -> list[Path]:
+    found = []
+    for folder, dirs, files in os.walk(content_dir, followlinks=False):
+        for name in sorted(dirs + files):
+            path = Path(folder) / name
+            if path.is_symlink() and not _inside(path, site):
+                found.append(path)
+    return sorted(found)
 
 
 def read_source(kind: str, path: Path, content_dir: Path, site_root: Path, cache=None,
@@ -189,10 +197,12 @@ def _make_source(kind: str, path: Path, content_dir: Path, rel: str, parsed: tup
     slug, bundle = _slug_for(path, kind_dir)
     attachments: list[Path] = []
     if bundle and with_attachments:
+        # A link out of the site folder is never published (links_out_of_site reports it).
+        site = content_dir.resolve().parent
         attachments = sorted(
             p for p in path.parent.iterdir()
             if p.is_file() and p.suffix.lower() not in ATTACHMENT_SUFFIXES_IGNORED
-            and not p.name.startswith(".")
+            and not p.name.startswith(".") and not (p.is_symlink() and not _inside(p, site))
         )
     return Source(kind=kind, slug=slug, path=path, rel=rel, meta=meta, lines=lines,
                   body=body, body_line=body_line, digest=digest,
@@ -267,6 +277,7 @@ def load_sources(site_root: Path, content_dir: Path | None = None, cache=None,
         results[index] = _read_or_problem(kind, path, content_dir, root, cache, parsed, digest, False, store,
                                           check, check_version)
     problems = [result for result in results if isinstance(result, Problem)]
+    problems += links_out_of_site(content_dir, site_root)
     return [result for result in results if isinstance(result, Source)], problems
 
 
