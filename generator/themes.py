@@ -7,9 +7,11 @@ built-in theme of that name, or from the built-in default theme when the name is
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 DEFAULT_THEME = "default"
+_THEME_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 
 _PACKAGE = Path(__file__).resolve().parent
 # An installed wheel carries the themes here (pyproject.toml maps the repository's themes/ onto
@@ -32,6 +34,8 @@ def theme_chain(root: Path, name: str) -> tuple[Path, ...]:
     """The theme folders to look in, first match wins; empty when `name` is neither the site's own
     theme nor a built-in one. A folder appears once even when two entries are the same folder
     (this repository's themes/ is both the site's and the built-in one)."""
+    if not _THEME_NAME.fullmatch(name):   # a folder name, never a path out of themes/
+        return ()
     builtin = builtin_themes_dir()
     own = Path(root) / "themes" / name
     if not own.is_dir() and not (builtin / name / "templates").is_dir():

@@ -109,3 +109,9 @@ def test_adding_an_override_makes_the_next_build_rebuild(bare_site):
     assert unchanged(bare_site.root, today=TODAY) is not None
     write(bare_site.root / "themes/default/templates/page.html", PAGE_OVERRIDE)
     assert unchanged(bare_site.root, today=TODAY) is None
+
+
+@pytest.mark.parametrize("name", ["../content", "/etc", "..", ".dold"])
+def test_a_theme_name_is_a_folder_name_never_a_path(bare_site, name):
+    (bare_site.root / "content" / "templates").mkdir()   # ../content would otherwise look like a theme
+    assert themes.theme_chain(bare_site.root, name) == ()
