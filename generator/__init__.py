@@ -1,3 +1,3 @@
 """sitegen: a static site generator for the samordningsförbund's shared website."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

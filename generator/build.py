@@ -22,6 +22,7 @@ import jinja2
 from . import calendar, render, schema, search, urls
 from . import feedlock
 from . import atom, crossref, mentions, minutes, parallel
+from . import themes
 from .config import Config, load_config
 from .errors import BuildFailed, Problem
 from .cache import BuildCache, digest
@@ -155,12 +156,8 @@ def redaction_pairs(meeting) -> tuple[tuple[str, str], ...]:
 
 def static_files(config: Config) -> dict[str, tuple[str, Path]]:
     """Theme static files: name → (fingerprinted name, source), so browsers may cache them for ever."""
-    static_dir = config.theme_dir / "static"
     found: dict[str, tuple[str, Path]] = {}
-    if not static_dir.is_dir():
-        return found
-    for path in sorted(p for p in static_dir.rglob("*") if p.is_file()):
-        rel = path.relative_to(static_dir).as_posix()
+    for rel, path in themes.theme_files(config.theme_dirs, "static").items():
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
         stem, dot, suffix = rel.rpartition(".")
         found[rel] = (f"{stem}.{digest}.{suffix}" if dot else f"{rel}.{digest}", path)
@@ -211,8 +208,7 @@ def theme_keys(config: Config, env: jinja2.Environment, page_templates: set[str]
     A page template that no template extends, includes or imports (meeting.html, event.html…)
     reaches only the pages rendered with it, so editing it re-renders those pages alone. Every
     other file of the theme (base.html, the macros, the static files) counts for every page."""
-    files = sorted(p for p in config.theme_dir.rglob("*") if p.is_file())
-    contents = {p.relative_to(config.theme_dir).as_posix(): p.read_bytes() for p in files}
+    contents = {rel: path.read_bytes() for rel, path in themes.theme_files(config.theme_dirs).items()}
     hashes = {rel: digest(rel, data) for rel, data in contents.items()}
     whole = digest(*sorted(hashes.values()), *sorted(page_templates))
     leaves = cache.get("theme", whole)

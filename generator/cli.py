@@ -61,6 +61,24 @@ def cmd_import(args) -> int:
                           force=args.force, out=sys.stdout)
 
 
+def cmd_init(args) -> int:
+    from .init import Settings, init_command
+    given = {name: value for name, value in (
+        ("title", args.title), ("base_url", args.base_url), ("organisation", args.organisation),
+        ("email", args.email), ("install", args.install),
+        ("federations", tuple(args.federation) if args.federation else None)) if value is not None}
+    # Ask only on a terminal, and only for what the options left open.
+    interactive = not args.no_input and len(given) < 5 and sys.stdin.isatty() and sys.stdout.isatty()
+    return init_command(Path(args.folder), Settings(**given), force=args.force, interactive=interactive,
+                        out=sys.stdout, err=sys.stderr)
+
+
+def cmd_publish(args) -> int:
+    from .publish import publish_command
+    return publish_command(Path(args.root), args.target, delete=args.delete, dry_run=args.dry_run,
+                           quiet=args.quiet, out=sys.stdout, err=sys.stderr)
+
+
 def cmd_clean(args) -> int:
     import shutil
     root = Path(args.root)
@@ -120,6 +138,28 @@ def make_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="show what would be written, write nothing")
     imp.add_argument("--force", action="store_true", help="overwrite existing content files")
     imp.set_defaults(func=cmd_import)
+
+    init = commands.add_parser("init", help="start a new site: site.yaml, example content, README and publishing")
+    init.add_argument("folder", nargs="?", default=".", metavar="FOLDER", help="where (default: here); must be empty")
+    init.add_argument("--title", help="the site's title")
+    init.add_argument("--base-url", help="the public address, e.g. https://samordning.example.se/")
+    init.add_argument("--organisation", help="who runs the site (default: the title)")
+    init.add_argument("--email", help="the editors' contact e-mail")
+    init.add_argument("--federation", action="append", metavar="NAME",
+                      help="a federation on the site (repeat for several), e.g. --federation Roslagen")
+    init.add_argument("--install", metavar="REQUIREMENT",
+                      help=f"how the workflows install sitegen (default: sitegen=={__version__})")
+    init.add_argument("--no-input", action="store_true", help="ask nothing; use the options and defaults")
+    init.add_argument("--force", action="store_true",
+                      help="write into a folder that is not empty (existing files are still never replaced)")
+    init.set_defaults(func=cmd_init)
+
+    publish = commands.add_parser("publish", help="copy output/ to a folder or user@host:folder (rsync), only what changed")
+    publish.add_argument("target", metavar="TARGET")
+    publish.add_argument("--delete", action="store_true", help="remove files in TARGET the site no longer has")
+    publish.add_argument("--dry-run", action="store_true", help="show what would be copied, change nothing")
+    _output_flags(publish)
+    publish.set_defaults(func=cmd_publish)
 
     clean = commands.add_parser("clean", help="remove output/ and the build cache")
     clean.set_defaults(func=cmd_clean)

@@ -12,6 +12,7 @@ from urllib.parse import quote, urlsplit
 from .errors import Problem
 from .frontmatter import read_yaml
 from .schema import FieldError, boolean, whole_number
+from .themes import builtin_theme_names, theme_chain
 
 CONFIG_NAME = "site.yaml"
 
@@ -65,7 +66,13 @@ class Config:
 
     @property
     def theme_dir(self) -> Path:
+        """The site's own folder of the theme (it may hold only the files it overrides, or none)."""
         return self.root / "themes" / self.theme
+
+    @cached_property
+    def theme_dirs(self) -> tuple[Path, ...]:
+        """Where templates and static files are looked up, first match wins (see themes.py)."""
+        return theme_chain(self.root, self.theme)
 
     def fingerprint(self) -> str:
         """What in the settings changes rendered pages (for the build cache)."""
@@ -111,8 +118,9 @@ def load_config(root: Path) -> Config:
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         problem("timezone", f"unknown time zone '{timezone}'", "use Europe/Stockholm")
     theme = _one_line(data.get("theme")) or "default"
-    if not (root / "themes" / theme / "templates").is_dir():
-        problem("theme", f"there is no theme '{theme}' under themes/", "use theme: default")
+    if not theme_chain(root, theme):
+        problem("theme", f"there is no theme '{theme}': not under themes/ and not built into sitegen",
+                f"use theme: default, or create themes/{theme}/ (built-in: {', '.join(builtin_theme_names())})")
     publish_names = True
     if data.get("publish_names") is not None:
         try:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import __version__, feedlock, search
+from . import __version__, feedlock, search, themes
 from .cache import BuildCache, content_digest, digest
 from .config import load_config
 from .errors import BuildFailed, Problem
@@ -84,23 +84,31 @@ def input_fingerprint(root: Path, out_dir: Path, today: dt.date | None, refresh_
     seen: dict = {}
     parts: list = [code_digest(), str(out_dir.resolve()), refresh_search, str(search.find_pagefind()),
                    today or build_date(config.timezone), os.environ.get("SOURCE_DATE_EPOCH", "")]
-    for folder in (root / "site.yaml", root / feedlock.LOCK_NAME, config.content_dir, config.theme_dir):
-        files = [folder] if folder.is_file() else sorted(p for p in folder.rglob("*") if p.is_file()) \
-            if folder.is_dir() else []
-        for path in files:
-            rel = path.relative_to(root).as_posix()
-            info = path.stat()
-            if path.suffix in {".md", ".yaml", ".lock", ".html", ".css", ".js", ".svg"}:
-                stat = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
-                known = memo.get(rel)
-                file_hash = known[1] if known and known[0] == stat else content_digest(path.read_bytes())
-                seen[rel] = (stat, file_hash)
-                parts.append((rel, file_hash))
-            else:
-                parts.append((rel, info.st_size, info.st_mtime_ns))
+    for rel, path in _input_files(root, config):
+        info = path.stat()
+        if path.suffix in {".md", ".yaml", ".lock", ".html", ".css", ".js", ".svg"}:
+            stat = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+            known = memo.get(rel)
+            file_hash = known[1] if known and known[0] == stat else content_digest(path.read_bytes())
+            seen[rel] = (stat, file_hash)
+            parts.append((rel, file_hash))
+        else:
+            parts.append((rel, info.st_size, info.st_mtime_ns))
     memo.clear()
     memo.update(seen)
     return digest(*parts)
+
+
+def _input_files(root: Path, config) -> list[tuple[str, Path]]:
+    """(label, path) of every file a build reads: site.yaml, calendar.lock, content/, and the theme
+    files as the lookup chain resolves them (a built-in file may live outside the site folder)."""
+    found: list[tuple[str, Path]] = []
+    for folder in (root / "site.yaml", root / feedlock.LOCK_NAME, config.content_dir):
+        files = [folder] if folder.is_file() else sorted(p for p in folder.rglob("*") if p.is_file()) \
+            if folder.is_dir() else []
+        found += [(path.relative_to(root).as_posix(), path) for path in files]
+    found += [(f"theme:{rel}", path) for rel, path in themes.theme_files(config.theme_dirs).items()]
+    return found
 
 
 def unchanged_summary(cache: BuildCache, inputs: str | None, state: OutputState):

@@ -252,7 +252,8 @@ def make_environment(config: Config, static_files: dict[str, str],
                      bytecode_cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
     env = jinja2.Environment(
         bytecode_cache=bytecode_cache,
-        loader=jinja2.FileSystemLoader(str(config.theme_dir / "templates")),
+        # The site's own theme files first, then the built-in theme's (themes.py).
+        loader=jinja2.FileSystemLoader([str(folder / "templates") for folder in config.theme_dirs]),
         autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
         keep_trailing_newline=True,

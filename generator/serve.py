@@ -30,6 +30,7 @@ from . import preview
 from .build import build
 from .config import load_config
 from .errors import BuildFailed, Problem
+from .themes import DEFAULT_THEME, builtin_themes_dir
 
 POLL_SECONDS = 0.1           # how often the watched files are looked at: most of save-to-reload time
 ERROR_TEMPLATE = "error.html"
@@ -241,10 +242,11 @@ def error_page(state: ServeState) -> bytes:
 
 def _theme_candidates(root: Path) -> list[Path]:
     try:
-        configured = [load_config(root).theme_dir / "templates"]
+        configured = [folder / "templates" for folder in load_config(root).theme_dirs]
     except (Problem, BuildFailed):
         configured = []
-    return configured + [root / "themes" / "default" / "templates"]
+    return configured + [root / "themes" / "default" / "templates",
+                         builtin_themes_dir() / DEFAULT_THEME / "templates"]
 
 
 def _looks_like_page(path: str) -> bool:
