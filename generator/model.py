@@ -501,10 +501,10 @@ def _make_meeting(source: Source, v: dict, config: Config, feds: _Resolver, proj
                                 "add the day to 'date' (YYYY-MM-DD) or remove the time"))
     if meeting.start and meeting.end and meeting.end <= meeting.start:
         problems.append(Problem(source.rel, source.line_of("end"), "end",
-                                "the meeting ends before it starts", "check the times (24-hour clock, HH:MM)"))
+                                "the meeting ends before it starts", "check the times (24-hour clock, e.g. 13.30)"))
     if meeting.end and not meeting.start:
         problems.append(Problem(source.rel, source.line_of("end"), "end", "an end time needs a start time",
-                                "add 'start: \"HH:MM\"'"))
+                                "add the start time, e.g. 'start: 13.30'"))
     return meeting
 
 
