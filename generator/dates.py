@@ -74,6 +74,8 @@ TIME_FIX = "write the time as 13.30 or 13:30 (kl. 13.30, 9 and 0930 work too)"
 # Word's autocorrect and PDFs turn hyphens into dashes and minus signs.
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
                          "\u2212": "-"})
+# Colons from other fonts and scripts (full-width, the ratio sign) are colons.
+_COLONS = str.maketrans({"\uff1a": ":", "\u2236": ":", "\ua789": ":"})
 _CLOCK_WORD = re.compile(r"^(?:klockan|kl\.?)\s*", re.IGNORECASE)
 _HOURS = re.compile(r"\d{1,2}")
 _HOURS_MINUTES = re.compile(r"(\d{1,2})[.:](\d{2})(?:[.:](\d{2}))?")
@@ -88,7 +90,7 @@ def parse_time(value: str) -> dt.time:
     '1330'. Anything that could be read more than one way, or is no time ('25.61', '13,3',
     '13.3'), raises TimeFormError: never a silently different time."""
     text = " ".join(str(value).split())
-    spoken = _CLOCK_WORD.sub("", text)
+    spoken = _CLOCK_WORD.sub("", text).translate(_COLONS)
     if _HOURS.fullmatch(spoken):
         return _clock(text, int(spoken), 0)
     match = _HOURS_MINUTES.fullmatch(spoken)
@@ -138,7 +140,7 @@ def parse_date_or_datetime(value: str) -> dt.date | dt.datetime:
     """'2022-04-05' → date; '2022-04-05 13.30', '2022-04-05 kl. 9' or '2022-04-05T13:30' →
     naive datetime (the site's time zone applies); raises TimeFormError."""
     text = " ".join(str(value).split())
-    match = re.fullmatch(r"(\S+?)(?:[ T](.+))?", text)
+    match = re.fullmatch(r"(\S+?),?(?:[ T](.+))?", text)
     day = parse_date_text(match.group(1))
     if not match.group(2):
         return day

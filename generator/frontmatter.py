@@ -115,8 +115,11 @@ class _Reader:
             if node.value in _EMPTY:
                 return None
             self._refuse_merged_item(node)
-            return Text(unquote_curly(node.value).strip(), line, quoted=node.value[:1] in CURLY_QUOTES)
-        return Text(node.value, line, quoted=node.style in ("'", '"'))
+            value = unquote_curly(node.value).replace("\t", " ").strip()
+            return Text(value, line, quoted=node.value[:1] in CURLY_QUOTES)
+        if node.style in ("'", '"'):     # a tab pasted into a one-line value is a gap between words
+            return Text(node.value.replace("\t", " "), line, quoted=True)
+        return Text(node.value, line)    # | and > blocks keep their text as written
 
     def _refuse_merged_item(self, node) -> None:
         """A plain value that runs over several lines, one of which starts with '- ': a list item

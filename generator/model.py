@@ -18,6 +18,7 @@ from . import contrast, schema, urls
 from .config import Config
 from .dates import PartialDate
 from .errors import Problem
+from .pasted import clean_field_text
 from .slugs import slugify
 from .sources import Source
 from .textstore import Stored, text_of
@@ -627,6 +628,6 @@ def _attachments(source: Source, page_url: str) -> list[Attachment]:
     found = []
     for path in source.attachments:
         # quote(): a file name with spaces or å/ä/ö must still be a valid link.
-        found.append(Attachment(name=path.name, path=path, url=page_url + quote(path.name), size=path.stat().st_size,
+        found.append(Attachment(name=clean_field_text(path.name), path=path, url=page_url + quote(path.name), size=path.stat().st_size,
                                 kind=ATTACHMENT_KINDS.get(path.suffix.lower(), path.suffix.lstrip(".").upper())))
     return found

@@ -112,3 +112,8 @@ def test_a_value_is_pickled_with_its_line():
     import pickle
     value = pickle.loads(pickle.dumps(Text("13.30", 7)))
     assert value == "13.30" and value.line == 7
+
+
+def test_a_tab_inside_a_one_line_value_is_a_space_but_a_block_keeps_it():
+    meta, _ = read("location: Solna\tstad\ntitle: 'A\tB'\ndescription: |\n  a\tb\n")
+    assert meta == {"location": "Solna stad", "title": "A B", "description": "a\tb\n"}
