@@ -58,7 +58,8 @@ def line_of(value, default: int) -> int:
 def read_yaml(text: str, rel: str, first_line: int = 1) -> tuple[object, dict[str, int]]:
     """(value, top-level key → line) of YAML `text` that starts on line `first_line` of the file
     `rel`. Scalars are Text; mappings dicts with Text keys; sequences lists. Raises Problem."""
-    lines = [_quote_colour(straighten_quoted_values(line)) for line in clean_field_text(text).split("\n")]
+    lines = [_quote_colour(straighten_quoted_values(line))
+             for line in _list_markers(clean_field_text(text).split("\n"))]
     _refuse_tabs(lines, rel, first_line)
     source = "\n".join(lines)
     loader = _BaseLoader(source)
@@ -131,6 +132,37 @@ class _Reader:
                               "this list item is indented more than the one above it, "
                               "so it would be read as part of that item",
                               "start every '- ' of the list at the same column")
+
+
+# Word's autocorrect turns "- " at the start of a line into a dash or a bullet.
+_WORD_LIST_MARKER = re.compile(r"^([ ]*)[–—•·▪‐‑−][ ]+")
+
+
+_BLOCK_START = re.compile(r"^([ ]*).*:[ ]*[|>][-+0-9]*[ ]*$")
+
+
+def _list_markers(lines: list[str]) -> list[str]:
+    """List items Word has given a dash or bullet instead of '- ', as list items: otherwise the
+    dash would become part of a person's name. Only where a list can stand (under a field or
+    another item), and never inside a | or > block, whose text stays as written."""
+    result: list[str] = []
+    block_indent = None
+    previous = ""
+    for line in lines:
+        indent = len(line) - len(line.lstrip(" "))
+        if block_indent is not None and (not line.strip() or indent > block_indent):
+            result.append(line)
+            continue
+        block_indent = None
+        if _WORD_LIST_MARKER.match(line) and (previous.endswith(":") or previous.lstrip().startswith("- ")):
+            line = _WORD_LIST_MARKER.sub(r"\1- ", line)
+        block = _BLOCK_START.match(line)
+        if block:
+            block_indent = len(block.group(1))
+        if line.strip():
+            previous = line.rstrip()
+        result.append(line)
+    return result
 
 
 _UNQUOTED_COLOUR = re.compile(r"^(\s*[\w-]+:[ ]+)(#[0-9A-Fa-f]{3}(?:[0-9A-Fa-f]{3})?)[ ]*$")

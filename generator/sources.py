@@ -21,6 +21,7 @@ from .textstore import StoredText, TextStore
 
 KINDS = ("federations", "projects", "meetings", "events", "pages")
 FENCE = "---"
+WORD_FENCES = {"—", "–", "—-", "–-", "-—", "-–", "——", "––"}   # --- after Word's autocorrect
 ATTACHMENT_SUFFIXES_IGNORED = {".md"}
 
 
@@ -51,6 +52,9 @@ def parse_front_matter(text: str, rel: str) -> tuple[dict, dict[str, int], str, 
         text = text[1:]
     all_lines = text.split("\n")
     if not all_lines or all_lines[0].strip() != FENCE:
+        if all_lines and all_lines[0].strip() in WORD_FENCES:
+            raise Problem(rel, 1, None, "the first line is a long dash, not three hyphens",
+                          "Word turns --- into a dash: type three hyphens --- on the first line")
         raise Problem(rel, 1, None, "the file does not start with front matter",
                       "put a line with --- first, the fields, then another --- line")
     end = None
@@ -58,6 +62,9 @@ def parse_front_matter(text: str, rel: str) -> tuple[dict, dict[str, int], str, 
         if line.rstrip() == FENCE:
             end = number
             break
+        if line.strip() in WORD_FENCES:
+            raise Problem(rel, number + 1, None, "this line is a long dash, not three hyphens",
+                          "Word turns --- into a dash: type three hyphens --- to end the fields")
     if end is None:
         raise Problem(rel, 1, None, "the front matter is never closed",
                       "add a line with only --- after the last field")

@@ -117,3 +117,21 @@ def test_a_value_is_pickled_with_its_line():
 def test_a_tab_inside_a_one_line_value_is_a_space_but_a_block_keeps_it():
     meta, _ = read("location: Solna\tstad\ntitle: 'A\tB'\ndescription: |\n  a\tb\n")
     assert meta == {"location": "Solna stad", "title": "A B", "description": "a\tb\n"}
+
+
+def test_list_items_word_gave_a_dash_or_bullet_are_list_items():
+    meta, _ = read("present:\n  – Anna\n  • Elin\n  — Kipa\n")
+    assert meta == {"present": ["Anna", "Elin", "Kipa"]}
+
+
+@pytest.mark.parametrize("fence, line", [("—\ntitle: M\n---\n", 1), ("---\ntitle: M\n—\n", 3)])
+def test_a_fence_word_made_into_a_dash_says_so(fence, line):
+    from generator.sources import parse_front_matter
+    with pytest.raises(Problem) as raised:
+        parse_front_matter(fence, "x.md")
+    assert raised.value.line == line and "three hyphens" in raised.value.fix
+
+
+def test_a_dash_inside_a_text_block_stays_as_written():
+    meta, _ = read("description: |\n  – punkt ett\n  – punkt två\ntitle: – Möte\n")
+    assert meta == {"description": "– punkt ett\n– punkt två\n", "title": "– Möte"}
