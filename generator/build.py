@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import functools
 import gc
 import hashlib
 import os
@@ -103,13 +102,18 @@ def convert_bodies(site: Site, cache: BuildCache | None = None) -> None:
         else:
             _place_body(task[0], task[1], *known, store)
     # Tasks are positions: each worker reads its bodies from the store, not from a copy sent to it.
-    converted = parallel.each(_convert_task, range(len(missing)), (missing, names))
+    converted = parallel.each(_convert_task, range(len(missing)), (missing, names), tasks_per_worker=BODIES_PER_WORKER)
     for (item, key, _how), value in zip(missing, converted):   # stored as they come, never all held
         # What other pages may show of a body (its agenda, mentions, decisions), hashed once here.
         facts = digest(value.agenda, value.mentions, value.findings) if isinstance(value, minutes.MinutesFacts) else ""
         cache.put("bodies", key, (value, facts))
         _place_body(item, key, value, facts, store)
     crossref.relate(site)  # across meetings: needs every meeting's minutes
+
+
+# cmarkgfm leaks about 47 KB a body (markup._cmark): a worker is replaced after this many, so
+# none holds more than about 20 MiB of it. Forking a fresh pair costs some 50 ms at 5,000 meetings.
+BODIES_PER_WORKER = 400
 
 
 def _body_identity(item) -> str:
@@ -543,37 +547,6 @@ def _page_source(value, rel: str, out_dir: Path, staging: Staging | None) -> Pat
     return out_dir / rel if isinstance(value, Kept) else value
 
 
-_M_MMAP_THRESHOLD = -3   # glibc's mallopt parameter
-
-
-@functools.lru_cache(maxsize=1)
-def _libc():
-    """The C library the interpreter runs on, for the two allocator calls below; None when it
-    cannot be asked (they then do nothing)."""
-    try:
-        import ctypes
-        return ctypes.CDLL(None)
-    except (OSError, TypeError):
-        return None
-
-
-def _return_big_buffers() -> None:
-    """Have the C allocator give every big buffer (a rendered page, a feed, a worker's batch of
-    results) back to the system when it is freed. By default glibc raises its threshold for that
-    each time such a buffer is freed, after which the next ones stay in the heap as free space
-    the process still holds: about 8 MiB of a big site's peak. Elsewhere this does nothing."""
-    mallopt = getattr(_libc(), "mallopt", None)   # glibc only
-    if mallopt is not None:
-        mallopt(_M_MMAP_THRESHOLD, 128 * 1024)
-
-
-def _trim() -> None:
-    """Give the system back the free pages inside the C allocator's heap (glibc only)."""
-    malloc_trim = getattr(_libc(), "malloc_trim", None)
-    if malloc_trim is not None:
-        malloc_trim(0)
-
-
 @contextlib.contextmanager
 def _model_memory():
     """Build the site model without the cyclic garbage collector walking it, then freeze it.
@@ -630,7 +603,6 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
     # of a big site's memory.
     for section in ("pages", "feeds"):
         cache.preload(section)
-    _return_big_buffers()
     try:
         with _model_memory():
             progress.step("reading content")
@@ -654,7 +626,6 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
                 site, progress, lock, build_moment(site.config.timezone, today), cache, state, staging,
                 on_pages=index_pages, keep_contexts=keep_model)   # the live preview renders them again
             progress.step("indexing for search")
-            _trim()   # the feeds' freed buffers, before the last stages add theirs
             skipped = indexing[0].finish(files)  # last before writing
             if skipped:
                 site.warnings.append(skipped)

@@ -18,7 +18,6 @@ from functools import lru_cache
 from urllib.parse import unquote
 
 import nh3
-from cmarkgfm import _cmark as _lib
 from cmarkgfm import cmark
 from cmarkgfm.cmark import Options
 
@@ -73,54 +72,14 @@ _FN_BACKREF = re.compile(r' ?<a href="#fnref-(?P<id>[^"]*)" class="footnote-back
 
 
 def _cmark(text: str) -> str:
-    """cmark-gfm's HTML for `text`, with the parse tree and the HTML buffer freed afterwards.
+    """cmark-gfm's HTML for `text`, through cmarkgfm's public API.
 
-    cmarkgfm's markdown_to_html_with_extensions frees neither (cmark leaves both to the caller),
-    which leaked about 47 KB a minutes body: at 5,000 meetings each worker grew by 110 MiB. Its
-    own steps are called here instead, except the rendering, whose buffer must be freed; the two
-    frees come from the same loaded library and from libc."""
-    frees = _frees()
-    if frees is None:   # pragma: no cover - a platform where the library cannot be opened again
-        return cmark.markdown_to_html_with_extensions(text, CMARK_OPTIONS, CMARK_EXTENSIONS)
-    node_free, free = frees
-    parser = cmark.parser_new(CMARK_OPTIONS)
-    root = raw = None
-    try:
-        for extension in _extensions():
-            cmark.parser_attach_syntax_extension(parser, extension)
-        cmark.parser_feed(parser, text)
-        root = cmark.parser_finish(parser)
-        raw = _lib.lib.cmark_render_html(root, CMARK_OPTIONS, cmark.parser_get_syntax_extensions(parser))
-        return _lib.ffi.string(raw).decode("utf-8")
-    finally:
-        if raw is not None:
-            free(int(_lib.ffi.cast("uintptr_t", raw)))
-        if root is not None:
-            node_free(int(_lib.ffi.cast("uintptr_t", root)))
-        cmark.parser_free(parser)
-
-
-@lru_cache(maxsize=1)
-def _extensions() -> tuple:
-    cmark.core_extensions_ensure_registered()
-    found = tuple(cmark.find_syntax_extension(name) for name in CMARK_EXTENSIONS)
-    if None in found:   # attaching a missing one would crash the process, not raise
-        raise RuntimeError(f"cmark-gfm lacks one of the extensions {CMARK_EXTENSIONS}: reinstall sitegen")
-    return found
-
-
-@lru_cache(maxsize=1)
-def _frees():
-    """(cmark_node_free, libc free) as ctypes functions taking an address, or None."""
-    import ctypes
-    try:
-        library = ctypes.CDLL(_lib.__file__)   # already loaded: the same copy cffi calls into
-        node_free, free = library.cmark_node_free, ctypes.CDLL(None).free
-    except (OSError, AttributeError):
-        return None
-    for function in (node_free, free):
-        function.argtypes, function.restype = [ctypes.c_void_p], None
-    return node_free, free
+    That call frees neither its parse tree nor its HTML buffer (about 47 KB a minutes body; the
+    leak is cmarkgfm's, reported upstream). It is contained in the open rather than by freeing
+    C memory behind cmarkgfm's back: a build converts its bodies in worker processes that are
+    replaced after a bounded number of bodies (see build.convert_bodies and parallel.each), so a
+    worker's leak is bounded, and the few bodies converted in the main process leak little."""
+    return cmark.markdown_to_html_with_extensions(text, CMARK_OPTIONS, CMARK_EXTENSIONS)
 
 
 def _label(raw: str) -> str:

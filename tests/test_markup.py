@@ -218,18 +218,6 @@ def test_plain_text_and_summary():
     assert short.endswith(" …") and len(short) <= 162
 
 
-def test_cmark_call_frees_its_buffers_and_gives_the_libraries_html():
-    """markup._cmark frees what cmarkgfm's own wrapper leaks; the HTML must be the wrapper's."""
-    import cmarkgfm
-    assert markup._frees() is not None, "cmark_node_free or free not found: the leaking call would be used"
-    text = ("# Rubrik\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n\nText med fotnot[^1] och <b>html</b>.\n\n"
-            "[^1]: Fotnoten.\n\n- ett\n- två\n")
-    for _ in range(3):   # freed buffers must not disturb the next call
-        assert markup._cmark(text) == cmarkgfm.cmark.markdown_to_html_with_extensions(
-            text, markup.CMARK_OPTIONS, markup.CMARK_EXTENSIONS)
-    assert markup._cmark("") == ""
-
-
 @pytest.mark.parametrize("limit", [40, 160, 600])
 def test_summary_from_the_start_of_a_long_body_is_the_whole_bodys(limit):
     """summary() reads the start of the HTML first; it must give what the whole text gives, also
