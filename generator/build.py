@@ -25,7 +25,7 @@ from . import atom, crossref, mentions, minutes, parallel
 from .config import Config, load_config
 from .errors import BuildFailed, Problem
 from .cache import BuildCache, digest
-from .markup import render_markdown
+from .markup import MINUTES_TOP_HEADING, render_markdown
 from .model import Event, Meeting, Site, build_site
 from .output import Kept, OutputState, Placed, Staging, file_digest
 from .progress import Progress
@@ -138,7 +138,8 @@ def _convert_task(index: int, shared) -> object:
 def convert_body(args: tuple, names) -> object:
     """One body (runs in a worker process when there are many)."""
     body, base, redact, is_minutes = args
-    html = render_markdown(body, base, redact)
+    # Minutes sit under the meeting page's "Minnesanteckningar" (h2): their agenda headings are h3.
+    html = render_markdown(body, base, redact, top=MINUTES_TOP_HEADING if is_minutes else 2)
     return minutes.enrich(html, names) if is_minutes else html
 
 
