@@ -368,11 +368,12 @@ def render_site(site: Site, progress: Progress | None = None, lock: feedlock.Fee
     feed_paths = feed_plan.paths
     files["_headers"] = headers([path for path in feed_paths if path.endswith("/kalender.ics")])
     news_feeds = atom.planned(site)  # Atom: new minutes, site-wide and per federation
+    published = atom.publish(site, lock, now)   # when minutes reached the site (kept in calendar.lock)
     for path, title, alternate, meetings in news_feeds:
         rel = urls.output_file(path)
-        dated = atom.newest(site, meetings)
-        # An entry shows its meeting's front matter (in `content`) and the start of its body.
-        key = digest(content, path, [meeting.html_key for meeting, _stamp in dated])
+        dated = atom.newest(site, meetings, published)
+        # An entry shows its meeting's front matter (in `content`), the start of its body and its times.
+        key = digest(content, path, [(meeting.html_key, stamps) for meeting, stamps in dated])
         files[rel] = _reusable(cache, "feeds", rel, key, state) or _remembered(
             cache, "feeds", rel, key, atom.feed(site, path, title, alternate, dated))
     files["sitemap.xml"] = sitemap(site, [job.path for job in jobs])
