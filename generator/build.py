@@ -20,7 +20,7 @@ from pathlib import Path
 import jinja2
 
 from . import calendar, render, schema, search, urls
-from . import feedlock
+from . import documents, feedlock
 from . import atom, crossref, mentions, minutes, parallel
 from .config import Config, load_config
 from .errors import BuildFailed, Problem
@@ -201,7 +201,7 @@ def site_fingerprint(site: Site) -> str:
     parts: list = [code_digest(), site.config.fingerprint(), site.today]
     for item in [*site.federations, *site.projects, *site.meetings, *site.events, *site.pages]:
         parts.append((item.rel, item.source.meta_digest, item.facts_digest,
-                      [(a.name, a.size) for a in getattr(item, "attachments", [])]))
+                      [(a.name, a.size, a.accessibility) for a in getattr(item, "attachments", [])]))
     return digest(*parts)
 
 
@@ -626,6 +626,7 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
             site = load_model(root, today, cache, {rel: seen[1] for rel, seen in memo.items()} if inputs else None)
             progress.step("converting Markdown")
             convert_bodies(site, cache)
+            documents.inspect_site(site, cache)   # attachments' accessibility, cached by their bytes
             if not keep_model:   # related: only the live preview, which relates again, reads them
                 for meeting in site.meetings:
                     meeting.minutes = None
