@@ -52,3 +52,34 @@ def test_no_wcag2aa_errors_at_phone_width(browser, server, built, htmlcs_source)
             assert htmlcs_errors(tab, htmlcs_source) == [], kind
     finally:
         context.close()
+
+
+def test_both_engines_pass_pages_that_flag_an_inaccessible_attachment(browser, tmp_path, axe_source, htmlcs_source):
+    """The shipped content has no attachments: a small site with one untagged PDF and one Word
+    file without headings shows the notes on the meeting page and the list in the statement."""
+    from test_documents import FOLDER, plain_pdf, word_file
+
+    from conftest import FEDERATIONS, MEETING, PROJECTS, SiteTree
+
+    from .test_axe import axe_violations
+    from .test_filters import serving
+
+    tree = SiteTree(tmp_path / "site")
+    tree.add(FEDERATIONS).add(PROJECTS).add({"meetings/2021-11-17-forbundschefsmote/index.md": MEETING,
+                                             "pages/tillganglighet.md": "---\ntitle: Tillgänglighetsredogörelse\n"
+                                                                        "menu: 1\n---\n## Om webbplatsen\n\nText.\n"})
+    (tree.root / FOLDER / "bilder.pdf").write_bytes(plain_pdf())
+    (tree.root / FOLDER / "anteckningar.docx").write_bytes(word_file(with_heading=False))
+    tree.build()
+    with serving(tree.out) as server:
+        context = browser.new_context(locale="sv-SE", base_url=server)
+        try:
+            tab = context.new_page()
+            for path in ("/moten/2021-11-17-forbundschefsmote/", "/tillganglighet/"):
+                tab.goto(path)
+                assert tab.locator(".attachment-note, #bilagor-som-inte-ar-tillgangliga").count() >= 1, path
+                assert axe_violations(tab, axe_source) == [], path
+                tab.goto(path)
+                assert htmlcs_errors(tab, htmlcs_source) == [], path
+        finally:
+            context.close()
