@@ -274,6 +274,11 @@ def _inspect_pptx(data: bytes) -> tuple[Finding, ...]:
 
 # ---------- the site's attachments ----------
 
+# This process's results by file and stat: `sitegen check` builds the site after reading its
+# model, and `sitegen serve` builds again and again; neither reads an unchanged file twice.
+_seen: dict[str, tuple[str, tuple[Finding, ...]]] = {}
+
+
 def inspect_file(path: Path, cache: BuildCache | None = None) -> tuple[Finding, ...]:
     """inspect() of a file, remembered in the cache by its digest (and found by its size and time)."""
     if path.suffix.lower() not in INSPECTED:
@@ -284,9 +289,13 @@ def inspect_file(path: Path, cache: BuildCache | None = None) -> tuple[Finding, 
     except OSError:
         return ()
     seen_key = digest("document-stat", DOCUMENTS_VERSION, str(path), stat.st_size, stat.st_mtime_ns)
-    known = cache.get("documents", seen_key)
+    known = _seen.get(seen_key) or cache.get("documents", seen_key)
     if known is not None:
-        cache.get("documents", known[0])   # used: kept for a copy of the same bytes (a cache drops the unused)
+        if cache.get("documents", seen_key) is None:   # found in this process only: into the cache
+            cache.put("documents", seen_key, known)
+        if cache.get("documents", known[0]) is None:   # and asked for, so that a save keeps it
+            cache.put("documents", known[0], known[1])
+        _seen[seen_key] = known
         return known[1]
     data = path.read_bytes()
     bytes_key = digest("document", DOCUMENTS_VERSION, path.suffix.lower(), content_digest(data))
@@ -294,6 +303,7 @@ def inspect_file(path: Path, cache: BuildCache | None = None) -> tuple[Finding, 
     if findings is None:
         findings = inspect(data, path.suffix)
         cache.put("documents", bytes_key, findings)
+    _seen[seen_key] = (bytes_key, findings)
     cache.put("documents", seen_key, (bytes_key, findings))
     return findings
 

@@ -203,6 +203,8 @@ def test_a_rebuild_does_not_read_unchanged_attachments_again(with_attachments, m
     read = []
     original = documents.inspect
     monkeypatch.setattr(documents, "inspect", lambda data, suffix: read.append(suffix) or original(data, suffix))
+    monkeypatch.setattr(documents, "_seen", {})       # each build below as a new `sitegen build` process would
+    monkeypatch.setattr(with_attachments, "build", lambda build=with_attachments.build: (documents._seen.clear(), build()))
     (with_attachments.root / FOLDER / "index.md").write_text(
         (with_attachments.root / FOLDER / "index.md").read_text(encoding="utf-8") + "\nTillägg.\n", encoding="utf-8")
     with_attachments.build()
