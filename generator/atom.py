@@ -129,7 +129,7 @@ def quoteattr(text: str) -> str:
 def _entry_content(meeting: Meeting, link: str) -> str:
     """The entry's HTML: the meeting's date first (the entry's own dates say when the minutes were
     published), then the summary and a link to the minutes."""
-    when = format_when(meeting.date, meeting.start, meeting.end) if meeting.date else "datum ej fastställt"
+    when = format_when(meeting.date, meeting.start, meeting.end) if meeting.date else "okänt"
     parts = [f"<p><strong>Mötesdatum:</strong> {html.escape(when)}</p>"]
     if meeting.date_note:
         parts.append(f"<p>{html.escape(meeting.date_note)}</p>")

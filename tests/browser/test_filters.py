@@ -139,3 +139,22 @@ def test_a_calendar_emptied_by_the_visitors_clock_says_so_once(browser, tmp_path
             assert tab.locator(".calendar-month").first.is_hidden()
         finally:
             context.close()
+
+
+def test_without_javascript_the_minutes_lists_link_to_each_federations_minutes(browser, server, built):
+    context = new_context(browser, server, built, java_script_enabled=False)
+    try:
+        tab = context.new_page()
+        tab.goto(built.pages["minutes index"])
+        assert not tab.locator("form.js-filter").is_visible()
+        links = tab.eval_on_selector_all("nav.filter a[href$='#moten']", "els => els.map(a => a.getAttribute('href'))")
+        assert len(links) == tab.eval_on_selector_all("#filter-federation option[value]:not([value=''])",
+                                                      "els => els.length")
+        listed = 0
+        for link in links:
+            tab.goto(link)
+            assert tab.locator("#moten").is_visible(), link
+            listed += tab.eval_on_selector_all("section[aria-labelledby=moten] .meeting-list li", "els => els.length")
+        assert listed > 0
+    finally:
+        context.close()
