@@ -92,6 +92,8 @@ def test_site_feed_parses_cleanly_with_ids_dates_and_links(tmp_path):
     assert len(set(ids)) == 4 and all(i.startswith("urn:uuid:") for i in ids)
     assert "1 beslut" in parsed.entries[2].summary
     assert "mars 2022 (dag ej känd)" in parsed.entries[1].summary
+    undated = parsed.entries[0].content[0].value                       # the date is in the content
+    assert "Mötesdatum:</strong> okänt" in undated and "Datumet saknas i originalet." in undated
 
 
 def test_feed_meets_the_rfc_4287_element_rules(tmp_path):
