@@ -5,8 +5,8 @@ internal href, src and #fragment must lead to a file and an id, every page must 
 another one, and a body's link to an attachment must name a file beside its index.md. Every
 attachment the site publishes is read (documents.py): a PDF without tags, language or title, a
 scan without text, a Word file without headings or slides without titles is named with its fix,
-as the DOS law covers documents too. The model adds editorial checks: past events still preliminary, federations without a contact, held
-meetings without chair or secretary. Each finding names the content file responsible (or the
+as the DOS law covers documents too. The model adds editorial checks: past events still
+preliminary, federations without a contact, held meetings without chair or secretary. Each finding names the content file responsible (or the
 template, for links a template wrote) with a line, as `path:line: field: message — fix`.
 """
 from __future__ import annotations
