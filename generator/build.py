@@ -19,13 +19,13 @@ from pathlib import Path
 import jinja2
 
 from . import calendar, render, schema, search, urls
-from . import feedlock
+from . import documents, feedlock
 from . import atom, crossref, mentions, minutes, parallel
 from . import themes
 from .config import Config, load_config
 from .errors import BuildFailed, Problem
 from .cache import BuildCache, digest
-from .markup import render_markdown
+from .markup import MINUTES_TOP_HEADING, render_markdown
 from .model import Event, Meeting, Site, build_site
 from .output import Kept, OutputState, Placed, Staging, check_output_folder, file_digest
 from .progress import Progress
@@ -143,7 +143,8 @@ def _convert_task(index: int, shared) -> object:
 def convert_body(args: tuple, names) -> object:
     """One body (runs in a worker process when there are many)."""
     body, base, redact, is_minutes = args
-    html = render_markdown(body, base, redact)
+    # Minutes sit under the meeting page's "Minnesanteckningar" (h2): their agenda headings are h3.
+    html = render_markdown(body, base, redact, top=MINUTES_TOP_HEADING if is_minutes else 2)
     return minutes.enrich(html, names) if is_minutes else html
 
 
@@ -201,7 +202,7 @@ def site_fingerprint(site: Site) -> str:
     parts: list = [code_digest(), site.config.fingerprint(), site.today]
     for item in [*site.federations, *site.projects, *site.meetings, *site.events, *site.pages]:
         parts.append((item.rel, item.source.meta_digest, item.facts_digest,
-                      [(a.name, a.size) for a in getattr(item, "attachments", [])]))
+                      [(a.name, a.size, a.accessibility) for a in getattr(item, "attachments", [])]))
     return digest(*parts)
 
 
@@ -367,11 +368,12 @@ def render_site(site: Site, progress: Progress | None = None, lock: feedlock.Fee
     feed_paths = feed_plan.paths
     files["_headers"] = headers([path for path in feed_paths if path.endswith("/kalender.ics")])
     news_feeds = atom.planned(site)  # Atom: new minutes, site-wide and per federation
+    published = atom.publish(site, lock, now)   # when minutes reached the site (kept in calendar.lock)
     for path, title, alternate, meetings in news_feeds:
         rel = urls.output_file(path)
-        dated = atom.newest(site, meetings)
-        # An entry shows its meeting's front matter (in `content`) and the start of its body.
-        key = digest(content, path, [meeting.html_key for meeting, _stamp in dated])
+        dated = atom.newest(site, meetings, published)
+        # An entry shows its meeting's front matter (in `content`), the start of its body and its times.
+        key = digest(content, path, [(meeting.html_key, stamps) for meeting, stamps in dated])
         files[rel] = _reusable(cache, "feeds", rel, key, state) or _remembered(
             cache, "feeds", rel, key, atom.feed(site, path, title, alternate, dated))
     files["sitemap.xml"] = sitemap(site, [job.path for job in jobs])
@@ -610,6 +612,7 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
             site = load_model(root, today, cache, {rel: seen[1] for rel, seen in memo.items()} if inputs else None)
             progress.step("converting Markdown")
             convert_bodies(site, cache)
+            documents.inspect_site(site, cache)   # attachments' accessibility, cached by their bytes
             if not keep_model:   # related: only the live preview, which relates again, reads them
                 for meeting in site.meetings:
                     meeting.minutes = None

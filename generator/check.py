@@ -2,9 +2,11 @@
 
 The site is built into a temporary folder (output/ is never touched) and read back: every
 internal href, src and #fragment must lead to a file and an id, every page must be linked from
-another one, and a body's link to an attachment must name a file beside its index.md. The model
-adds editorial checks: past events still preliminary, federations without a contact, held
-meetings without chair or secretary. Each finding names the content file responsible (or the
+another one, and a body's link to an attachment must name a file beside its index.md. Every
+attachment the site publishes is read (documents.py): a PDF without tags, language or title, a
+scan without text, a Word file without headings or slides without titles is named with its fix,
+as the DOS law covers documents too. The model adds editorial checks: past events still
+preliminary, federations without a contact, held meetings without chair or secretary. Each finding names the content file responsible (or the
 template, for links a template wrote) with a line, as `path:line: field: message — fix`.
 """
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import TextIO
 from urllib.parse import unquote, urlsplit
 
 from . import build as pipeline
-from . import calendar, render
+from . import calendar, documents, render
 from .errors import BuildFailed, Problem
 from .model import Item, Site
 
@@ -281,6 +283,7 @@ def check_site(root: Path, today=None) -> tuple[list[Problem], int]:
     except BuildFailed as failed:
         return failed.problems, 0
     pipeline.convert_bodies(site)
+    documents.inspect_site(site)   # the attachments the site publishes, read for accessibility
     with _lock_kept(root), tempfile.TemporaryDirectory(prefix="sitegen-check-") as tmp:
         out = Path(tmp) / "site"
         try:
@@ -288,7 +291,7 @@ def check_site(root: Path, today=None) -> tuple[list[Problem], int]:
         except BuildFailed as failed:
             return failed.problems, 0
         attachments, covered = check_attachment_links(site)
-        problems = [*result.warnings, *attachments, *check_editorial(site),
+        problems = [*result.warnings, *attachments, *check_editorial(site), *documents.problems(site, root),
                     *check_links(site, out, page_owners(site), covered)]
         pages = sum(1 for _ in out.rglob("*.html"))
     return sorted(problems, key=lambda p: (p.sort_key, p.severity)), pages
