@@ -31,7 +31,7 @@ from .output import Kept, OutputState, Placed, Staging, check_output_folder, fil
 from .progress import Progress
 from .sources import load_sources
 from .textstore import StoredBytes, TextStore
-from .fingerprint import (LAST_BUILD, BuildResult, build_date, cache_dir, code_digest,
+from .fingerprint import (LAST_BUILD, BuildResult, BuiltModel, build_date, cache_dir, code_digest,
                           input_fingerprint, unchanged_summary, spare_dir, take_probe)
 
 
@@ -578,9 +578,11 @@ def _shown(out_dir: Path, root: Path) -> str:
 
 def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
           progress: Progress | None = None, use_cache: bool = True, refresh_search: bool = True,
-          keep_model: bool = False) -> BuildResult:
+          keep_model: bool = False, write_lock: bool = True) -> BuildResult:
     """Build the site into out_dir (default output/). With use_cache=False nothing is read from or
-    written to .sitegen-cache/; the output is the same bytes either way."""
+    written to .sitegen-cache/; the output is the same bytes either way. With keep_model the
+    result holds what was resolved and rendered (BuiltModel); with write_lock=False the new
+    state of calendar.lock is not written (a check leaves the site folder as it found it)."""
     started = time.perf_counter()
     root = Path(root)
     progress = progress or Progress()
@@ -638,7 +640,9 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
             staging.abandon()
             raise
         written = staging.finish().files
-        lock_written = feedlock.save(root, lock)  # only once the output is in place: a failed build remembers nothing
+        # The lock's new state is this build's other output, written only once the site is in
+        # place (a failed build remembers nothing), and only when the caller publishes (not check).
+        lock_written = feedlock.save(root, lock) if write_lock else False
         if inputs is not None:
             if lock_written:  # the lock is an input of the next build
                 inputs = input_fingerprint(root, out_dir, today, refresh_search, memo)
@@ -650,9 +654,5 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
     finally:
         gc.unfreeze()
         progress.finish()
-    model = None
-    if keep_model:
-        from .preview import Model
-        model = Model(site, env, jobs, out_dir)
     return BuildResult(pages=pages, feeds=feeds, files=written, seconds=time.perf_counter() - started,
-                       warnings=site.warnings, model=model)
+                       warnings=site.warnings, model=BuiltModel(site, env, jobs, out_dir) if keep_model else None)

@@ -276,43 +276,22 @@ def _in_future(meeting, site: Site) -> bool:
 # ---------- the command ----------
 
 def check_site(root: Path, today=None) -> tuple[list[Problem], int]:
-    """Every finding (errors and warnings) and the number of pages checked."""
+    """Every finding (errors and warnings) and the number of pages checked: one build into a
+    temporary folder, whose model the checks then read. calendar.lock is not written (the
+    build's write_lock), so the site folder is left exactly as it was found."""
     root = Path(root)
-    try:
-        site = pipeline.load_model(root, today)
-    except BuildFailed as failed:
-        return failed.problems, 0
-    pipeline.convert_bodies(site)
-    documents.inspect_site(site)   # the attachments the site publishes, read for accessibility
-    with _lock_kept(root), tempfile.TemporaryDirectory(prefix="sitegen-check-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="sitegen-check-") as tmp:
         out = Path(tmp) / "site"
         try:
-            result = pipeline.build(root, out, today=today, use_cache=False)
+            result = pipeline.build(root, out, today=today, use_cache=False, keep_model=True, write_lock=False)
         except BuildFailed as failed:
             return failed.problems, 0
+        site = result.model.site
         attachments, covered = check_attachment_links(site)
         problems = [*result.warnings, *attachments, *check_editorial(site), *documents.problems(site, root),
                     *check_links(site, out, page_owners(site), covered)]
         pages = sum(1 for _ in out.rglob("*.html"))
     return sorted(problems, key=lambda p: (p.sort_key, p.severity)), pages
-
-
-class _lock_kept:
-    """Building writes calendar.lock; a check must leave the site folder exactly as it found it."""
-
-    def __init__(self, root: Path):
-        from .feedlock import LOCK_NAME
-        self.path = root / LOCK_NAME
-
-    def __enter__(self):
-        self.before = self.path.read_bytes() if self.path.is_file() else None
-
-    def __exit__(self, *exc):
-        if self.before is None:
-            self.path.unlink(missing_ok=True)
-        elif not self.path.is_file() or self.path.read_bytes() != self.before:
-            self.path.write_bytes(self.before)
-        return False
 
 
 def check_command(root: Path, strict: bool = False, quiet: bool = False, today=None,

@@ -30,11 +30,20 @@ class BuildResult:
     files: int
     seconds: float
     warnings: list[Problem] = field(default_factory=list)
-    model: object = None     # preview.Model when asked for (the live preview keeps it)
+    model: "BuiltModel | None" = None     # when asked for (the live preview and check read it)
 
     def summary(self) -> str:
         return (f"Built {self.pages} pages and {self.feeds} feeds ({self.files} files) "
                 f"in {self.seconds:.2f} s")
+
+
+@dataclass(frozen=True)
+class BuiltModel:
+    """What a build resolved and rendered, for a caller that works on after it."""
+    site: object          # model.Site
+    env: object           # the Jinja2 environment the pages were rendered with
+    jobs: list            # render.PageJob of every page
+    out_dir: Path
 
 
 CACHE_DIR_NAME = ".sitegen-cache"
