@@ -18,7 +18,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import calendar, render, schema, search, urls
+from . import ical, occurrences, render, schema, search, urls
 from . import documents, feedlock
 from . import atom, crossref, mentions, minutes, parallel
 from . import themes
@@ -279,9 +279,9 @@ def _render_one(index: int, shared) -> bytes | Problem:
 
 
 def _serialize_event(index: int, shared) -> bytes:
-    site, occurrences, revisions = shared
-    occ = occurrences[index]
-    return calendar.vevent(occ, site, revisions[occ.uid], zoneinfo.ZoneInfo(site.config.timezone)).to_ical()
+    site, items, revisions = shared
+    occ = items[index]
+    return ical.vevent(occ, site, revisions[occ.uid], zoneinfo.ZoneInfo(site.config.timezone)).to_ical()
 
 
 def render_pages(site: Site, env: jinja2.Environment, jobs: list[render.PageJob], structure: str,
@@ -357,8 +357,8 @@ def render_site(site: Site, progress: Progress | None = None, lock: feedlock.Fee
         (cache.folder / "templates").mkdir(parents=True, exist_ok=True)
     env = render.make_environment(config, {name: fingerprinted for name, (fingerprinted, _) in statics.items()},
                                   jinja_cache)
-    occurrences = calendar.occurrences(site)
-    jobs = render.page_jobs(site, occurrences)
+    dated_items = occurrences.occurrences(site)
+    jobs = render.page_jobs(site, dated_items)
     content = site_fingerprint(site)   # what feeds are made of (the theme plays no part in them)
     shared_theme, own_templates = theme_keys(config, env, {job.template for job in jobs}, cache)
     files, searchable = render_pages(site, env, jobs, digest(content, shared_theme), own_templates, cache, state,
@@ -369,13 +369,13 @@ def render_site(site: Site, progress: Progress | None = None, lock: feedlock.Fee
     progress.step("writing feeds")
     lock = lock if lock is not None else feedlock.FeedLock()
     now = now or dt.datetime.combine(site.today, dt.time(0), tzinfo=dt.timezone.utc)
-    revisions = calendar.revise(occurrences, lock, now)
+    revisions = ical.revise(dated_items, lock, now)
     # A VEVENT is made from its occurrence, its revision and the settings alone: keyed by those,
     # not by the whole site's front matter, a new meeting or a changed title costs one VEVENT,
     # not all of them.
     settings = digest(code_digest(), config.fingerprint())
-    event_keys = {o.uid: digest(settings, calendar.vevent_inputs(o), revisions[o.uid]) for o in occurrences}
-    feed_plan = plan_feeds(site, occurrences, revisions, event_keys, settings, cache, state, files)
+    event_keys = {o.uid: digest(settings, ical.vevent_inputs(o), revisions[o.uid]) for o in dated_items}
+    feed_plan = plan_feeds(site, dated_items, revisions, event_keys, settings, cache, state, files)
     if on_pages is not None:   # after the last process pool: the search may now run beside the feeds
         on_pages(files, [job for job in jobs if urls.output_file(job.path) in searchable])
     write_feeds(site, feed_plan, revisions, cache, staging, files)
@@ -413,12 +413,12 @@ class FeedPlan:
     events: StoredBytes                   # uid → VEVENT bytes the feeds to write need
 
 
-def plan_feeds(site: Site, occurrences: list, revisions: dict, event_keys: dict[str, str], settings: str,
+def plan_feeds(site: Site, items: list, revisions: dict, event_keys: dict[str, str], settings: str,
                cache: BuildCache, state: OutputState | None, files: dict) -> FeedPlan:
     """Step 5, first half: a feed whose events are unchanged stays as output/ has it (into
     `files`); each VEVENT a changed feed needs is serialised once (remembered in the cache by its
     own key), over the cores when many are new."""
-    planned = calendar.planned_feeds(site, occurrences)
+    planned = occurrences.planned_feeds(site, items)
     todo = []
     for feed in planned:
         rel = urls.output_file(feed.path)
@@ -435,9 +435,9 @@ def plan_feeds(site: Site, occurrences: list, revisions: dict, event_keys: dict[
         data = cache.get("events", event_keys[uid], remember=False)
         if data is not None:
             events[uid] = data
-    missing = [index for index, occ in enumerate(occurrences) if occ.uid in needed and occ.uid not in events]
-    for index, data in zip(missing, parallel.each(_serialize_event, missing, (site, occurrences, revisions))):
-        uid = occurrences[index].uid
+    missing = [index for index, occ in enumerate(items) if occ.uid in needed and occ.uid not in events]
+    for index, data in zip(missing, parallel.each(_serialize_event, missing, (site, items, revisions))):
+        uid = items[index].uid
         events[uid] = data
         cache.put("events", event_keys[uid], data)
     for key in event_keys.values():   # the others are still right, read this time or not
@@ -451,7 +451,7 @@ def write_feeds(site: Site, plan: FeedPlan, revisions: dict, cache: BuildCache, 
     all in memory at once."""
     heads: dict = {}
     for feed, rel, key in plan.todo:
-        parts = calendar.feed_parts(site, feed, revisions, plan.events, heads)
+        parts = ical.feed_parts(site, feed, revisions, plan.events, heads)
         data = staging.put_parts(rel, parts) if staging is not None else b"".join(parts)
         files[rel] = _remembered(cache, "feeds", rel, key, data)
 

@@ -7,7 +7,7 @@ import datetime as dt
 import functools
 from dataclasses import dataclass, field
 
-from . import calendar, dates, urls
+from . import occurrences, dates, urls
 from .model import Federation, Meeting, Site
 from .render import PageJob, at_year, by_month, latest_years, when, year_links
 
@@ -28,7 +28,7 @@ class MonthLink:
 @dataclass(slots=True)
 class Entry:
     """One occurrence in one day cell."""
-    occurrence: calendar.Occurrence
+    occurrence: occurrences.Occurrence
     time: str             # "13.00", "" for all-day
     continued: bool       # a later day of a multi-day event
 
@@ -55,7 +55,7 @@ class MonthGrid:
     previous: MonthLink | None
     next: MonthLink | None
     current: MonthLink                     # today's month, for "Denna månad"
-    items: list[calendar.Occurrence]       # the month's occurrences as a list (narrow screens)
+    items: list[occurrences.Occurrence]       # the month's occurrences as a list (narrow screens)
     undated: list[Meeting]                 # meetings known to be this month, day unknown
 
 
@@ -73,7 +73,7 @@ def month_link(site: Site, year: int, month: int) -> MonthLink:
                      (year, month) == (site.today.year, site.today.month))
 
 
-def month_range(site: Site, items: list[calendar.Occurrence], undated: list[Meeting]) -> list[tuple[int, int]]:
+def month_range(site: Site, items: list[occurrences.Occurrence], undated: list[Meeting]) -> list[tuple[int, int]]:
     """Every month from the first occurrence to the last, and always the build day's month."""
     keys = [(site.today.year, site.today.month)]
     keys += [(o.first_day.year, o.first_day.month) for o in items]
@@ -87,7 +87,7 @@ def month_range(site: Site, items: list[calendar.Occurrence], undated: list[Meet
     return months
 
 
-def month_grid(site: Site, year: int, month: int, items: list[calendar.Occurrence], undated: list[Meeting],
+def month_grid(site: Site, year: int, month: int, items: list[occurrences.Occurrence], undated: list[Meeting],
                previous: MonthLink | None, following: MonthLink | None) -> MonthGrid:
     by_day: dict[dt.date, list[Entry]] = {}
     in_month = []
@@ -131,22 +131,22 @@ def event_page_title(event) -> str:
     return f"{event.title}, {day.day} {dates.format_month(day.year, day.month)}"
 
 
-def _months(site: Site, items: list[calendar.Occurrence]) -> list[tuple[MonthLink, list[calendar.Occurrence]]]:
+def _months(site: Site, items: list[occurrences.Occurrence]) -> list[tuple[MonthLink, list[occurrences.Occurrence]]]:
     return [(month_link(site, *key), group) for key, group in by_month(items)]
 
 
 PAST_ON_PAGE = 150   # what has been: the latest years up to this many on one page, at least one year
 
 
-def _latest(by_year: dict[int, list[calendar.Occurrence]]) -> list[calendar.Occurrence]:
+def _latest(by_year: dict[int, list[occurrences.Occurrence]]) -> list[occurrences.Occurrence]:
     """The occurrences of the latest years (newest first), as many years as fit in PAST_ON_PAGE."""
     return [occ for items in latest_years(by_year, PAST_ON_PAGE).values() for occ in items]
 
 
-def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJob]:
+def page_jobs(site: Site, dated: list[occurrences.Occurrence]) -> list[PageJob]:
     config = site.config
-    coming, past = calendar.split_coming(occurrences, site.today)
-    undated = calendar.undated_meetings(site)
+    coming, past = occurrences.split_coming(dated, site.today)
+    undated = occurrences.undated_meetings(site)
     this_month = month_link(site, site.today.year, site.today.month)
     crumbs = [("Start", urls.href(config, "/"))]
     crumbs_cal = crumbs + [("Kalender", urls.href(config, urls.CALENDAR))]
@@ -161,7 +161,7 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
                                  "filters": filter_links(site, None), "federation": None,
                                  "feed_url": urls.href(config, urls.CALENDAR_FEED), "feed_label": "hela kalendern"}))
     # What has been, split by year: /kalender/tidigare/ shows the latest years, each year has a page.
-    past_years: dict[int, list[calendar.Occurrence]] = {}
+    past_years: dict[int, list[occurrences.Occurrence]] = {}
     for occ in past:
         past_years.setdefault(occ.first_day.year, []).append(occ)
     counts = {year: len(items) for year, items in past_years.items()}
@@ -184,9 +184,9 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
                                      "year_links": at_year(past_links, year)}))
 
     for fed in site.federations:
-        mine = [o for o in occurrences if fed in o.federations]
-        coming_f, past_f = calendar.split_coming(mine, site.today)
-        by_year: dict[int, list[calendar.Occurrence]] = {}
+        mine = [o for o in dated if fed in o.federations]
+        coming_f, past_f = occurrences.split_coming(mine, site.today)
+        by_year: dict[int, list[occurrences.Occurrence]] = {}
         for occ in past_f:
             by_year.setdefault(occ.first_day.year, []).append(occ)
         latest_past = _latest(by_year)   # the rest is in the federation's archive, year by year
@@ -200,10 +200,10 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
                                      "filters": filter_links(site, fed), "federation": fed,
                                      "feed_url": fed.feed_url, "feed_label": f"kalendern för {fed.short_name}"}))
 
-    months = month_range(site, occurrences, undated)
+    months = month_range(site, dated, undated)
     links = [month_link(site, *key) for key in months]
-    touching: dict[tuple[int, int], list[calendar.Occurrence]] = {}   # month → occurrences on any of its days
-    for occ in occurrences:
+    touching: dict[tuple[int, int], list[occurrences.Occurrence]] = {}   # month → dated on any of its days
+    for occ in dated:
         for key in dict.fromkeys((day.year, day.month) for day in occ.days):
             touching.setdefault(key, []).append(occ)
     for index, (year, month) in enumerate(months):
@@ -223,7 +223,7 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
 
 
 def _event_details(site: Site, event, breadcrumbs: list[tuple[str, str]]) -> dict:
-    occ = calendar.event_occurrence(event)
+    occ = occurrences.event_occurrence(event)
     return {"description": event.description or f"{event.title}, {when(event)}.", "breadcrumbs": breadcrumbs,
             "context": {"event": event, "occurrence": occ,
                         "month": month_link(site, occ.first_day.year, occ.first_day.month)}}

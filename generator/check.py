@@ -22,7 +22,7 @@ from typing import TextIO
 from urllib.parse import unquote, urlsplit
 
 from . import build as pipeline
-from . import calendar, documents, render
+from . import occurrences, documents, render
 from .errors import BuildFailed, Problem
 from .model import Item, Site
 
@@ -86,7 +86,7 @@ def page_owners(site: Site) -> dict[str, Owner]:
     config = site.config
     owners: dict[str, Owner] = {}
     try:
-        jobs = render.page_jobs(site, calendar.occurrences(site))
+        jobs = render.page_jobs(site, occurrences.occurrences(site))
     except Exception:  # the owners only sharpen messages; a check must not fail on them
         jobs = []
     for job in jobs:

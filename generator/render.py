@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup
 
-from . import calendar, dates, urls
+from . import occurrences, dates, urls
 from .config import Config
 from .markup import summary
 from .model import Event, Meeting, Person, Site
@@ -132,7 +132,7 @@ def when(item) -> str:
     """Swedish date and time of a meeting, event or occurrence."""
     if isinstance(item, Meeting):
         return dates.format_when(item.date, item.start, item.end)
-    if isinstance(item, (Event, calendar.Occurrence)):
+    if isinstance(item, (Event, occurrences.Occurrence)):
         return dates.format_range(item.start, item.end)
     if isinstance(item, dates.PartialDate):
         return dates.format_partial(item)
@@ -149,7 +149,7 @@ def iso(item) -> str:
         if item.date.is_full and item.start:
             return f"{item.date.iso()}T{item.start:%H:%M}"
         return item.date.iso()
-    if isinstance(item, (Event, calendar.Occurrence)):
+    if isinstance(item, (Event, occurrences.Occurrence)):
         return item.start.strftime("%Y-%m-%dT%H:%M") if isinstance(item.start, dt.datetime) else item.start.isoformat()
     if isinstance(item, dates.PartialDate):
         return item.iso()
@@ -349,7 +349,7 @@ def at_year(links: list[YearLink], year: int | None) -> list[YearLink]:
     return [YearLink(link.year, link.label, link.url, link.count, link.year == year) for link in links]
 
 
-def by_month(items: list[calendar.Occurrence]) -> list[tuple[tuple[int, int], list[calendar.Occurrence]]]:
+def by_month(items: list[occurrences.Occurrence]) -> list[tuple[tuple[int, int], list[occurrences.Occurrence]]]:
     return [(key, list(group)) for key, group in groupby(items, key=lambda o: (o.first_day.year, o.first_day.month))]
 
 
@@ -389,7 +389,7 @@ def _meeting_lists(site: Site, path: str, year_path, title: str, description: st
 
 
 def _archive(site: Site, name: str, year_path, crumbs: list, meetings: list[Meeting], mentions: list,
-             events: list[calendar.Occurrence], federation=None) -> tuple[list[YearLink], list[PageJob]]:
+             events: list[occurrences.Occurrence], federation=None) -> tuple[list[YearLink], list[PageJob]]:
     """A federation's or project's archive, one page a year: its meetings, its events and the
     minutes that name it. Their own page shows only the latest of each."""
     config = site.config
@@ -416,9 +416,9 @@ def _archive(site: Site, name: str, year_path, crumbs: list, meetings: list[Meet
     return links, jobs
 
 
-def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJob]:
+def page_jobs(site: Site, dated: list[occurrences.Occurrence]) -> list[PageJob]:
     config = site.config
-    coming, past = calendar.split_coming(occurrences, site.today)
+    coming, past = occurrences.split_coming(dated, site.today)
     home_settings = config.home
     jobs: list[PageJob] = []
 
@@ -455,8 +455,8 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
                         context={"groups": [(status, [p for p in site.projects if p.status == status])
                                             for status in ("pågående", "planerat", "avslutat")]}))
     for project in site.projects:
-        mine = [o for o in occurrences if project in o.projects]
-        coming_p, past_p = calendar.split_coming(mine, site.today)
+        mine = [o for o in dated if project in o.projects]
+        coming_p, past_p = occurrences.split_coming(mine, site.today)
         crumbs = crumbs_projects + [("Projekt", urls.href(config, urls.PROJECTS))]
         archive, archive_jobs = _archive(site, project.name, lambda year, slug=project.slug: urls.project_year_path(slug, year),
                                          crumbs + [(project.name, project.url)], project.meetings,
@@ -475,8 +475,8 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
                         description="Samordningsförbunden som delar webbplatsen.",
                         context={"federations": site.federations}))
     for fed in site.federations:
-        mine = [o for o in occurrences if fed in o.federations]
-        coming_f, _past_f = calendar.split_coming(mine, site.today)
+        mine = [o for o in dated if fed in o.federations]
+        coming_f, _past_f = occurrences.split_coming(mine, site.today)
         crumbs = crumbs_feds + [("Förbund", urls.href(config, urls.FEDERATIONS))]
         archive, archive_jobs = _archive(site, fed.short_name, lambda year, slug=fed.slug: urls.federation_year_path(slug, year),
                                          crumbs + [(fed.name, fed.url)], fed.meetings, fed.mentioned_in,
@@ -494,7 +494,7 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
         jobs += archive_jobs
 
     from . import calendar_pages  # imported here: it builds on PageJob above
-    jobs += calendar_pages.page_jobs(site, occurrences)
+    jobs += calendar_pages.page_jobs(site, dated)
     from . import decision_pages  # /beslut/ and /uppdrag/, same pattern
     jobs += decision_pages.page_jobs(site)
 
@@ -517,7 +517,7 @@ def page_jobs(site: Site, occurrences: list[calendar.Occurrence]) -> list[PageJo
 def _meeting_details(meeting: Meeting, breadcrumbs: list[tuple[str, str]]) -> dict:
     return {"description": meeting.description or f"{meeting.type.capitalize()}, {when(meeting)}.",
             "breadcrumbs": breadcrumbs,
-            "context": {"meeting": meeting, "occurrence": calendar.meeting_occurrence(meeting)}}
+            "context": {"meeting": meeting, "occurrence": occurrences.meeting_occurrence(meeting)}}
 
 
 def render_job(env: jinja2.Environment, site: Site, job: PageJob) -> bytes:

@@ -79,12 +79,12 @@ def test_a_body_edit_reaches_its_page_and_the_feeds(site, tmp_path):
 
 
 def test_a_body_edit_rewrites_only_the_feeds_that_show_that_meeting(site, tmp_path, monkeypatch):
-    from generator import calendar
+    from generator import ical
     site.add(SECOND_MEETING)
     site.build()
     written: list[str] = []
-    real = calendar.feed_parts
-    monkeypatch.setattr(calendar, "feed_parts", lambda s, feed, *rest: written.append(feed.path) or real(s, feed, *rest))
+    real = ical.feed_parts
+    monkeypatch.setattr(ical, "feed_parts", lambda s, feed, *rest: written.append(feed.path) or real(s, feed, *rest))
     path = site.root / "content" / MEETING
     path.write_text(path.read_text().replace("Kipa hälsar välkommen.", "Kipa hälsar alla varmt välkomna."))
     site.build()
@@ -128,12 +128,12 @@ def test_a_title_edit_reaches_every_list(site, tmp_path):
 
 
 def test_a_title_edit_serialises_only_that_meetings_event_again(site, tmp_path, monkeypatch):
-    from generator import calendar
+    from generator import ical
     site.add(SECOND_MEETING)
     site.build()
     made: list[str] = []
-    real = calendar.vevent
-    monkeypatch.setattr(calendar, "vevent", lambda occ, *rest: made.append(occ.uid) or real(occ, *rest))
+    real = ical.vevent
+    monkeypatch.setattr(ical, "vevent", lambda occ, *rest: made.append(occ.uid) or real(occ, *rest))
     path = site.root / "content" / MEETING
     path.write_text(path.read_text().replace("title: Förbundschefsmöte 17 november 2021",
                                              "title: FC-nätverkets novembermöte"))
@@ -172,12 +172,12 @@ def test_a_template_edit_reaches_every_page(site):
 
 
 def test_a_page_template_edit_re_renders_only_the_pages_made_with_it(site, tmp_path, monkeypatch):
-    from generator import calendar, render
+    from generator import ical, render
     site.build()
     rendered: list[str] = []
-    real_render, real_feed = render.render_job, calendar.feed_parts
+    real_render, real_feed = render.render_job, ical.feed_parts
     monkeypatch.setattr(render, "render_job", lambda env, s, job: rendered.append(job.path) or real_render(env, s, job))
-    monkeypatch.setattr(calendar, "feed_parts", lambda *args: rendered.append("feed") or real_feed(*args))
+    monkeypatch.setattr(ical, "feed_parts", lambda *args: rendered.append("feed") or real_feed(*args))
     template = site.root / "themes" / "default" / "templates" / "meeting.html"
     template.write_text(template.read_text().replace("<h1>{{ meeting.title }}</h1>",
                                                      '<h1 class="rubrik">{{ meeting.title }}</h1>'))

@@ -396,13 +396,13 @@ def test_headers_file_serves_feeds_as_utf8_text_calendar(calendar_site):
 
 
 def test_folding_gives_the_bytes_icalendar_gives():
-    """calendar.fold() replaces icalendar's character-by-character folding: same bytes, including
+    """ical.fold() replaces icalendar's character-by-character folding: same bytes, including
     multi-byte characters at the limit and escapes that must not be split from what they escape."""
     import random
 
     from icalendar.parser.string import _foldline
 
-    from generator.calendar import fold
+    from generator.ical import fold
 
     alphabet = "ab \\^,;:åäöÅ€😀\"x"
     rng = random.Random(9)

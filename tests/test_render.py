@@ -5,7 +5,7 @@ import jinja2
 import pytest
 from markupsafe import Markup
 
-from generator import build, calendar, render
+from generator import build, occurrences, render
 from generator.model import Federation
 
 from conftest import TODAY
@@ -144,7 +144,7 @@ def test_short_names_and_slugs_join_what_a_list_shows():
 def test_the_meeting_type_filter_marks_the_current_type_on_its_link(site):
     model = build.load_model(site.root, today=TODAY)
     build.convert_bodies(model)
-    jobs = {job.path: job.context for job in render.page_jobs(model, calendar.occurrences(model))}
+    jobs = {job.path: job.context for job in render.page_jobs(model, occurrences.occurrences(model))}
     [(slug, label)] = model.meeting_types
 
     def marked(path):
