@@ -1,0 +1,208 @@
+"""People: one person line ('Karin Ek (C), Tierps kommun, vice ordförande'), name lists, blocks."""
+from __future__ import annotations
+
+import re
+
+from .lines import _BULLET
+from .names import KnownNames, best_name
+from .words import _ROLE_RULES
+
+
+def normalise_role(text: str) -> str:
+    """'v. ordf' → 'vice ordförande', 'tf FC' → 't.f. förbundschef', 'projektchef MIA' kept whole."""
+    cleaned = " ".join(text.strip(" .,;").split())
+    for pattern, canonical in _ROLE_RULES:
+        m = re.match(rf"(?:{pattern})(?=$|[\s,.])\.?", cleaned, re.IGNORECASE)
+        if m:
+            rest = cleaned[m.end():].strip(" ,")
+            head = canonical or m.group(0).lower()
+            return f"{head} {rest}".strip() if rest else head
+    return cleaned
+
+
+_NAME_WORD = re.compile(r"^[A-ZÅÄÖÉÜ][\wéüÅÄÖåäö'’.-]*$")
+
+
+def looks_like_name(text: str) -> bool:
+    """'Annika A', 'Lotta Lindblad Söderman', 'Kipa' — capitalised, at most six words, no digits."""
+    words = text.split()
+    if not 1 <= len(words) <= 6 or any(ch.isdigit() for ch in text) or len(text) > 60:
+        return False
+    capitalised = sum(1 for w in words if _NAME_WORD.match(w))
+    return capitalised >= max(1, len(words) - 1) and bool(_NAME_WORD.match(words[0]))
+
+
+def _split_names(text: str) -> list[str]:
+    text = text.replace("*", "").strip().rstrip(".")
+    # commas outside parentheses, then ' och ' / ' o ' / ' & '
+    parts, depth, current = [], 0, ""
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        if ch in ",;" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+    parts.append(current)
+    names = []
+    for part in parts:
+        # "Eva Strand (v. ordf) Sophia Dahlgren (FC)": a closing parenthesis ends a person
+        for piece in re.split(r"(?<=\))\s+(?=[A-ZÅÄÖ])", part):
+            for name in re.split(r"\s+(?:och|o|&|samt)\s+", piece):
+                name = name.strip(" .")
+                if name:
+                    names.append(name)
+    return names
+
+
+def parse_person(text: str, federation: str | None = None,
+                 known: KnownNames | None = None) -> str | dict | None:
+    """'Kipa' → 'Kipa'; 'Eva Strand (v. ordf)' → {name, role}; 'Anna Ek (Roslagen, FC)' →
+    {name, federation, role} when Roslagen is a known federation; None when it is no name."""
+    text = text.strip(" .")
+    role = None
+    m = re.match(r"^(?P<name>[^()]+?)\s*\((?P<role>[^()]+)\)\s*$", text)
+    if m:
+        text = m["name"].strip()
+        roles = []
+        for part in m["role"].split(","):
+            fed, _ = best_name(part, known.federations) if known else (None, False)
+            if fed is not None and not federation:
+                federation = fed.slug
+            elif part.strip():
+                roles.append(normalise_role(part))
+        role = ", ".join(roles) or None
+    text = " ".join(text.split())
+    if not looks_like_name(text):
+        return None
+    if role is None and federation is None:
+        return text
+    person: dict = {"name": text}
+    if federation:
+        person["federation"] = federation
+    if role:
+        person["role"] = role
+    return person
+
+
+def parse_people(text: str, known: KnownNames) -> tuple[list | None, list[str]]:
+    """A list of names (with 'X från Y' groups); None when something is not a name."""
+    notes: list[str] = []
+    loose: list = []
+    groups: list[dict] = []
+    for segment in re.split(r";", text.replace("*", "")):
+        origin = None
+        m = re.search(r"\s+(?:från|fr\.)\s+(?P<org>[^,]+?)\s*\.?$", segment)
+        if m:
+            origin = m["org"].strip()
+            segment = segment[:m.start()]
+        names = _split_names(segment)
+        if not names:
+            continue
+        fed, fuzzy = best_name(origin, known.federations) if origin else (None, False)
+        people = [parse_person(n, fed.slug if fed else None, known) for n in names]
+        if any(p is None for p in people):
+            return None, notes
+        if origin:
+            group: dict = {"group": fed.label if fed else origin}
+            if fed:
+                group["federation"] = fed.slug
+            group["people"] = people
+            groups.append(group)
+            if fuzzy:
+                notes.append(f"'{origin}' read as {fed.slug}")
+        else:
+            loose.extend(people)
+    return loose + groups, notes
+
+
+def repair_split_names(value, text: str, notes: list[str]):
+    """'Kjell Sjun demark' → 'Kjell Sjundemark' when the joined form is written elsewhere."""
+    if isinstance(value, list):
+        return [repair_split_names(v, text, notes) for v in value]
+    if isinstance(value, dict):
+        return {k: (repair_split_names(v, text, notes) if k in ("name", "people") else v)
+                for k, v in value.items()}
+    if not isinstance(value, str):
+        return value
+    words = value.split()
+    for i in range(1, len(words) - 1):
+        joined = " ".join(words[:i] + [words[i] + words[i + 1]] + words[i + 2:])
+        if re.search(rf"(?<!\w){re.escape(joined)}(?!\w)", text):
+            notes.append(f"Namnet ”{value}” är läst som ”{joined}”, "
+                         f"som det skrivs på annat ställe i texten.")
+            return joined
+    return value
+
+
+def _presidium_groups(present) -> bool:
+    if not present:
+        return False
+    groups = [g for g in present if isinstance(g, dict) and g.get("federation")]
+    roles = {p.get("role") for g in groups for p in g["people"] if isinstance(p, dict)}
+    return len(groups) >= 2 and bool(roles & {"ordförande", "vice ordförande"})
+
+
+_ORGANISATION = re.compile(r"(?i:kommun|stad\b|region|försäkringskassan|arbetsförmedlingen|förbund|vården"
+                           r"|hälsocentral|psykiatri|socialtjänst|kansli)|\bFK\b|\bAF\b|\b[a-zåäö]{3,}")
+
+
+def _people_block(block: list[str], known: KnownNames, notes: list[str], report: list[str]) -> list | None:
+    """The lines under a 'Närvarande' heading: a name list, bullets, or the presidium form
+    'Roslagen: Lotta Lindblad Söderman (ordförande), Eva Strand (v. ordf) Sophia Dahlgren (FC)'."""
+    if not block:
+        return None
+    cleaned = [_BULLET.match(line)["text"] if _BULLET.match(line) else line.strip() for line in block]
+    cleaned = [line.replace("**", "").strip() for line in cleaned]
+    labelled = [re.match(r"^(?P<label>[^:()]{2,40}?)\s*:\s*(?P<names>.+)$", line) for line in cleaned]
+    if all(labelled):
+        groups = []
+        for m in labelled:
+            label = m["label"].strip()
+            fed, fuzzy = best_name(label, known.federations)
+            people = []
+            for name in _split_names(m["names"]):
+                person = parse_person(name, fed.slug if fed else None, known)
+                if person is None:
+                    return None
+                people.append(person)
+            group: dict = {"group": fed.label if fed else label}
+            if fed:
+                group["federation"] = fed.slug
+                if fuzzy:
+                    notes.append(f"”{label}” tolkat som {fed.label} (stavningen skiljer sig) – kontrollera.")
+            else:
+                notes.append(f"Gruppen ”{label}” är inget känt förbund – kontrollera.")
+            group["people"] = people
+            groups.append(group)
+        return groups
+    outside = [re.sub(r"\([^()]*\)", "", line) for line in cleaned]
+    if (len(cleaned) >= 2 and all(o.count(",") <= 1 for o in outside)
+            and any("," in o and _ORGANISATION.search(o.split(",", 1)[1]) for o in outside)):
+        # one person a line: 'Lisa Holm, Skövde kommun' — the organisation is kept as the role
+        people = []
+        for line, bare in zip(cleaned, outside):
+            if "," not in bare:
+                person = parse_person(line, None, known)
+                if person is None:
+                    return None
+                people.append(person)
+                continue
+            name, rest = (part.strip() for part in line.split(",", 1))
+            fed, _ = best_name(rest, known.federations)
+            person = parse_person(name, fed.slug if fed else None, known)
+            if person is None:
+                return None
+            if fed is None:
+                person = {"name": person} if isinstance(person, str) else person
+                person["role"] = ", ".join(x for x in (person.get("role"), rest.rstrip(".")) if x)
+            people.append(person)
+        return people
+    people, extra = parse_people(", ".join(cleaned), known)
+    if people is None:
+        return None
+    notes.extend(f"Tolkat: {n}." for n in extra)
+    return people
