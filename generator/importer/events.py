@@ -10,7 +10,7 @@ from .body import Block
 from .dates import DateMention, TimeSpan, _DAY_MONTH, _TIME_BARE, _TIME_KL, find_date_mentions, find_time_spans, format_swedish_date, iso_week_range, resolve_day, standalone_years
 from .names import KnownNames, find_names
 from .place import _HEDGE, _ONLINE_WORDS, parse_place
-from .words import GENERIC_EVENT_TITLES, TYPE_TITLES, WEEKDAY_NAMES, _HEDGE_WORDS, _NOT_EVENT_WORDS
+from .words import GENERIC_EVENT_TITLES, TYPE_TITLES, WEEKDAY_NAMES, HEDGE_WORDS, NOT_EVENT_WORDS
 
 
 _EVENT_NOUN = re.compile(
@@ -131,7 +131,7 @@ def _clean_title(text: str, mentions: list[DateMention]) -> str:
     parts = [p.strip(" ,–-?!") for p in re.split(r"\s[–-]\s|,|\?|:", text)]
     parts = [p for p in parts if p]
     chosen = next((p for p in parts if _event_noun(p)), parts[0] if parts else "")
-    chosen = re.sub(rf"\s*\b(?:{_HEDGE_WORDS})(?!\w).*$", "", chosen, flags=re.IGNORECASE)
+    chosen = re.sub(rf"\s*\b(?:{HEDGE_WORDS})(?!\w).*$", "", chosen, flags=re.IGNORECASE)
     chosen = re.sub(r"\s*\b(?:helt\s+)?digital\w*\s*$|\s*\bvia\s+teams\s*$|\s*\b(?:var|den|på|kl\.?)\s*$",
                     "", chosen, flags=re.IGNORECASE)
     chosen = " ".join(chosen.split())
@@ -147,7 +147,7 @@ def _event_noun(text: str, plain_meeting: bool = False) -> str | None:
         word = m.group(0)
         if plain_meeting and word.lower() in ("möte", "mötet"):
             return word
-        if word.lower() in _NOT_EVENT_WORDS or word.lower().endswith(("dagsläget",)):
+        if word.lower() in NOT_EVENT_WORDS or word.lower().endswith(("dagsläget",)):
             continue
         if word.lower().split()[-1] in ("dagen",) and not word.split()[0][:1].isupper():
             continue
@@ -162,7 +162,7 @@ def _noun_title(sentence: str, before: int) -> str | None:
     for m in _EVENT_NOUN.finditer(sentence):
         word = m.group(0)
         low = word.lower()
-        if low in _NOT_EVENT_WORDS or low.split()[-1] == "dagen" and not word.split()[0][:1].isupper():
+        if low in NOT_EVENT_WORDS or low.split()[-1] == "dagen" and not word.split()[0][:1].isupper():
             continue
         if best is None or m.start() <= before:
             best = m

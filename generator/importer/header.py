@@ -5,12 +5,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .notes import Issue, Review
 from .dates import TimeSpan, _MONTH_YEAR, _valid, find_date_mentions, find_time_spans, month_number
 from .events import _NEXT_MEETING
 from .lines import _BULLET, _MD_HEADING, _NUMBERED, _next_content, _strip_markup
 from .names import KnownNames
 from .people import _people_block, parse_people, parse_person
-from .words import LABELS, _SUBGROUP
+from .words import LABELS, PRESENT_SUBGROUPS
 
 
 _GENERIC_PREFIX = re.compile(r"^(?:minnesanteckningar|minnesanteckning|mötesanteckningar|anteckningar|protokoll)"
@@ -20,10 +21,10 @@ _GENERIC_PREFIX = re.compile(r"^(?:minnesanteckningar|minnesanteckning|mötesant
 _LABEL_RE = "|".join(sorted((re.escape(k) for k in LABELS), key=len, reverse=True))
 
 
-_LINE_LABEL = re.compile(rf"^(?P<label>{_LABEL_RE})(?:\s+(?P<sub>{_SUBGROUP}))?\s*:\s*", re.IGNORECASE)
+_LINE_LABEL = re.compile(rf"^(?P<label>{_LABEL_RE})(?:\s+(?P<sub>{PRESENT_SUBGROUPS}))?\s*:\s*", re.IGNORECASE)
 
 
-_INLINE_LABEL = re.compile(rf"(?:(?<=\s)|^)(?P<label>{_LABEL_RE}|{_SUBGROUP})(?:\s+(?P<sub>{_SUBGROUP}))?\s*:\s*",
+_INLINE_LABEL = re.compile(rf"(?:(?<=\s)|^)(?P<label>{_LABEL_RE}|{PRESENT_SUBGROUPS})(?:\s+(?P<sub>{PRESENT_SUBGROUPS}))?\s*:\s*",
                            re.IGNORECASE)
 
 
@@ -82,7 +83,7 @@ class _Labelled:
 
 
 def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames, notes: list[str],
-                          report: list[str]) -> _Labelled:
+                          reviews: list[Review]) -> _Labelled:
     """'Ordförande: Kipa Sekreterare: Elin', 'Närvarande i rummet: … På Teams: …', 'Plats: …'.
 
     The first occurrence of each label counts. Place, time and date labels count only in the
@@ -113,7 +114,7 @@ def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames,
                 block.append(j)
                 j += 1
             kind = LABELS[bare]
-            value = _people_block([lines[k] for k in block], known, notes, report)
+            value = _people_block([lines[k] for k in block], known, notes)
             if value is not None and block and kind not in fields:
                 fields[kind] = value
                 removed.update([i, *block])
@@ -126,7 +127,7 @@ def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames,
         if parts:
             consumed = True
             for label, sub, value in parts:
-                kind = LABELS.get(label.lower(), "present" if re.match(_SUBGROUP, label, re.IGNORECASE) else None)
+                kind = LABELS.get(label.lower(), "present" if re.match(PRESENT_SUBGROUPS, label, re.IGNORECASE) else None)
                 if kind is None:
                     consumed = False
                     continue
@@ -181,7 +182,7 @@ def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames,
         else:
             fields.pop("present", None)
             removed -= present_lines
-            report.append("present: the list has parts that are not names — left in the text, set it by hand")
+            reviews.append(Review("present", Issue.NOT_NAMES))
     # 'Vid pennan' with the name on the next line: '//Catarina'
     if "secretary" not in fields:
         for k, line in enumerate(lines):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from .words import MEETING_TYPES, _FUZZY_TYPE_WORDS
+from .words import MEETING_TYPES, FUZZY_TYPE_WORDS
 
 
 _NOT_THIS_MEETING = re.compile(r"\b(?:från|om|inför|till|på|nästa|kommande|föregående)\s+(?:\w+\s+)?$",
@@ -19,9 +19,9 @@ def type_in_line(line: str) -> tuple[str | None, re.Match | None]:
         if m:
             return canonical, m
     for word in re.finditer(r"\w{8,}", lowered):
-        close = difflib.get_close_matches(word.group(0), _FUZZY_TYPE_WORDS, n=1, cutoff=0.8)
+        close = difflib.get_close_matches(word.group(0), FUZZY_TYPE_WORDS, n=1, cutoff=0.8)
         if close:
-            return _FUZZY_TYPE_WORDS[close[0]], word
+            return FUZZY_TYPE_WORDS[close[0]], word
     return None, None
 
 

@@ -15,9 +15,10 @@ from .lines import _normalise_text, _strip_markup
 from .names import KnownNames, find_names
 from .people import _presidium_groups, repair_split_names
 from .place import _ONLINE_WORDS, parse_place
-from .report import _fmt_people
+from .notes import Issue, Review, found_fields
+from .report import field_lines, review_line
 from .result import EVENT_ORDER, ImportResult, MEETING_ORDER, ProposedEvent, _ordered, stable_uid
-from .words import GENERIC_TITLES, MONTH_NAMES, NETWORK_TYPES, TYPE_TITLES, WEEKDAY_NAMES, _CANONICAL_WORDS
+from .words import GENERIC_TITLES, MONTH_NAMES, NETWORK_TYPES, TYPE_TITLES, WEEKDAY_NAMES, CANONICAL_TYPE_WORDS
 
 
 def import_minutes(text: str, source_name: str, known: KnownNames,
@@ -27,12 +28,12 @@ def import_minutes(text: str, source_name: str, known: KnownNames,
     text = _normalise_text(text)
     lines = text.split("\n")
     meta: dict = {"uid": stable_uid(source_name, text)}
-    report: list[str] = []
+    reviews: list[Review] = []
     notes: list[str] = []                 # Swedish, into import_notes
 
     # ---- labelled header fields ----
     agenda = find_agenda(lines)
-    labelled = _read_labelled_fields(lines, agenda, known, notes, report)
+    labelled = _read_labelled_fields(lines, agenda, known, notes, reviews)
     fields, removed = labelled.fields, labelled.removed
     place_value, time_value, date_value, link_value = labelled.place, labelled.time, labelled.date, labelled.link
 
@@ -127,10 +128,10 @@ def import_minutes(text: str, source_name: str, known: KnownNames,
                 meeting_type, type_guessed = guess, True
     if meeting_type is None:
         meeting_type = "möte"
-        report.append("type: not found — set it by hand (förbundschefsmöte, presidiemöte, beredningsgrupp, …)")
+        reviews.append(Review("type", Issue.MISSING))
         notes.append("Mötestypen står inte i texten – ange den för hand.")
     elif type_guessed:
-        report.append(f"type: {meeting_type} (guessed from the text — check)")
+        reviews.append(Review("type", Issue.GUESSED, meeting_type))
         notes.append(f"Mötestypen ({meeting_type}) är gissad ur texten – kontrollera.")
 
     # ---- date: from the text, or from the editor ----
@@ -148,18 +149,18 @@ def import_minutes(text: str, source_name: str, known: KnownNames,
         meta_date = f"{month_year[0]:04d}-{month_year[1]:02d}"
         ref_date = dt.date(month_year[0], month_year[1], 1)
         date_note = "Dagen står inte i originalet."
-        report.append(f"date: only {meta_date} — the day is not in the text")
+        reviews.append(Review("date", Issue.PARTIAL, meta_date))
     else:
         meta_date = None
         ref_date = None
         date_note = "Datum saknas i originalet."
-        report.append("date: not found — set it by hand")
+        reviews.append(Review("date", Issue.MISSING))
 
     # ---- title ----
     type_title = TYPE_TITLES.get(meeting_type, meeting_type.capitalize())
     if title_line is not None:
         title = _strip_markup(lines[title_line])
-        canonical_words = _CANONICAL_WORDS.get(meeting_type)
+        canonical_words = CANONICAL_TYPE_WORDS.get(meeting_type)
         if (canonical_words and type_match_text and type_match_text.lower() not in canonical_words
                 and re.fullmatch(r"förbundsche\w*m[öo]te[tn]?", type_match_text.lower())):
             title = re.sub(re.escape(type_match_text), type_title, title, count=1, flags=re.IGNORECASE)
@@ -177,7 +178,7 @@ def import_minutes(text: str, source_name: str, known: KnownNames,
         if len(federations) == 1 and known.by_slug(federations[0]):
             title += " " + known.by_slug(federations[0]).label
         title_date_written = False
-        report.append(f"title: made up from the type — '{title}…' — check")
+        reviews.append(Review("title", Issue.MADE_UP, title))
     if not title_date_written:
         if date_full:
             title += " " + format_swedish_date(date_full)
@@ -199,7 +200,7 @@ def import_minutes(text: str, source_name: str, known: KnownNames,
                                           for g in present):
         online = True
     if location is None and online is None:
-        report.append("place: not found — set it by hand")
+        reviews.append(Review("location", Issue.MISSING))
 
     # ---- assemble the meeting's front matter ----
     meta.update({"title": title, "type": meeting_type})
@@ -226,7 +227,7 @@ def import_minutes(text: str, source_name: str, known: KnownNames,
             meta[key] = repair_split_names(fields[key], text, notes)
     for key, label in (("chair", "chair"), ("secretary", "secretary"), ("present", "present")):
         if key not in meta:
-            report.append(f"{label}: not found — set it by hand")
+            reviews.append(Review(label, Issue.MISSING))
     if projects:
         meta["projects"] = projects
     meta["source"] = Path(source_name).name
@@ -285,28 +286,11 @@ def import_minutes(text: str, source_name: str, known: KnownNames,
     meta = _ordered(meta, MEETING_ORDER)
 
     # ---- report ----
-    lines_out = [f"title: {meta['title']}", f"type: {meta['type']}"]
-    if "date" in meta:
-        lines_out.append(f"date: {meta['date']}" + (f" {meta.get('start', '')}–{meta.get('end', '')}"
-                                                    if "start" in meta else ""))
-    place_bits = [meta.get("location") or "", "online" if meta.get("online") else ""]
-    if any(place_bits):
-        lines_out.append("place: " + ", ".join(b for b in place_bits if b))
-    for key in ("chair", "secretary"):
-        if key in meta:
-            lines_out.append(f"{key}: {_fmt_people([meta[key]])[0]}")
-    for key in ("present", "absent", "guests"):
-        if key in meta:
-            grouped = _fmt_people(meta[key])
-            lines_out.append(f"{key}:")
-            lines_out.extend("  " + g for g in grouped)
-    if federations:
-        lines_out.append("federations: " + ", ".join(federations))
-    if projects:
-        lines_out.append("projects: " + ", ".join(projects))
-    lines_out.extend(report)
+    lines_out = field_lines(meta)
+    lines_out.extend(review_line(r) for r in reviews)
     lines_out.extend(event_report)
     for note in meta.get("import_notes", []):
         lines_out.append(f"note: {note}")
-    return ImportResult(slug=slug, meta=meta, body=body, events=events, report=lines_out,
+    return ImportResult(slug=slug, meta=meta, body=body, events=events, report=lines_out, reviews=reviews,
+                        found=found_fields(meta, reviews),
                         removed_lines=[lines[k] for k in sorted(removed)])

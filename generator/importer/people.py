@@ -5,13 +5,13 @@ import re
 
 from .lines import _BULLET
 from .names import KnownNames, best_name
-from .words import _ROLE_RULES
+from .words import ROLE_RULES
 
 
 def normalise_role(text: str) -> str:
     """'v. ordf' → 'vice ordförande', 'tf FC' → 't.f. förbundschef', 'projektchef MIA' kept whole."""
     cleaned = " ".join(text.strip(" .,;").split())
-    for pattern, canonical in _ROLE_RULES:
+    for pattern, canonical in ROLE_RULES:
         m = re.match(rf"(?:{pattern})(?=$|[\s,.])\.?", cleaned, re.IGNORECASE)
         if m:
             rest = cleaned[m.end():].strip(" ,")
@@ -150,7 +150,7 @@ _ORGANISATION = re.compile(r"(?i:kommun|stad\b|region|försäkringskassan|arbets
                            r"|hälsocentral|psykiatri|socialtjänst|kansli)|\bFK\b|\bAF\b|\b[a-zåäö]{3,}")
 
 
-def _people_block(block: list[str], known: KnownNames, notes: list[str], report: list[str]) -> list | None:
+def _people_block(block: list[str], known: KnownNames, notes: list[str]) -> list | None:
     """The lines under a 'Närvarande' heading: a name list, bullets, or the presidium form
     'Roslagen: Lotta Lindblad Söderman (ordförande), Eva Strand (v. ordf) Sophia Dahlgren (FC)'."""
     if not block:

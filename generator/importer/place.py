@@ -4,14 +4,14 @@ from __future__ import annotations
 import re
 
 from .dates import _URL
-from .words import _HEDGE_WORDS
+from .words import HEDGE_WORDS
 
 
 _ONLINE_WORDS = re.compile(r"\b(?:teams\w*|zoom|skype|digital\w*|online|distans|webbinari\w*|webinari\w*"
                            r"|videomöte\w*|länk)\b", re.IGNORECASE)
 
 
-_HEDGE = re.compile(rf"\b(?:{_HEDGE_WORDS})(?!\w)", re.IGNORECASE)
+_HEDGE = re.compile(rf"\b(?:{HEDGE_WORDS})(?!\w)", re.IGNORECASE)
 
 
 def parse_place(value: str) -> tuple[str | None, bool | None, str | None, list[str]]:

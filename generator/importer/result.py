@@ -4,6 +4,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from .notes import Review
+
 
 @dataclass
 class ProposedEvent:
@@ -20,6 +22,12 @@ class ImportResult:
     events: list[ProposedEvent]
     report: list[str]                  # English lines for the person importing
     removed_lines: list[str] = field(default_factory=list)  # header lines now in front matter
+    reviews: list[Review] = field(default_factory=list)     # what a person must check or set
+    found: list[str] = field(default_factory=list)          # measured fields filled, no review
+
+    @property
+    def review_fields(self) -> list[str]:
+        return list(dict.fromkeys(r.field for r in self.reviews))
 
 
 MEETING_ORDER = ["uid", "title", "type", "date", "date_note", "start", "end", "location", "online",

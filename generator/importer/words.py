@@ -36,15 +36,15 @@ TYPE_TITLES = {"förbundschefsmöte": "Förbundschefsmöte", "presidiemöte": "P
 
 
 # the well-spelt forms; a title word matching a type but not one of these gets corrected
-_CANONICAL_WORDS = {"förbundschefsmöte": ("förbundschefsmöte", "förbundschefsmötet", "förbundschefsmöten")}
+CANONICAL_TYPE_WORDS = {"förbundschefsmöte": ("förbundschefsmöte", "förbundschefsmötet", "förbundschefsmöten")}
 
 
-_FUZZY_TYPE_WORDS = {"förbundschefsmöte": "förbundschefsmöte", "presidiemöte": "presidiemöte",
+FUZZY_TYPE_WORDS = {"förbundschefsmöte": "förbundschefsmöte", "presidiemöte": "presidiemöte",
                      "beredningsgruppsmöte": "beredningsgrupp", "styrelsemöte": "styrelse",
                      "medlemssamråd": "medlemssamråd", "styrgruppsmöte": "styrgrupp"}
 
 
-_ROLE_RULES: list[tuple[str, str]] = [
+ROLE_RULES: list[tuple[str, str]] = [
     (r"t\.?\s*f\.?\s*(?:fc|förbundschef)", "t.f. förbundschef"),
     (r"(?:v\.?|vice)\s*ordf(?:\.|örande)?", "vice ordförande"),
     (r"ordf(?:\.|örande)?", "ordförande"),
@@ -78,15 +78,15 @@ LABELS: dict[str, str] = {
 
 
 # "Närvarande i rummet:", "**På Teams:**" — the sub-labels that split present people into groups
-_SUBGROUP = (r"(?:i|på|via)\s+(?:rummet|plats|plats\w*|lokalen|teams|zoom|skype|länk|distans|webben)"
+PRESENT_SUBGROUPS = (r"(?:i|på|via)\s+(?:rummet|plats|plats\w*|lokalen|teams|zoom|skype|länk|distans|webben)"
              r"|digitalt|fysiskt|online|på\s+länk")
 
 
-_HEDGE_WORDS = (r"förmodligen|troligen|troligtvis|kanske|eventuellt|ev\.|preliminärt|vid regn|vid behov"
+HEDGE_WORDS = (r"förmodligen|troligen|troligtvis|kanske|eventuellt|ev\.|preliminärt|vid regn|vid behov"
                 r"|om möjligt|alternativt")
 
 
-_NOT_EVENT_WORDS = {"idag", "dag", "dagen", "eftermiddag", "eftermiddagen", "förmiddag", "förmiddagen",
+NOT_EVENT_WORDS = {"idag", "dag", "dagen", "eftermiddag", "eftermiddagen", "förmiddag", "förmiddagen",
                     "vardag", "vardagen", "dagordning", "mötet", "möte", "möten", "vecka", "veckan",
                     "dagar", "dagarna"} | {f"{w}{s}" for w in WEEKDAY_NAMES for s in ("", "en", "ens", "ar")}
 

@@ -1,16 +1,21 @@
 """The `sitegen import` command: files or folders in, meeting bundles and proposed events out."""
 from __future__ import annotations
 
+import hashlib
 import re
-import yaml
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+import yaml
+
 from ..slugs import slugify
+from ..sources import parse_front_matter
+from . import messages
 from .minutes import import_minutes
 from .names import KnownNames
-from ..sources import parse_front_matter
-from .readers.text import _read_text
+from .readers import SUFFIXES, read_minutes
+from .report import summary_table
 
 
 class _Dumper(yaml.SafeDumper):
@@ -47,9 +52,85 @@ def _existing_uid(path: Path) -> str | None:
         return None
 
 
+def original_name(path: Path) -> str:
+    """The name the original gets beside index.md: a safe file name with its suffix. A Markdown
+    original gets '.txt' added, so that the site does not read it as a second page."""
+    stem = slugify(path.stem) or "original"
+    suffix = path.suffix.lower()
+    if suffix in (".md", ".markdown"):
+        return f"{stem}{suffix}.txt"
+    return f"{stem}{suffix}"
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def expand_inputs(paths: list[Path]) -> tuple[list[Path], list[str]]:
+    """Files as given; a folder gives every file of minutes in it (not hidden ones), sorted."""
+    files: list[Path] = []
+    errors: list[str] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            inside = sorted(p for p in path.iterdir()
+                            if p.is_file() and not p.name.startswith((".", "~$"))
+                            and p.suffix.lower() in SUFFIXES)
+            if not inside:
+                errors.append(messages.NOTHING_TO_IMPORT.format(path=path))
+            files.extend(inside)
+        else:
+            files.append(path)
+    return files, errors
+
+
+@dataclass
+class FileOutcome:
+    """One row of the table after a folder: file → meeting, fields, events."""
+    file: str
+    meeting: str = ""
+    found: list[str] = field(default_factory=list)
+    review: list[str] = field(default_factory=list)
+    events: int = 0
+    status: str = "imported"          # "imported", "skipped", "failed"
+
+
+class _Originals:
+    """The originals already kept beside meetings, by the digest of their bytes."""
+
+    def __init__(self, meetings_dir: Path):
+        self.by_digest: dict[str, Path] = {}
+        if meetings_dir.is_dir():
+            for index in sorted(meetings_dir.rglob("index.md")):
+                for kept in sorted(index.parent.iterdir()):
+                    if kept.is_file() and kept.name != "index.md":
+                        self.by_digest.setdefault(_digest(kept.read_bytes()), index)
+
+    def find(self, data: bytes) -> Path | None:
+        return self.by_digest.get(_digest(data))
+
+    def add(self, data: bytes, index: Path) -> None:
+        self.by_digest.setdefault(_digest(data), index)
+
+
+def _meeting_target(meetings_dir: Path, slug: str, uid: str, planned: set[Path]) -> tuple[str, Path, Path | None]:
+    """The meeting's folder: a different meeting on the same day and type gets -2, -3 …
+    Returns (slug, index.md path, an older flat file of the same meeting to replace)."""
+    base, n = slug, 2
+    while True:
+        index = meetings_dir / slug / "index.md"
+        flat = meetings_dir / f"{slug}.md"
+        taken = [p for p in (index, flat) if p.exists() and _existing_uid(p) not in (None, uid)]
+        if index not in planned and not taken:
+            return slug, index, flat if flat.exists() else None
+        slug = f"{base}-{n}"
+        n += 1
+
+
 def import_command(files: list[Path], site_root: Path, into: Path | None, dry_run: bool, force: bool,
                    out: TextIO) -> int:
-    """`sitegen import FILE…`: write one meeting (and its proposed events) per file; 1 on any failure."""
+    """`sitegen import FILE|FOLDER…`: one meeting folder (index.md and the original beside it) and
+    its proposed events per file; a table at the end when more than one file; 1 on any failure."""
     site_root = Path(site_root)
     meetings_dir = Path(into) if into else site_root / "content" / "meetings"
     if not meetings_dir.is_absolute() and into is not None:
@@ -60,71 +141,106 @@ def import_command(files: list[Path], site_root: Path, into: Path | None, dry_ru
         out.write(f"warning: {problem}\n")
     if not known.federations:
         out.write("warning: no federations under content/federations — none will be recognised\n")
+    inputs, input_errors = expand_inputs(files)
     status = 0
+    for error in input_errors:
+        out.write(f"error: {error}\n")
+        status = 1
+    originals = _Originals(meetings_dir)
     planned: set[Path] = set()
-    for path in files:
-        path = Path(path)
-        text, read_note, error = _read_text(path)
-        if error:
-            out.write(f"error: {error}\n")
-            status = 1
-            continue
-        result = import_minutes(text, path.name, known)
-        if read_note:
-            result.report.append(f"note: {read_note}")
-        # the meeting's file: a different meeting on the same day and type gets -2, -3 …
-        slug = result.slug
-        target = meetings_dir / f"{slug}.md"
-        n = 2
-        while (target in planned) or (target.exists() and _existing_uid(target) not in (None, result.meta["uid"])):
-            slug = f"{result.slug}-{n}"
-            target = meetings_dir / f"{slug}.md"
-            n += 1
-        if slug != result.slug:
-            for event in result.events:
-                event.meta["announced_in"] = slug
-        writes: list[tuple[Path, str]] = [(target, to_file_text(result.meta, result.body))]
-        skipped: list[str] = []
-        for event in result.events:
-            event_path = events_dir / f"{event.slug}.md"
-            existing_meetings = sorted(meetings_dir.glob(f"{str(event.meta['start'])[:10]}-*.md"))
-            if existing_meetings and event.meta.get("status") != "inställd" and any(
-                    slugify(result.meta["type"]) in p.stem for p in existing_meetings):
-                skipped.append(f"{str(event.meta['start'])[:10]} {event.meta['title']}: a meeting file for that "
-                               f"day exists ({_rel(existing_meetings[0], site_root)}) — skipped")
-                continue
-            if event_path.exists() and _existing_uid(event_path) not in (None, event.meta["uid"]):
-                skipped.append(f"{_rel(event_path, site_root)} exists, announced elsewhere — skipped")
-                continue
-            writes.append((event_path, to_file_text(event.meta, event.body)))
-        existing = [p for p, _ in writes if p.exists()]
-        out.write(f"{path.name} → {_rel(target, site_root)}\n")
-        for line in result.report:
-            out.write(f"  {line}\n")
-        if result.events:
-            out.write(f"  events proposed: {len(writes) - 1}\n")
-            for p, _ in writes[1:]:
-                out.write(f"    {_rel(p, site_root)}\n")
-        for line in skipped:
-            out.write(f"  event {line}\n")
-        if existing and not force:
-            for p in existing:
-                out.write(f"  error: {_rel(p, site_root)} exists — not overwritten (use --force to replace it)\n")
-            status = 1
-            continue
-        planned.add(target)
-        if dry_run:
-            for p, content in writes:
-                out.write(f"--- would write {_rel(p, site_root)} ---\n{content}")
-            continue
-        for p, content in writes:
-            try:
-                p.parent.mkdir(parents=True, exist_ok=True)
-                p.write_text(content, encoding="utf-8")
-            except OSError as exc:
-                out.write(f"  error: cannot write {_rel(p, site_root)} ({exc.strerror or exc})\n")
-                status = 1
-                break
+    outcomes: list[FileOutcome] = []
+    for path in inputs:
+        outcome = FileOutcome(path.name)
+        outcomes.append(outcome)
+        code = _import_one(path, site_root, meetings_dir, events_dir, known, originals, planned,
+                           dry_run, force, out, outcome)
+        status = max(status, code)
+    if len(outcomes) > 1:
+        out.write("\n" + summary_table(outcomes) + "\n")
     if dry_run:
         out.write("Dry run: nothing was written.\n")
     return status
+
+
+def _import_one(path: Path, site_root: Path, meetings_dir: Path, events_dir: Path, known: KnownNames,
+                originals: _Originals, planned: set[Path], dry_run: bool, force: bool, out: TextIO,
+                outcome: FileOutcome) -> int:
+    reading = read_minutes(path)
+    if reading.error:
+        out.write(f"error: {reading.error}\n")
+        outcome.status = "failed"
+        return 1
+    data = path.read_bytes()
+    seen = originals.find(data)
+    if seen is not None and not force:
+        target = _rel(seen, site_root)
+        out.write(f"{path.name}: {messages.ALREADY_IMPORTED.format(target=target)}\n")
+        outcome.status, outcome.meeting = "skipped", target
+        return 0
+    result = import_minutes(reading.text, path.name, known)
+    if reading.note:
+        result.report.append(f"note: {reading.note}")
+    slug, target, flat = _meeting_target(meetings_dir, result.slug, result.meta["uid"], planned)
+    if slug != result.slug:
+        for event in result.events:
+            event.meta["announced_in"] = slug
+    kept = target.parent / original_name(path)
+    writes: list[tuple[Path, str | bytes]] = [(target, to_file_text(result.meta, result.body)), (kept, data)]
+    skipped: list[str] = []
+    for event in result.events:
+        event_path = events_dir / f"{event.slug}.md"
+        day = str(event.meta["start"])[:10]
+        existing_meetings = sorted(set(meetings_dir.glob(f"{day}-*.md")) | set(meetings_dir.glob(f"{day}-*/index.md")))
+        if existing_meetings and event.meta.get("status") != "inställd" and any(
+                slugify(result.meta["type"]) in p.as_posix() for p in existing_meetings):
+            skipped.append(f"{day} {event.meta['title']}: a meeting file for that "
+                           f"day exists ({_rel(existing_meetings[0], site_root)}) — skipped")
+            continue
+        if event_path.exists() and _existing_uid(event_path) not in (None, event.meta["uid"]):
+            skipped.append(f"{_rel(event_path, site_root)} exists, announced elsewhere — skipped")
+            continue
+        writes.append((event_path, to_file_text(event.meta, event.body)))
+    existing = [p for p, _ in writes if p.exists() and p != kept]
+    if flat is not None:
+        existing.append(flat)
+    outcome.meeting = _rel(target, site_root)
+    outcome.found, outcome.review = result.found, result.review_fields
+    outcome.events = len(writes) - 2
+    out.write(f"{path.name} → {_rel(target, site_root)}\n")
+    for line in result.report:
+        out.write(f"  {line}\n")
+    out.write(f"  {messages.ORIGINAL_KEPT.format(target=_rel(kept, site_root))}\n")
+    if result.events:
+        out.write(f"  events proposed: {len(writes) - 2}\n")
+        for p, _ in writes[2:]:
+            out.write(f"    {_rel(p, site_root)}\n")
+    for line in skipped:
+        out.write(f"  event {line}\n")
+    if existing and not force:
+        for p in existing:
+            out.write(f"  error: {_rel(p, site_root)} exists — not overwritten (use --force to replace it)\n")
+        outcome.status = "failed"
+        return 1
+    planned.add(target)
+    if dry_run:
+        for p, content in writes:
+            if isinstance(content, bytes):
+                out.write(f"--- would copy {path.name} to {_rel(p, site_root)} ---\n")
+            else:
+                out.write(f"--- would write {_rel(p, site_root)} ---\n{content}")
+        return 0
+    for p, content in writes:
+        try:
+            p.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                p.write_bytes(content)
+            else:
+                p.write_text(content, encoding="utf-8")
+        except OSError as exc:
+            out.write(f"  error: cannot write {_rel(p, site_root)} ({exc.strerror or exc})\n")
+            outcome.status = "failed"
+            return 1
+    if flat is not None:
+        flat.unlink()             # --force: the older flat file of this meeting becomes its folder
+    originals.add(data, target)
+    return 0

@@ -1,0 +1,118 @@
+"""PDF with a text layer → Markdown-ish text, rebuilt from the layout with pdfminer.six.
+
+Text lines are taken top to bottom per page; pieces on the same height join into one line (a
+label in one column and its value in the next: 'Datum  12 mars 2024' → 'Datum: 12 mars 2024').
+A line in a larger font than the body text is a heading, a line set all in bold is bold, a gap
+wider than the line spacing ends a paragraph, '•' starts a list item. Page numbers are dropped.
+"""
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LAParams, LTChar, LTTextContainer, LTTextLine
+
+from .common import is_label
+
+_PAGE_NUMBER = re.compile(r"^(?:sida\s*)?\d{1,3}(?:\s*(?:av|/|\()\s*\d{1,3}\)?)?$", re.IGNORECASE)
+_BULLET_CHARS = "•●▪◦‣–-*"
+
+
+class EmptyText(ValueError):
+    """The PDF has no text layer: a scanned image."""
+
+
+@dataclass
+class _Line:
+    page: int
+    top: float
+    bottom: float
+    x: float
+    size: float
+    bold: bool
+    text: str
+
+
+def _chars(line: LTTextLine) -> list[LTChar]:
+    return [c for c in line if isinstance(c, LTChar)]
+
+
+def _lines(raw: bytes) -> list[_Line]:
+    found: list[_Line] = []
+    params = LAParams(line_margin=0.3, char_margin=2.0)
+    for number, page in enumerate(extract_pages(io.BytesIO(raw), laparams=params)):
+        pieces = []
+        for element in page:
+            if not isinstance(element, LTTextContainer):
+                continue
+            for line in element:
+                if not isinstance(line, LTTextLine):
+                    continue
+                chars = _chars(line)
+                text = line.get_text().replace("\n", "").rstrip()
+                if not text.strip() or not chars:
+                    continue
+                letters = [c for c in chars if c.get_text().strip()]
+                size = round(max(c.size for c in letters), 1) if letters else 0
+                bold = bool(letters) and all("bold" in c.fontname.lower() for c in letters)
+                pieces.append(_Line(number, line.y1, line.y0, line.x0, size, bold, text))
+        # the same height: one line, left to right
+        pieces.sort(key=lambda p: (-round(p.top), p.x))
+        merged: list[_Line] = []
+        for piece in pieces:
+            if merged and abs(merged[-1].top - piece.top) < 3 and merged[-1].page == piece.page:
+                last = merged[-1]
+                left = last.text.rstrip()
+                joiner = ": " if is_label(left) and not left.endswith(":") else " "
+                last.text = left + joiner + piece.text.strip()
+                last.bold = last.bold and piece.bold
+                last.bottom = min(last.bottom, piece.bottom)
+            else:
+                merged.append(piece)
+        found.extend(merged)
+    return found
+
+
+def read_pdf(raw: bytes) -> str:
+    lines = [line for line in _lines(raw) if not _PAGE_NUMBER.match(line.text.strip())]
+    if not lines:
+        raise EmptyText("no text layer")
+    body_size = Counter(line.size for line in lines).most_common(1)[0][0]
+    bigger = sorted({line.size for line in lines if line.size > body_size * 1.12}, reverse=True)
+    gaps = [b.top - a.top for a, b in zip(lines, lines[1:]) if a.page == b.page]
+    spacing = Counter(round(a.top - b.top) for a, b in zip(lines, lines[1:])
+                      if a.page == b.page and a.top > b.top).most_common(1)
+    step = spacing[0][0] if spacing else body_size * 1.2
+    del gaps
+    out: list[str] = []
+    previous: _Line | None = None
+    for line in lines:
+        text = line.text.strip()
+        new_block = (previous is None or previous.page != line.page
+                     or previous.top - line.top > step * 1.4
+                     or line.size != previous.size)
+        if line.size in bigger:
+            level = min(bigger.index(line.size) + 1, 5)
+            out.extend(["", "#" * level + " " + text])
+            previous = line
+            continue
+        if text[:1] in _BULLET_CHARS and len(text) > 2 and text[1] == " " or text[:1] in "•●▪◦‣":
+            item = text[1:].strip()
+            out.extend(["- " + item] if previous is not None and out and out[-1].startswith("- ")
+                       and not new_block else ["", "- " + item])
+            previous = line
+            continue
+        if line.bold:
+            text = f"**{text}**"
+        if new_block or (previous is not None and previous.bold != line.bold):
+            out.append("")
+        elif out and out[-1].startswith("- ") and line.x > previous.x:
+            out[-1] += " " + text      # a list item that runs over two lines
+            previous = line
+            continue
+        out.append(text)
+        previous = line
+    return "\n".join(out).strip() + "\n"
