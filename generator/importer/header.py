@@ -10,8 +10,9 @@ from .dates import TimeSpan, _MONTH_YEAR, _valid, find_date_mentions, find_time_
 from .events import _NEXT_MEETING
 from .lines import _BULLET, _MD_HEADING, _NUMBERED, _next_content, _strip_markup
 from .names import KnownNames
-from .people import _people_block, parse_people, parse_person
-from .words import LABELS, PRESENT_SUBGROUPS
+from .people import _people_block, _split_commas, is_affiliation, parse_people, parse_person, parse_person_line
+from .words import (CHAIR_ROLES, LABELS, PRESENT_GROUP_LABELS, PRESENT_SUBGROUPS, SECRETARY_ROLES,
+                    WEEKDAY_NAMES)
 
 
 _GENERIC_PREFIX = re.compile(r"^(?:minnesanteckningar|minnesanteckning|mötesanteckningar|anteckningar|protokoll)"
@@ -26,6 +27,21 @@ _LINE_LABEL = re.compile(rf"^(?P<label>{_LABEL_RE})(?:\s+(?P<sub>{PRESENT_SUBGRO
 
 _INLINE_LABEL = re.compile(rf"(?:(?<=\s)|^)(?P<label>{_LABEL_RE}|{PRESENT_SUBGROUPS})(?:\s+(?P<sub>{PRESENT_SUBGROUPS}))?\s*:\s*",
                            re.IGNORECASE)
+
+
+WHEN_WHERE = ("place", "time", "date", "datetime", "timeplace", "dateplace", "all", "link")
+
+
+def _without_when(value: str) -> str:
+    """'Torsdag 14 mars 2024 kl 9-12, Kommunhuset' → 'Kommunhuset': the place part of a value
+    that also holds the date or time."""
+    cut = value
+    spans = [(m.start, m.end) for m in find_date_mentions(value)] + [(t.start, t.end) for t in find_time_spans(value)]
+    for start, end in sorted(spans, reverse=True):
+        cut = cut[:start] + " " + cut[end:]
+    weekdays = "|".join(WEEKDAY_NAMES)
+    cut = re.sub(rf"\b(?:{weekdays})(?:en|ens)?\b|\bden\b|\bkl\.?(?=\s|$)", " ", cut, flags=re.IGNORECASE)
+    return " ".join(p.strip() for p in re.split(r"\s*[,;]\s*", cut) if p.strip(" .–-")).strip(" ,.–-")
 
 
 def split_labelled(line: str) -> list[tuple[str, str | None, str]]:
@@ -103,25 +119,22 @@ def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames,
     i = 0
     while i < people_end:
         line = lines[i]
-        plain = _strip_markup(line)
-        bare = plain.rstrip(":").strip().lower()
-        # 'Närvarande' / 'Frånvarande' on a line of its own, the names in the block below
-        if bare in LABELS and LABELS[bare] in ("present", "absent", "guests") and LABELS[bare] not in fields:
-            block, j = [], i + 1
-            while j < len(lines) and not lines[j].strip():
-                j += 1
-            while j < len(lines) and lines[j].strip():
-                block.append(j)
-                j += 1
-            kind = LABELS[bare]
-            value = _people_block([lines[k] for k in block], known, notes)
-            if value is not None and block and kind not in fields:
-                fields[kind] = value
-                removed.update([i, *block])
+        # 'Närvarande' / 'Beslutande ledamöter' / 'Förhinder' on a line of its own, names below
+        if _people_label(line) and LABELS[_people_label(line)] not in fields:
+            j = _read_people_under_label(lines, i, people_end, known, notes, fields, removed)
+            if j > i:
                 i = j
                 continue
+        # 'Anna Lind, Samordningsförbundet Norrback' one a line under no label at all
+        if i < header_end and "present" not in fields:
+            run = _unlabelled_people(lines, i, header_end, known)
+            if run:
+                fields["present"] = [person for _, person in run]
+                removed.update(k for k, _ in run)
+                i = run[-1][0] + 1
+                continue
         parts = split_labelled(line)
-        if parts and i >= header_end and any(LABELS.get(label.lower()) in ("place", "time", "date", "timeplace", "link")
+        if parts and i >= header_end and any(LABELS.get(label.lower()) in WHEN_WHERE
                                              for label, _, _ in parts):
             parts = []            # 'Plats:' in the body belongs to something else
         if parts:
@@ -133,7 +146,8 @@ def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames,
                     continue
                 if kind == "present":
                     present_lines.add(i)
-                    present_parts.append((sub or (label if LABELS.get(label.lower()) is None else None), value))
+                    group = label if label.lower() in PRESENT_GROUP_LABELS else None
+                    present_parts.append((sub or group or (label if LABELS.get(label.lower()) is None else None), value))
                     if "present" not in fields:
                         fields["present"] = None  # filled below
                 elif kind in ("absent", "guests") and kind not in fields:
@@ -149,14 +163,17 @@ def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames,
                         consumed = False
                         continue
                     fields[kind] = person
-                elif kind == "place" and place_value is None:
-                    place_value = value
-                elif kind == "timeplace" and place_value is None:
-                    time_value, place_value = value, value
-                elif kind == "time" and time_value is None:
-                    time_value = value
-                elif kind == "date" and date_value is None:
-                    date_value = value
+                elif kind in WHEN_WHERE and kind != "link":
+                    # 'Datum och tid: …', 'Plats och tid: …': one value for two fields
+                    wants = {"place": ("place",), "time": ("time",), "date": ("date",),
+                             "datetime": ("date", "time"), "timeplace": ("time", "place"),
+                             "dateplace": ("date", "place"), "all": ("date", "time", "place")}[kind]
+                    if "place" in wants and place_value is None:
+                        place_value = _without_when(value) if len(wants) > 1 else value
+                    if "time" in wants and time_value is None:
+                        time_value = value
+                    if "date" in wants and date_value is None:
+                        date_value = value
                 elif kind == "link" and link_value is None:
                     link_value = value
                 elif kind == "ignore":
@@ -200,6 +217,7 @@ def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames,
                     fields["secretary"] = person
                 break
 
+    _officers_from_roles(fields, notes)
     return _Labelled(fields, removed, place_value, time_value, date_value, link_value)
 
 
@@ -221,3 +239,167 @@ def _header_limits(lines: list[str], agenda: set[int]) -> tuple[int, int]:
             people_end = min(people_end, k)
             break
     return header_end, max(people_end, header_end)
+
+
+_PEOPLE_KINDS = ("present", "absent", "guests")
+
+
+def _bare(line: str) -> str:
+    text = _strip_markup(line)
+    text = re.sub(r"^[-–•*]\s+", "", text).replace("*", "")
+    return text.strip().rstrip(":").strip().lower()
+
+
+def _people_label(line: str) -> str | None:
+    """The label of a line that is only a people label: 'Beslutande ledamöter', '**Förhinder:**'."""
+    bare = _bare(line)
+    return bare if LABELS.get(bare) in _PEOPLE_KINDS else None
+
+
+def _federation_label(line: str, known: KnownNames) -> object | None:
+    """A line that is only a known federation's name: a sub-group heading ('**Norrback**')."""
+    bare = _bare(line)
+    if not bare or "," in bare or len(bare.split()) > 5:
+        return None
+    from .names import best_name
+    fed, fuzzy = best_name(_strip_markup(line).replace("*", "").strip(" :"), known.federations)
+    return fed if fed is not None and not fuzzy else None
+
+
+def _people_in_line(line: str, known: KnownNames, federation: str | None) -> list | None:
+    """The people one line of a list holds: one person with their affiliations, or several names."""
+    text = _BULLET.match(line)["text"] if _BULLET.match(line) else line.strip()
+    text = text.replace("**", "").strip()
+    if not text or ":" in text:
+        return None
+    parts = _split_commas(text)
+    if len(parts) > 1 and not any(is_affiliation(p, known) for p in parts[1:]):
+        people, _ = parse_people(text, known)
+        if people and all(not isinstance(p, dict) or "people" not in p for p in people):
+            return [p if federation is None or isinstance(p, dict) else {"name": p, "federation": federation}
+                    for p in people]
+        return None
+    person = parse_person_line(text, known, federation)
+    return [person] if person is not None else None
+
+
+def _read_people_under_label(lines: list[str], i: int, end: int, known: KnownNames, notes: list[str],
+                             fields: dict, removed: set[int]) -> int:
+    """The people under a label line, in groups when the protocol groups them ('Beslutande
+    ledamöter' / 'Tjänstgörande ersättare' / 'Övriga närvarande', or one federation's name a
+    group). Returns the line after the last one read; `i` when nothing was read."""
+    label = _people_label(lines[i])
+    # the plain forms the importer always read: a name list, bullets, 'Federation: names' lines
+    block, j = [], i + 1
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    while j < len(lines) and lines[j].strip():
+        block.append(j)
+        j += 1
+    grouped = label in PRESENT_GROUP_LABELS or any(
+        _people_label(lines[k]) or _federation_label(lines[k], known) for k in block)
+    if block and not grouped:
+        value = _people_block([lines[k] for k in block], known, notes)
+        if value is not None:
+            fields[LABELS[label]] = value
+            removed.update([i, *block])
+            return j
+    # groups, line by line; a line that is no person ends the list and stays in the text
+    groups: list[dict] = []
+    current = {"kind": LABELS[label], "group": label if label in PRESENT_GROUP_LABELS else None,
+               "label": lines[i], "federation": None, "people": [], "lines": [i]}
+    j = i + 1
+    while j < end:
+        line = lines[j]
+        if not line.strip():
+            k = j + 1
+            while k < end and not lines[k].strip():
+                k += 1
+            if k < end and (_people_label(lines[k]) or _federation_label(lines[k], known)) \
+                    or (k < end and not current["people"]):
+                j = k
+                continue
+            break
+        next_label = _people_label(line)
+        fed = None if next_label else _federation_label(line, known)
+        if next_label or fed is not None:
+            groups.append(current)
+            kind = LABELS[next_label] if next_label else current["kind"]
+            name = next_label if next_label in PRESENT_GROUP_LABELS else (fed.label if fed else None)
+            current = {"kind": kind, "group": name, "label": line, "federation": fed.slug if fed else None,
+                       "people": [], "lines": [j]}
+            j += 1
+            continue
+        if _bare(line) in LABELS or split_labelled(line):
+            break             # 'Justerare', 'Plats: …': another label ends the list
+        people = _people_in_line(line, known, current["federation"])
+        if people is None:
+            break
+        current["people"].extend(people)
+        current["lines"].append(j)
+        j += 1
+    groups.append(current)
+    groups = [g for g in groups if g["people"]]
+    if not groups:
+        return i
+    for kind in _PEOPLE_KINDS:
+        mine = [g for g in groups if g["kind"] == kind]
+        if not mine or kind in fields:
+            continue
+        loose = [p for g in mine if not g["group"] for p in g["people"]]
+        named = []
+        for g in mine:
+            if g["group"]:
+                group = {"group": g["group"][:1].upper() + g["group"][1:]}
+                if g["federation"]:
+                    group["federation"] = g["federation"]
+                group["people"] = g["people"]
+                named.append(group)
+        fields[kind] = loose + named
+        for g in mine:
+            removed.update(g["lines"])
+    # a label whose group was empty ('Ersättare' with nobody under it) goes with the others
+    for k in range(i, j):
+        if _people_label(lines[k]) and not lines[k].strip() == "":
+            removed.add(k)
+    return j
+
+
+def _unlabelled_people(lines: list[str], i: int, end: int, known: KnownNames) -> list[tuple[int, object]]:
+    """Two or more lines from `i`, each one person with an affiliation ('Anna Lind, Norrback'):
+    the people present, listed under no label."""
+    run: list[tuple[int, object]] = []
+    k = i
+    while k < end and lines[k].strip():
+        text = _BULLET.match(lines[k])["text"] if _BULLET.match(lines[k]) else lines[k].strip()
+        parts = _split_commas(text.replace("**", ""))
+        if len(parts) < 2 or not all(is_affiliation(p, known) for p in parts[1:]) or ":" in text:
+            break
+        person = parse_person_line(text, known)
+        if person is None:
+            break
+        run.append((k, person))
+        k += 1
+    if len(run) < 2 or (k < end and lines[k].strip()):
+        return []
+    return run
+
+
+def _officers_from_roles(fields: dict, notes: list[str]) -> None:
+    """No 'Ordförande:' label, but one person present has the role 'ordförande': the chair of a
+    board's own meeting. The same for the secretary."""
+    everyone = []
+    for item in fields.get("present") or []:
+        if isinstance(item, dict) and "people" in item:
+            everyone.extend(item["people"])
+        else:
+            everyone.append(item)
+    for key, roles in (("chair", CHAIR_ROLES), ("secretary", SECRETARY_ROLES)):
+        if key in fields:
+            continue
+        holders = [p for p in everyone if isinstance(p, dict)
+                   and any(re.match(rf"{re.escape(r)}(?:$|[\s,(])", p.get("role") or "") for r in roles)]
+        if len(holders) == 1:
+            fields[key] = holders[0]["name"]
+            notes.append(f"{'Ordförande' if key == 'chair' else 'Sekreterare'} läst ur rollen i "
+                         f"deltagarlistan ({holders[0]['name']}) – kontrollera.")

@@ -5,7 +5,7 @@ import re
 
 from .lines import _BULLET
 from .names import KnownNames, best_name
-from .words import ROLE_RULES
+from .words import ORGANISATION_WORDS, PARTIES, ROLE_RULES
 
 
 def normalise_role(text: str) -> str:
@@ -99,11 +99,11 @@ def parse_people(text: str, known: KnownNames) -> tuple[list | None, list[str]]:
         if m:
             origin = m["org"].strip()
             segment = segment[:m.start()]
-        names = _split_names(segment)
+        names = _attach_affiliations(_split_names(segment), known)
         if not names:
             continue
         fed, fuzzy = best_name(origin, known.federations) if origin else (None, False)
-        people = [parse_person(n, fed.slug if fed else None, known) for n in names]
+        people = [parse_person_line(n, known, fed.slug if fed else None) for n in names]
         if any(p is None for p in people):
             return None, notes
         if origin:
@@ -206,3 +206,92 @@ def _people_block(block: list[str], known: KnownNames, notes: list[str]) -> list
         return None
     notes.extend(f"Tolkat: {n}." for n in extra)
     return people
+
+
+_PARTY = re.compile(rf"\((?P<party>{'|'.join(PARTIES)})\)", re.IGNORECASE)
+_ORG_WORD = re.compile(rf"(?<!\w)(?:{'|'.join(ORGANISATION_WORDS)})(?!\w)", re.IGNORECASE)
+_ROLE_START = re.compile("|".join(f"(?:{pattern})" for pattern, _ in ROLE_RULES), re.IGNORECASE)
+
+
+def _is_role(text: str) -> bool:
+    m = _ROLE_START.match(text.strip())
+    return bool(m) and (m.end() == len(text.strip()) or not text.strip()[m.end()].isalpha())
+
+
+def is_affiliation(text: str, known: KnownNames | None) -> bool:
+    """'Sala kommun', 'Försäkringskassan', 'Östra Dalen' (a known federation), 'vice ordförande':
+    a comma part that says where a person comes from or what they are, not another person."""
+    text = text.replace("*", "").strip(" .")
+    if not text:
+        return False
+    if _is_role(text) or _ORG_WORD.search(text) or _PARTY.fullmatch(text):
+        return True
+    if known is not None:
+        fed, fuzzy = best_name(text, known.federations)
+        if fed is not None and not fuzzy:
+            return True
+    return False
+
+
+def _attach_affiliations(names: list[str], known: KnownNames | None) -> list[str]:
+    """['Elsa Ås', 'Östra Dalen', 'Bo Ek'] → ['Elsa Ås, Östra Dalen', 'Bo Ek']."""
+    out: list[str] = []
+    for name in names:
+        if out and is_affiliation(name, known) and not is_affiliation(out[-1].split(",")[0], known):
+            out[-1] = f"{out[-1]}, {name}"
+        else:
+            out.append(name)
+    return out
+
+
+def _split_commas(text: str) -> list[str]:
+    parts, depth, current = [], 0, ""
+    for ch in text:
+        depth += (ch == "(") - (ch == ")")
+        if ch == "," and depth <= 0:
+            parts.append(current.strip())
+            current = ""
+        else:
+            current += ch
+    parts.append(current.strip())
+    return [p for p in parts if p]
+
+
+def parse_person_line(text: str, known: KnownNames | None, federation: str | None = None) -> str | dict | None:
+    """One person as a line of a member list, in the forms such lists take:
+    'Karin Ek (C), Tierps kommun, vice ordförande' → {name, role: 'vice ordförande, Tierps kommun (C)'};
+    'Anna Lind, Samordningsförbundet Norrback' → {name, federation}; 'Bo Ek (FC)'; 'Kipa'.
+    None when the first part is no name."""
+    text = text.replace("**", "").strip().strip(" .;")
+    text = re.sub(r"^[-–•*]\s+", "", text)
+    parts = _split_commas(text)
+    if not parts:
+        return None
+    head, rest = parts[0], parts[1:]
+    party = None
+    m = _PARTY.search(head)
+    if m:
+        party = m["party"].upper()
+        head = (head[:m.start()] + head[m.end():]).strip()
+    person = parse_person(head, federation, known)
+    if person is None:
+        return None
+    if not rest and party is None:
+        return person
+    person = {"name": person} if isinstance(person, str) else dict(person)
+    roles = [person["role"]] if person.get("role") else []
+    organisations = []
+    for part in rest:
+        fed, fuzzy = best_name(part, known.federations) if known else (None, False)
+        if fed is not None and not fuzzy and not person.get("federation"):
+            person["federation"] = fed.slug
+        elif _is_role(part):
+            roles.append(normalise_role(part))
+        else:
+            organisations.append(" ".join(part.split()))
+    role = ", ".join(roles + organisations)
+    if party:
+        role = f"{role} ({party})" if role else f"({party})"
+    if role:
+        person["role"] = role
+    return {k: person[k] for k in ("name", "federation", "role") if person.get(k)}

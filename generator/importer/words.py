@@ -52,8 +52,15 @@ ROLE_RULES: list[tuple[str, str]] = [
     (r"ers(?:\.|ättare)?", "ersättare"),
     (r"led(?:\.|amot)?", "ledamot"),
     (r"sekr(?:\.|eterare)?", "sekreterare"),
+    (r"2:e\s+vice\s+ordförande|andre\s+vice\s+ordförande", "2:e vice ordförande"),
+    (r"protokollförare", "protokollförare"),
+    (r"tjänstgörande\s+ersättare", "tjänstgörande ersättare"),
+    (r"justerare", "justerare"),
+    (r"ledamot|ordinarie\s+ledamot", "ledamot"),
     (r"projektchef|projektledare|processledare|processtödjare|samordnare|kanslist|controller"
-     r"|utvärderare|kommunikatör|adjungerad", None),
+     r"|utvärderare|kommunikatör|adjungerad|verksamhetsutvecklare|ekonom|handläggare|enhetschef"
+     r"|verksamhetschef|avdelningschef|sektionschef|strateg|utredare|koordinator|kanslichef"
+     r"|förbundssekreterare|gäst|revisor|föredragande|direktör|chef", None),
 ]
 
 
@@ -61,20 +68,84 @@ GENERIC_TITLES = {"minnesanteckningar", "minnesanteckning", "anteckningar", "pro
                   "mötesanteckningar", "mötesprotokoll", "dagordning", "agenda"}
 
 
+# A header label (lower case, without the colon) → the field its value goes to. "place", "time",
+# "date", "link" are read only in the header; "timeplace"/"dateplace"/"datetime" carry two values
+# in one; "ignore" is a label that ends a list of people but is no field (it stays in the text).
 LABELS: dict[str, str] = {
+    # the chair of this meeting
     "ordförande": "chair", "mötesordförande": "chair", "ordf": "chair", "ordf.": "chair",
-    "sekreterare": "secretary", "sekr": "secretary", "sekr.": "secretary",
-    "protokollförare": "secretary", "antecknare": "secretary", "vid pennan": "secretary",
-    "justerare": "ignore",
+    "ordförande för mötet": "chair", "mötets ordförande": "chair", "ordförande för dagen": "chair",
+    "dagens ordförande": "chair", "ordförande vid mötet": "chair", "mötesledare": "chair",
+    "sammankallande": "chair", "ordförande för sammanträdet": "chair", "leds av": "chair",
+    # who wrote the minutes
+    "sekreterare": "secretary", "sekr": "secretary", "sekr.": "secretary", "mötessekreterare": "secretary",
+    "protokollförare": "secretary", "protokollförande": "secretary", "antecknare": "secretary",
+    "vid pennan": "secretary", "vid protokollet": "secretary", "anteckningar": "secretary",
+    "anteckningar förda av": "secretary", "minnesanteckningar förda av": "secretary",
+    "antecknat av": "secretary", "noteringar": "secretary", "sekreterare för mötet": "secretary",
+    # labels that are no field: the people stay in the text
+    "justerare": "ignore", "justeras": "ignore", "justering": "ignore", "utses att justera": "ignore",
+    "underskrifter": "ignore", "paragrafer": "ignore",
+    # present (see also PRESENT_GROUP_LABELS: those keep their heading as the group's name)
     "närvarande": "present", "deltagare": "present", "närvarande ledamöter": "present",
+    "deltagande": "present", "närvarolista": "present", "medverkande": "present", "på mötet": "present",
+    "beslutande": "present", "beslutande ledamöter": "present", "ledamöter": "present",
+    "tjänstgörande ledamöter": "present", "tjänstgörande ersättare": "present",
+    "ersättare": "present", "närvarande ersättare": "present", "ej tjänstgörande ersättare": "present",
+    "icke tjänstgörande ersättare": "present", "övriga närvarande": "present",
+    "övriga deltagare": "present", "övriga": "present", "tjänstepersoner": "present",
+    "närvarande tjänstepersoner": "present", "från kansliet": "present", "kansliet": "present",
+    "tjänstemän": "present", "närvarande tjänstemän": "present",
+    # absent
     "frånvarande": "absent", "anmält förhinder": "absent", "förhinder": "absent",
-    "ej närvarande": "absent",
+    "ej närvarande": "absent", "anmälda förhinder": "absent", "frånvarande ledamöter": "absent",
+    "förhindrade": "absent", "avbud": "absent", "har anmält förhinder": "absent",
+    "anmält frånvaro": "absent", "frånvarande ersättare": "absent",
+    # guests
     "gäster": "guests", "gäst": "guests", "inbjudna": "guests", "inbjudna gäster": "guests",
-    "adjungerade": "guests",
-    "plats": "place", "lokal": "place", "mötesplats": "place",
-    "tid": "time", "datum": "date", "datum och tid": "date", "tid och plats": "timeplace",
-    "länk": "link", "teamslänk": "link", "möteslänk": "link",
+    "adjungerade": "guests", "adjungerad": "guests", "inbjuden": "guests", "inbjudna föredragande": "guests",
+    "föredragande": "guests", "externa deltagare": "guests",
+    # when and where
+    "plats": "place", "lokal": "place", "mötesplats": "place", "sammanträdesplats": "place",
+    "mötesplats/lokal": "place", "var": "place",
+    "tid": "time", "tidpunkt": "time", "klockan": "time", "mötestid": "time", "sammanträdestid": "time",
+    "datum": "date", "mötesdatum": "date", "sammanträdesdatum": "date", "dag": "date",
+    "datum och tid": "datetime", "tid och datum": "datetime", "datum, tid": "datetime",
+    "datum/tid": "datetime", "när": "datetime",
+    "tid och plats": "timeplace", "plats och tid": "timeplace", "tid/plats": "timeplace",
+    "datum och plats": "dateplace", "plats och datum": "dateplace",
+    "datum, tid och plats": "all", "tid, datum och plats": "all", "datum, plats och tid": "all",
+    "länk": "link", "teamslänk": "link", "möteslänk": "link", "zoomlänk": "link",
 }
+
+
+# labels of a group of people whose heading is kept as the group's name in `present`
+PRESENT_GROUP_LABELS = (
+    "beslutande", "beslutande ledamöter", "ledamöter", "tjänstgörande ledamöter",
+    "tjänstgörande ersättare", "ersättare", "närvarande ersättare", "ej tjänstgörande ersättare",
+    "icke tjänstgörande ersättare", "övriga närvarande", "övriga deltagare", "övriga",
+    "tjänstepersoner", "närvarande tjänstepersoner", "från kansliet", "kansliet", "tjänstemän",
+    "närvarande tjänstemän",
+)
+
+
+# party letters written after a name: 'Karin Ek (C)'
+PARTIES = ("S", "M", "C", "L", "KD", "V", "MP", "SD", "FP", "FI", "NS", "SPI", "ÖP", "SBÄ", "VÄG")
+
+
+# words that make a comma part an organisation: 'Lisa Holm, Skövde kommun'
+ORGANISATION_WORDS = (
+    "kommun", "kommunen", "stad", "staden", "region", "regionen", "landsting", "försäkringskassan",
+    "arbetsförmedlingen", "förbund", "förbundet", "samordningsförbund", "samordningsförbundet",
+    "vården", "vårdcentral", "hälsocentral", "psykiatri", "psykiatrin", "socialtjänst",
+    "socialtjänsten", "kansli", "kansliet", "förvaltning", "förvaltningen", "nämnd", "nämnden",
+    "fk", "af", "skr", "nns", "länsstyrelsen", "högskola", "universitet", "projekt", "projektet",
+)
+
+
+# the role a member has in the meeting that makes them its chair or secretary, when no label says
+CHAIR_ROLES = ("ordförande",)
+SECRETARY_ROLES = ("sekreterare", "protokollförare")
 
 
 # "Närvarande i rummet:", "**På Teams:**" — the sub-labels that split present people into groups

@@ -5,9 +5,10 @@ import re
 
 import pytest
 
+from generator.importer.words import LABELS
 from generator.importer import MONTH_NAMES, WEEKDAY_NAMES, to_file_text
 
-from .helpers import FIXTURES, load
+from .helpers import FIXTURES, KNOWN, load
 
 
 def test_lone_bullets_above_paragraphs_become_sub_headings():
@@ -64,7 +65,10 @@ def test_removed_header_lines_are_in_the_front_matter(name):
     labels = {"närvarande", "frånvarande", "ordförande", "sekreterare", "gäster", "plats", "i", "rummet",
               "på", "teams", "och", "från", "datum", "tid", "v", "ordf", "fc", "tf", "förbundscheffsmöte",
               "förbundschefermöte", "sydvick", "ek", "lind", "alm", "ö", "dalen", "projektchef", "kl",
-              "deltagare", "vid", "pennan"} | set(MONTH_NAMES) | set(WEEKDAY_NAMES)
+              "deltagare", "vid", "pennan"} | set(MONTH_NAMES) | set(WEEKDAY_NAMES) \
+        | {word for label in LABELS for word in _words(label)} \
+        | {f"{day}{end}" for day in WEEKDAY_NAMES for end in ("en", "ens")} | {"den"} \
+        | {word for item in KNOWN.federations for name in item.names() for word in _words(name)}
     for line in result.removed_lines:
         for word in _words(line):
             if word in labels or word.isdigit():
