@@ -403,3 +403,20 @@ def _officers_from_roles(fields: dict, notes: list[str]) -> None:
             fields[key] = holders[0]["name"]
             notes.append(f"{'Ordförande' if key == 'chair' else 'Sekreterare'} läst ur rollen i "
                          f"deltagarlistan ({holders[0]['name']}) – kontrollera.")
+
+
+def split_title_line(title: str) -> tuple[str, str | None]:
+    """'Förbundschefsträff 2024-03-20, kl 9-12, Sydviks kansli' → ('Förbundschefsträff', 'Sydviks
+    kansli'): a title line that also holds the date, the time and the place. The date and time are
+    read from the line elsewhere; the place is returned when a part after them names one."""
+    parts = [p.strip() for p in re.split(r"\s*,\s*|\s+[–|]\s+", title) if p.strip()]
+    if len(parts) < 2:
+        return title, None
+    when = [bool(find_date_mentions(p) or find_time_spans(p if "kl" in p.lower() else "kl " + p)
+                 and re.fullmatch(r"(?:kl\.?\s*)?[\d.:\s–-]+", p, re.IGNORECASE)) for p in parts]
+    if not any(when[1:]) and not find_date_mentions(parts[0]):
+        return title, None
+    head = _without_when(parts[0]) or parts[0]
+    rest = [p for p, is_when in zip(parts[1:], when[1:]) if not is_when and _without_when(p)]
+    place = ", ".join(_without_when(p) for p in rest) or None
+    return head.strip(" ,–-"), place

@@ -9,7 +9,7 @@ from ..slugs import slugify
 from .body import find_agenda, normalise_body, render_blocks
 from .dates import TimeSpan, _URL, find_date_mentions, find_time_spans, format_swedish_date
 from .events import propose_events, sentences_of
-from .header import _GENERIC_PREFIX, _header_date, _is_title_candidate, _read_labelled_fields, _words
+from .header import split_title_line, _GENERIC_PREFIX, _header_date, _is_title_candidate, _read_labelled_fields, _words
 from .kinds import guess_type_from_text, type_in_line
 from .lines import _normalise_text, _strip_markup
 from .names import KnownNames, find_names
@@ -169,8 +169,11 @@ def import_minutes(text: str, source_name: str, known: KnownNames,
         if stripped_title:
             title = stripped_title[:1].upper() + stripped_title[1:]
         title = title.strip(" :")
+        title, title_place = split_title_line(title)
+        if title_place and not place_value:
+            place_value = title_place
         title_date_written = bool(find_date_mentions(title))
-        in_title = set(_words(title)) | set(_words(type_title))
+        in_title = set(_words(title)) | set(_words(type_title)) | set(_words(title_place or ""))
         if all(w in in_title for w in _words(_strip_markup(lines[title_line])) if w != type_match_text.lower()):
             removed.add(title_line)   # the heading now is the title
     else:
