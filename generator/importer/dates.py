@@ -37,6 +37,10 @@ _DAY_MONTH = re.compile(
     rf"(?:\s+(?P<y>(?:19|20)\d\d)(?![\d]))?", re.IGNORECASE)
 
 
+_DAY_LIST = re.compile(
+    rf"(?<![\w/.,:-])(?P<list>[0-3]?\d{_ORD}(?:\s*,\s*[0-3]?\d{_ORD})*)\s*,\s*[0-3]?\d{_ORD}"
+    rf"\s*(?:,|och|samt)\s*[0-3]?\d{_ORD}\s+(?P<m>{_MONTH_RE})\.?(?![\w])"
+    rf"(?:\s+(?P<y>(?:19|20)\d\d)(?![\d]))?", re.IGNORECASE)
 _MONTH_YEAR = re.compile(rf"(?<![\w\d]\s)(?<![\d])\b(?P<m>{_MONTH_RE})\s+(?P<y>(?:19|20)\d\d)\b",
                          re.IGNORECASE)
 
@@ -135,6 +139,15 @@ def find_date_mentions(text: str) -> list[DateMention]:
             continue
         found.append(DateMention(m.start(), m.end(), m.group(0), "day-month", day, month,
                                  int(m["y"]) if m["y"] else None, day2, _joiner(m["join"]), weekday(m)))
+    for m in _DAY_LIST.finditer(text):
+        # '3, 17 och 24 mars': the days before the last pair, each a date of that month
+        month = month_number(m["m"])
+        for day_match in re.finditer(r"[0-3]?\d", m["list"]):
+            day = int(day_match.group(0))
+            if month and 1 <= day <= 31:
+                start = m.start("list") + day_match.start()
+                found.append(DateMention(start, m.start("list") + day_match.end(), day_match.group(0),
+                                         "day-month", day, month, int(m["y"]) if m["y"] else None))
     for m in _NUMERIC.finditer(text):
         day, month = int(m["d"]), int(m["m"])
         if not 1 <= day <= 31:

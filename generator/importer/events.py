@@ -10,44 +10,24 @@ from .body import Block
 from .dates import DateMention, TimeSpan, _DAY_MONTH, _TIME_BARE, _TIME_KL, find_date_mentions, find_time_spans, format_swedish_date, iso_week_range, resolve_day, standalone_years
 from .names import KnownNames, find_names
 from .place import _HEDGE, _ONLINE_WORDS, parse_place
-from .words import GENERIC_EVENT_TITLES, TYPE_TITLES, WEEKDAY_NAMES, HEDGE_WORDS, NOT_EVENT_WORDS
+from .words import (ALTERNATIVE_WORDS, CANCELLED_WORDS, DEADLINE_WORDS, EVENT_NOUNS, FUTURE_WORDS,
+                    GENERIC_EVENT_TITLES, HEDGE_WORDS, MEETING_VERBS, MOVED_WORDS, NEXT_MEETING_NOUNS, NOT_EVENT_WORDS,
+                    PAST_WORDS, PART_OF_DAY_WORDS, TYPE_TITLES, WEEKDAY_NAMES)
 
 
-_EVENT_NOUN = re.compile(
-    r"\b(?:\w*möte[tn]?|\w*mötes\w*|\w*sammanträde\w*|\w*träff(?:en|ar)?|träffas|ses|\w*konferens\w*"
-    r"|\w*heldag\w*|\w{3,}dag(?:en|ar)?|\w+\s+dagen|\w*seminari\w*|\w*webb?inari\w*|workshop\w*"
-    r"|\w*utbildning\w*|\w*samråd\w*|\w*vecka[n]?|öpp\w*\s+hus|lanser\w*|\w*föreläsning\w*"
-    r"|\w*mässa[n]?|kick-?off|invigning\w*|\w*dialog(?:en)?)\b", re.IGNORECASE)
+def _words_re(words: tuple[str, ...]) -> str:
+    return "|".join(words)
 
 
-_DEADLINE = re.compile(r"\b(?:senast|sista\s+(?:dag|anmälningsdag\w*)|deadline|anmälan\s+senast)\b",
-                       re.IGNORECASE)
-
-
-_CANCELLED = re.compile(r"\bställ(?:s|es|ts|des)\s+(?:\w+\s+)?in\b|\binställ\w*|\bavbok\w*|\butgår\b",
-                        re.IGNORECASE)
-
-
-_FUTURE = re.compile(r"\b(?:nästa|kommer|kommande|ska|skall|bokas|bokat|bokad|planera\w*|inbjudan|bjuder"
-                     r"|anmäl\w*|senast|äger\s+rum|blir|tar\s+sikte|save\s+the\s+date|föreslås|välja"
-                     r"|lanserar|genomförs|hålls|startar|börjar|preliminärt|imorgon|i\s+morgon)\b",
-                     re.IGNORECASE)
-
-
-_PAST = re.compile(r"\b(?:genomfördes|genomförts|avslutades|avslutats|hölls|hållits|ägde\s+rum|skedde"
-                   r"|startade|började|deltog|var|rapporterar|rapporterade|berättade|informerade)\b",
-                   re.IGNORECASE)
-
-
-_NEXT_MEETING = re.compile(r"\bnästa\s+(?P<what>\w*möte[t]?|sammanträde[t]?|\w*träff(?:en)?|\w*samråd(?:et)?"
-                           r"|beredningsgrupp\w*)\b", re.IGNORECASE)
-
-
-_ALTERNATIVES = re.compile(r"\b(?:välja\s+mellan|välj|alternativ\w*|antingen)\b", re.IGNORECASE)
-
-
-_PART_OF_DAY = re.compile(r"\bpå\s+(?:eftermiddagen|förmiddagen|morgonen|kvällen)\b|\bhela\s+dagen\b"
-                          r"|\binnan\s+lunch\b|\befter\s+lunch\b", re.IGNORECASE)
+_EVENT_NOUN = re.compile(rf"\b(?:{_words_re(EVENT_NOUNS)})\b", re.IGNORECASE)
+_DEADLINE = re.compile(rf"\b(?:{_words_re(DEADLINE_WORDS)})\b", re.IGNORECASE)
+_CANCELLED = re.compile(rf"\b(?:{_words_re(CANCELLED_WORDS)})", re.IGNORECASE)
+_FUTURE = re.compile(rf"\b(?:{_words_re(FUTURE_WORDS)})\b", re.IGNORECASE)
+_PAST = re.compile(rf"\b(?:{_words_re(PAST_WORDS)})\b", re.IGNORECASE)
+_NEXT_MEETING = re.compile(rf"\bnästa\s+(?P<what>{_words_re(NEXT_MEETING_NOUNS)})\b", re.IGNORECASE)
+_ALTERNATIVES = re.compile(rf"\b(?:{_words_re(ALTERNATIVE_WORDS)})\b", re.IGNORECASE)
+_PART_OF_DAY = re.compile(rf"\b(?:{_words_re(PART_OF_DAY_WORDS)})\b", re.IGNORECASE)
+_MOVED = re.compile(rf"\b(?:{_words_re(MOVED_WORDS)})\b", re.IGNORECASE)
 
 
 _LOCATION_VERB = re.compile(r"\b(?:hålla\s+till|håller\s+till|äger\s+rum|ses|träffas|vara)\s+(?:i|på)\s+"
@@ -222,13 +202,14 @@ def propose_events(sentences: list[Sentence], reference: dt.date | None, meeting
         noun = _event_noun(s.text) or (_event_noun(s.heading) if s.in_heading else None)
         future = bool(_FUTURE.search(s.text)) or next_ctx
         past = bool(_PAST.search(s.text)) and not future
-        if not (next_ctx or noun or deadline or cancelled) or past:
+        moves = _moves(s.text, mentions)
+        if not (next_ctx or noun or deadline or cancelled or moves) or past:
             continue
         years = standalone_years(_DAY_MONTH.sub(" ", s.text))
         sentence_year = years[0] if len(set(years)) == 1 else None
         spans = find_time_spans(s.text)
         group = index
-        paired = _pair_range(s.text, mentions)
+        paired = {} if moves else _pair_range(s.text, mentions)
         for mention in mentions:
             if mention in paired.values():
                 continue
@@ -310,9 +291,13 @@ def propose_events(sentences: list[Sentence], reference: dt.date | None, meeting
                 if end and (end - start).days > MAX_EVENT_DAYS:
                     periods.append(f"{start.isoformat()}–{end.isoformat()} ({_short(s.text)})")
                     break
-                candidates.append(_make_candidate(s, mention, start, end, spans, next_ctx, cancelled,
-                                                  deadline, meeting_type, meeting_federations, known,
-                                                  notes, group))
+                candidate = _make_candidate(s, mention, start, end, spans, next_ctx, cancelled,
+                                            deadline, meeting_type, meeting_federations, known,
+                                            notes, group)
+                move = moves.get(mention.start)
+                if move is not None:
+                    _apply_move(candidate, move, sentence_year or start.year)
+                candidates.append(candidate)
     _mark_alternatives(candidates, sentences)
     merged = _merge(candidates)
     if no_year:
@@ -326,6 +311,39 @@ def propose_events(sentences: list[Sentence], reference: dt.date | None, meeting
 def _short(text: str, length: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= length else text[:length - 1].rstrip() + "…"
+
+
+def _moves(text: str, mentions: list[DateMention]) -> dict:
+    """'Mötet den 16 september flyttas till 23 september', 'flyttas från 17 april till 24 april':
+    the old date's start → ("from", the new mention), the new date's → ("to", the old mention)."""
+    verb = _MOVED.search(text)
+    if not verb:
+        return {}
+    dated = [m for m in mentions if m.kind in ("day-month", "numeric", "iso", "compact") and m.day2 is None]
+    old = new = None
+    for m in dated:
+        before = text[max(0, m.start - 12):m.start].lower()
+        if re.search(r"\btill\s+(?:den\s+)?$|\btill\s+\w+dagen\s+(?:den\s+)?$", before) and m.start > verb.start():
+            new = new or m
+        elif re.search(r"\bfrån\s+(?:den\s+)?$", before) or m.end <= verb.start():
+            old = m if new is None else old
+    if old is None or new is None:
+        return {}
+    return {old.start: ("from", new), new.start: ("to", old)}
+
+
+def _apply_move(candidate: _Candidate, move: tuple[str, DateMention], year: int) -> None:
+    """The date moved from is called off (and has no time of its own); the one moved to says where
+    it came from."""
+    direction, other = move
+    other_day, _ = resolve_day(other.day, other.month, other.year or year, None, False)
+    said = format_swedish_date(other_day, False) if other_day else other.text
+    if direction == "from":
+        candidate.status = "inställd"
+        candidate.begins = candidate.ends = None
+        candidate.note.append(f"Flyttat till {said}.")
+    else:
+        candidate.note.append(f"Flyttat från {said}.")
 
 
 def _pair_range(text: str, mentions: list[DateMention]) -> dict:
@@ -408,6 +426,9 @@ def _make_candidate(s: Sentence, mention: DateMention, start: dt.date, end: dt.d
             elif topic and not topic.lower().startswith(("övrigt", "nästa")):
                 title = f"{title} – {topic}"
     title = title.strip() or "Händelse"
+    if title.lower() in MEETING_VERBS or (title == "Händelse" and _MOVED.search(s.text)):
+        # 'Styrelsen möts 3 juni …', 'Mötet … flyttas till …': this body's own meetings
+        title = TYPE_TITLES.get(meeting_type, meeting_type.capitalize())
     quality = 0
     if next_ctx and not deadline:
         quality = 3 if title != TYPE_TITLES.get(meeting_type) else 2

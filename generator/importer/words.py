@@ -164,3 +164,47 @@ NOT_EVENT_WORDS = {"idag", "dag", "dagen", "eftermiddag", "eftermiddagen", "för
 
 GENERIC_EVENT_TITLES = {"möte", "träff", "heldag", "dag", "lansering", "mötestid", "utbildning",
                         "workshop", "föreläsning", "seminarium", "konferens"}
+
+
+# ---- announced dates: the words around a date that make it an event (regular-expression pieces,
+# matched as whole words, case ignored)
+
+# nouns and verbs that name something happening on the date
+EVENT_NOUNS = (
+    r"\w*möte[tn]?", r"\w*mötes\w*", r"\w*sammanträde\w*", r"sammanträder", r"\w*träff(?:en|ar)?",
+    r"träffas", r"ses", r"möts", r"\w*konferens\w*", r"\w*heldag\w*", r"\w{3,}dag(?:en|ar)?",
+    r"\w+\s+dagen", r"\w*seminari\w*", r"\w*webb?inari\w*", r"workshop\w*", r"\w*utbildning\w*",
+    r"\w*samråd\w*", r"\w*vecka[n]?", r"öpp\w*\s+hus", r"lanser\w*", r"\w*föreläsning\w*",
+    r"\w*mässa[n]?", r"kick-?off", r"invigning\w*", r"\w*dialog(?:en)?", r"\w*internat\w*",
+)
+# verbs that say this body meets: the event is titled by the meeting's type
+MEETING_VERBS = ("möts", "sammanträder", "sammanträda", "mötas")
+# a last day for something
+DEADLINE_WORDS = (r"senast", r"sista\s+(?:dag|anmälningsdag\w*)", r"deadline", r"anmälan\s+senast")
+# the date is called off
+CANCELLED_WORDS = (r"ställ(?:s|es|ts|des)\s+(?:\w+\s+)?in\b", r"inställ\w*", r"avbok\w*", r"utgår\b")
+# the date is moved: the date before the word (or after 'från') is off, the one after 'till' is on
+MOVED_WORDS = (r"flytta\w*", r"skjuts\s+upp", r"senarelägg\w*", r"tidigarelägg\w*", r"byter\s+datum",
+               r"ändras")
+# the sentence speaks of the future
+FUTURE_WORDS = (
+    r"nästa", r"kommer", r"kommande", r"ska", r"skall", r"bokas", r"bokat", r"bokad", r"planera\w*",
+    r"inbjudan", r"bjuder", r"anmäl\w*", r"senast", r"äger\s+rum", r"blir", r"tar\s+sikte",
+    r"save\s+the\s+date", r"föreslås", r"välja", r"lanserar", r"genomförs", r"hålls", r"startar",
+    r"börjar", r"preliminärt", r"imorgon", r"i\s+morgon", r"möts", r"sammanträder", r"träffas",
+    r"flytta\w*", r"sammanträdesdag\w*", r"mötesdag\w*", r"mötestider", r"sammanträdesplan\w*",
+)
+# the sentence speaks of the past
+PAST_WORDS = (
+    r"genomfördes", r"genomförts", r"avslutades", r"avslutats", r"hölls", r"hållits", r"ägde\s+rum",
+    r"skedde", r"startade", r"började", r"deltog", r"var", r"rapporterar", r"rapporterade", r"berättade",
+    r"informerade",
+)
+# 'Nästa möte', 'nästa styrgruppsmöte': the next meeting of this kind
+NEXT_MEETING_NOUNS = (r"\w*möte[t]?", r"sammanträde[t]?", r"\w*träff(?:en)?", r"\w*samråd(?:et)?",
+                      r"beredningsgrupp\w*")
+# several dates to choose from
+ALTERNATIVE_WORDS = (r"välja\s+mellan", r"välj", r"alternativ\w*", r"antingen")
+# a part of the day instead of a time
+PART_OF_DAY_WORDS = (r"på\s+(?:eftermiddagen|förmiddagen|morgonen|kvällen)", r"hela\s+dagen",
+                     r"innan\s+lunch", r"efter\s+lunch")
