@@ -19,6 +19,8 @@ from .common import is_label
 
 _PAGE_NUMBER = re.compile(r"^(?:sida\s*)?\d{1,3}(?:\s*(?:av|/|\()\s*\d{1,3}\)?)?$", re.IGNORECASE)
 _BULLET_CHARS = "•●▪◦‣–-*"
+# a bullet drawn in a symbol font: pdfminer gives '(cid:127)' or a private-use character
+_GLYPH_BULLET = re.compile(r"^(?:\(cid:\d+\)|[\uf000-\uf0ff])\s*")
 
 
 class EmptyText(ValueError):
@@ -31,6 +33,7 @@ class _Line:
     top: float
     bottom: float
     x: float
+    right: float
     size: float
     bold: bool
     text: str
@@ -45,31 +48,40 @@ def _lines(raw: bytes) -> list[_Line]:
     params = LAParams(line_margin=0.3, char_margin=2.0)
     for number, page in enumerate(extract_pages(io.BytesIO(raw), laparams=params)):
         pieces = []
+        text_lines = []
         for element in page:
-            if not isinstance(element, LTTextContainer):
+            if isinstance(element, LTTextLine):
+                text_lines.append(element)      # a line on its own: a lone bullet, a page number
+            elif isinstance(element, LTTextContainer):
+                text_lines.extend(line for line in element if isinstance(line, LTTextLine))
+        for line in text_lines:
+            chars = _chars(line)
+            text = line.get_text().replace("\n", "").rstrip()
+            if not text.strip() or not chars:
                 continue
-            for line in element:
-                if not isinstance(line, LTTextLine):
-                    continue
-                chars = _chars(line)
-                text = line.get_text().replace("\n", "").rstrip()
-                if not text.strip() or not chars:
-                    continue
-                letters = [c for c in chars if c.get_text().strip()]
-                size = round(max(c.size for c in letters), 1) if letters else 0
-                bold = bool(letters) and all("bold" in c.fontname.lower() for c in letters)
-                pieces.append(_Line(number, line.y1, line.y0, line.x0, size, bold, text))
-        # the same height: one line, left to right
-        pieces.sort(key=lambda p: (-round(p.top), p.x))
+            letters = [c for c in chars if c.get_text().strip()]
+            size = round(max(c.size for c in letters), 1) if letters else 0
+            bold = bool(letters) and all("bold" in c.fontname.lower() for c in letters)
+            text = _GLYPH_BULLET.sub("• ", text)
+            pieces.append(_Line(number, line.y1, line.y0, line.x0, line.x1, size, bold, text))
+        # the same baseline: one line, left to right
+        pieces.sort(key=lambda p: (-p.bottom, p.x))
+        rows: list[list[_Line]] = []
+        for piece in pieces:
+            if rows and abs(rows[-1][0].bottom - piece.bottom) < 2.5:
+                rows[-1].append(piece)
+            else:
+                rows.append([piece])
+        pieces = [piece for row in rows for piece in sorted(row, key=lambda p: p.x)]
         merged: list[_Line] = []
         for piece in pieces:
-            if merged and abs(merged[-1].top - piece.top) < 3 and merged[-1].page == piece.page:
+            if merged and abs(merged[-1].bottom - piece.bottom) < 2.5 and merged[-1].page == piece.page:
                 last = merged[-1]
                 left = last.text.rstrip()
                 joiner = ": " if is_label(left) and not left.endswith(":") else " "
                 last.text = left + joiner + piece.text.strip()
                 last.bold = last.bold and piece.bold
-                last.bottom = min(last.bottom, piece.bottom)
+                last.right = max(last.right, piece.right)
             else:
                 merged.append(piece)
         found.extend(merged)
@@ -82,17 +94,16 @@ def read_pdf(raw: bytes) -> str:
         raise EmptyText("no text layer")
     body_size = Counter(line.size for line in lines).most_common(1)[0][0]
     bigger = sorted({line.size for line in lines if line.size > body_size * 1.12}, reverse=True)
-    gaps = [b.top - a.top for a, b in zip(lines, lines[1:]) if a.page == b.page]
-    spacing = Counter(round(a.top - b.top) for a, b in zip(lines, lines[1:])
-                      if a.page == b.page and a.top > b.top).most_common(1)
+    spacing = Counter(round(a.bottom - b.bottom) for a, b in zip(lines, lines[1:])
+                      if a.page == b.page and a.bottom > b.bottom).most_common(1)
     step = spacing[0][0] if spacing else body_size * 1.2
-    del gaps
+    right_edge = max(line.right for line in lines)
     out: list[str] = []
     previous: _Line | None = None
     for line in lines:
         text = line.text.strip()
         new_block = (previous is None or previous.page != line.page
-                     or previous.top - line.top > step * 1.4
+                     or previous.bottom - line.bottom > step * 1.4
                      or line.size != previous.size)
         if line.size in bigger:
             level = min(bigger.index(line.size) + 1, 5)
@@ -111,6 +122,11 @@ def read_pdf(raw: bytes) -> str:
             out.append("")
         elif out and out[-1].startswith("- ") and line.x > previous.x:
             out[-1] += " " + text      # a list item that runs over two lines
+            previous = line
+            continue
+        elif (out and out[-1] and previous is not None and previous.right > right_edge * 0.85
+              and not previous.bold and not line.bold and text[:1].islower()):
+            out[-1] += " " + text      # a paragraph the page's width wrapped
             previous = line
             continue
         out.append(text)
