@@ -53,13 +53,13 @@ def _existing_uid(path: Path) -> str | None:
 
 
 def original_name(path: Path) -> str:
-    """The name the original gets beside index.md: a safe file name with its suffix. A Markdown
-    original gets '.txt' added, so that the site does not read it as a second page."""
-    stem = slugify(path.stem) or "original"
-    suffix = path.suffix.lower()
-    if suffix in (".md", ".markdown"):
-        return f"{stem}{suffix}.txt"
-    return f"{stem}{suffix}"
+    """The name the original keeps beside index.md: its own name, so that the page's 'Källa' line
+    (front matter `source`) links to it. A Markdown original gets '.txt' added, so that the site
+    does not read it as a second page."""
+    name = path.name.lstrip(".") or "original"
+    if path.suffix.lower() in (".md", ".markdown"):
+        return f"{name}.txt"
+    return name
 
 
 def _digest(data: bytes) -> str:
@@ -178,6 +178,7 @@ def _import_one(path: Path, site_root: Path, meetings_dir: Path, events_dir: Pat
         outcome.status, outcome.meeting = "skipped", target
         return 0
     result = import_minutes(reading.text, path.name, known)
+    result.meta["source"] = original_name(path)
     if reading.note:
         result.report.append(f"note: {reading.note}")
     slug, target, flat = _meeting_target(meetings_dir, result.slug, result.meta["uid"], planned)

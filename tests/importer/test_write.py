@@ -64,7 +64,7 @@ def test_dry_run_writes_nothing(tmp_path):
     assert code == 0
     assert sorted(p for p in root.rglob("*")) == before
     assert "--- would write content/meetings/2022-03-03-forbundschefsmote/index.md ---" in output
-    assert "--- would copy fc_lista.txt to content/meetings/2022-03-03-forbundschefsmote/fc-lista.txt ---" in output
+    assert "--- would copy fc_lista.txt to content/meetings/2022-03-03-forbundschefsmote/fc_lista.txt ---" in output
     assert "title: Förbundschefsmöte Västmarks län 3 mars 2022" in output
     assert "Dry run: nothing was written." in output
 
