@@ -15,6 +15,7 @@ from .lines import _normalise_text, _strip_markup
 from .names import KnownNames, find_names
 from .people import _presidium_groups, repair_split_names
 from .place import _ONLINE_WORDS, parse_place
+from .words import UNCONFIRMED_NOTE
 from .notes import Issue, Review, found_fields
 from .report import field_lines, review_line
 from .result import EVENT_ORDER, ImportResult, MEETING_ORDER, ProposedEvent, _ordered, stable_uid
@@ -278,7 +279,7 @@ def import_minutes(text: str, source_name: str, known: KnownNames,
                  "title": c.title, "start": start, "end": end, "location": c.location,
                  "online": c.online, "federations": c.federations, "projects": c.projects,
                  "status": c.status, "announced_in": slug,
-                 "note": " ".join(c.note) or None,
+                 "note": " ".join([*c.note, UNCONFIRMED_NOTE]),
                  "import_notes": c.import_notes + ["Föreslagen av importen ur minnesanteckningarna – kontrollera."]}
         quoted = "\n".join("> " + line for line in c.sentence.split("\n"))
         ebody = f"Aviserat i minnesanteckningarna från {title}:\n\n{quoted}\n"

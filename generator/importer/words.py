@@ -208,3 +208,7 @@ ALTERNATIVE_WORDS = (r"välja\s+mellan", r"välj", r"alternativ\w*", r"antingen"
 # a part of the day instead of a time
 PART_OF_DAY_WORDS = (r"på\s+(?:eftermiddagen|förmiddagen|morgonen|kvällen)", r"hela\s+dagen",
                      r"innan\s+lunch", r"efter\s+lunch")
+
+
+# the public note every proposed event carries: the site says why it stays preliminary
+UNCONFIRMED_NOTE = "Datumet är aviserat i minnesanteckningarna och inte bekräftat."

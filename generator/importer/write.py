@@ -181,7 +181,11 @@ def _import_one(path: Path, site_root: Path, meetings_dir: Path, events_dir: Pat
     result.meta["source"] = original_name(path)
     if reading.note:
         result.report.append(f"note: {reading.note}")
-    slug, target, flat = _meeting_target(meetings_dir, result.slug, result.meta["uid"], planned)
+    if seen is not None:          # --force on a file imported before: replace that meeting
+        slug, target, flat = seen.parent.name, seen, None
+        result.meta["uid"] = _existing_uid(seen) or result.meta["uid"]
+    else:
+        slug, target, flat = _meeting_target(meetings_dir, result.slug, result.meta["uid"], planned)
     if slug != result.slug:
         for event in result.events:
             event.meta["announced_in"] = slug

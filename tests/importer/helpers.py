@@ -56,6 +56,7 @@ def make_site(root: Path) -> Path:
             meta = {"name": item.name}
             if kind == "federations":
                 meta["short_name"] = item.short_name
+                meta["contact"] = {"email": f"info@{item.slug}.example.se"}
             if item.aliases:
                 meta["aliases"] = list(item.aliases)
             if kind == "projects":

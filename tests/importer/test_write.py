@@ -1,10 +1,17 @@
 """The `sitegen import` command: files, folders, bundles, the original kept (generator/importer/write.py)."""
 from __future__ import annotations
 
+import io
+import re
+
 from pathlib import Path
 
 from generator.sources import parse_front_matter
 
+from conftest import SiteTree, text_of
+from generator.check import check_command
+
+from .documents import BOARD_PROTOCOL, NETWORK_MEETING, to_docx, to_pdf
 from .helpers import FIXTURES, MEETING_FIELDS, make_site, run
 
 
@@ -104,3 +111,94 @@ def test_windows_1252_text_is_read_with_a_note(tmp_path):
     assert code == 0 and "Windows-1252" in output
     written = (root / "content" / "meetings" / "2022-03-03-forbundschefsmote" / "index.md").read_text(encoding="utf-8")
     assert "Förbundschefsmöte Västmarks län" in written
+
+
+# ---------------------------------------------------------------- folders, originals, the built page
+
+def office_folder(tmp_path: Path) -> Path:
+    """A folder as a federation brings it: Word, PDF and text minutes, one file twice."""
+    folder = tmp_path / "protokoll"
+    folder.mkdir()
+    to_docx(BOARD_PROTOCOL, folder / "Styrelseprotokoll 2024-10-08.docx")
+    to_pdf(NETWORK_MEETING, folder / "presidium november.pdf")
+    text = (FIXTURES / "fc_namnlista.txt").read_bytes()
+    (folder / "fc.txt").write_bytes(text)
+    (folder / "fc kopia.txt").write_bytes(text)
+    (folder / "bild.png").write_bytes(b"\x89PNG not minutes")
+    return folder
+
+
+def test_a_folder_is_imported_with_a_table_and_the_originals_kept(tmp_path):
+    tree = SiteTree(tmp_path / "site")
+    root = make_site(tree.root)
+    code, output = run([office_folder(tmp_path)], root)
+    assert code == 0, output
+    meetings = root / "content" / "meetings"
+    board = meetings / "2024-10-08-styrelse-vastmark"
+    assert (board / "Styrelseprotokoll 2024-10-08.docx").read_bytes() == (
+        tmp_path / "protokoll" / "Styrelseprotokoll 2024-10-08.docx").read_bytes()
+    meta, _, body, _ = parse_front_matter((board / "index.md").read_text(encoding="utf-8"), "index.md")
+    assert meta["source"] == "Styrelseprotokoll 2024-10-08.docx" and meta["chair"] == "Stina Karlsson"
+    assert "§ 2 Ekonomisk uppföljning" in body and "Göran Nilsson" in body   # the justerare stays
+    assert (meetings / "2024-11-13-presidiemote" / "presidium november.pdf").exists()
+    # the same content twice: the second file is recognised and skipped
+    assert "fc.txt: already imported as content/meetings/2024-03-20-forbundschefsmote/index.md" in output
+    assert len(list(meetings.glob("*/index.md"))) == 3
+    # announced dates are events in content/events, linked to their meeting
+    event_path = root / "content" / "events" / "2025-02-04-styrelsemote.md"
+    emeta, _, _, _ = parse_front_matter(event_path.read_text(encoding="utf-8"), event_path.name)
+    assert emeta["announced_in"] == "2024-10-08-styrelse-vastmark" and emeta["status"] == "preliminär"
+    # one table: file → meeting, fields found, to review, events
+    table = output[output.index("\nfile "):]
+    rows = {line.split("  ")[0]: line for line in table.splitlines()[2:]}
+    assert "content/meetings/2024-10-08-styrelse-vastmark/index.md" in rows["Styrelseprotokoll 2024-10-08.docx"]
+    assert " 8/8 " in rows["Styrelseprotokoll 2024-10-08.docx"]
+    assert "skipped" in rows["fc.txt"] and "8/8" in rows["fc kopia.txt"]
+    assert re.search(r"fields found: \d+ of 24", table)
+    assert "bild.png" not in output
+
+    # the site builds with every meeting and its original listed on the page
+    tree.build()
+    doc = tree.html("moten/2024-10-08-styrelse-vastmark/")
+    links = {text_of(a): a.get("href") for a in doc.iter("a")}
+    assert links["Styrelseprotokoll 2024-10-08.docx"].endswith("/Styrelseprotokoll%202024-10-08.docx")
+    assert links["originalprotokollet (Styrelseprotokoll 2024-10-08.docx)"] == links["Styrelseprotokoll 2024-10-08.docx"]
+    assert (tree.out / "moten/2024-10-08-styrelse-vastmark/Styrelseprotokoll 2024-10-08.docx").exists()
+    out, err = io.StringIO(), io.StringIO()
+    assert check_command(root, strict=True, quiet=True, out=out, err=err) == 0, out.getvalue() + err.getvalue()
+
+
+def test_the_same_file_again_is_skipped_and_force_imports_it_again(tmp_path):
+    root = make_site(tmp_path)
+    folder = office_folder(tmp_path)
+    assert run([folder], root)[0] == 0
+    code, output = run([folder / "fc.txt"], root)
+    assert code == 0 and "already imported" in output
+    index = root / "content" / "meetings" / "2024-03-20-forbundschefsmote" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\nRättelse.\n", encoding="utf-8")
+    code, output = run([folder / "fc.txt"], root, force=True)
+    assert code == 0 and "Rättelse." not in index.read_text(encoding="utf-8")
+    assert not (root / "content" / "meetings" / "2024-03-20-forbundschefsmote-2").exists()
+
+
+def test_an_older_flat_meeting_file_is_not_replaced_without_force(tmp_path):
+    root = make_site(tmp_path)
+    assert run([FIXTURES / "presidium.txt"], root)[0] == 0
+    folder = root / "content" / "meetings" / "2022-10-12-presidiemote"
+    flat = root / "content" / "meetings" / "2022-10-12-presidiemote.md"
+    flat.write_text((folder / "index.md").read_text(encoding="utf-8"), encoding="utf-8")
+    for kept in folder.iterdir():
+        kept.unlink()
+    folder.rmdir()
+    code, output = run([FIXTURES / "presidium.txt"], root)
+    assert code == 1 and "2022-10-12-presidiemote.md exists — not overwritten" in output
+    code, output = run([FIXTURES / "presidium.txt"], root, force=True)
+    assert code == 0 and not flat.exists() and (folder / "index.md").exists()
+
+
+def test_a_markdown_original_is_kept_under_a_name_the_site_does_not_read(tmp_path):
+    root = make_site(tmp_path)
+    code, output = run([FIXTURES / "presidium_fetstil.md"], root)
+    assert code == 0, output
+    folder = root / "content" / "meetings" / "2024-02-07-presidiemote"
+    assert sorted(p.name for p in folder.iterdir()) == ["index.md", "presidium_fetstil.md.txt"]
