@@ -15,7 +15,7 @@ from .lines import _normalise_text, _strip_markup
 from .names import KnownNames, find_names
 from .people import _presidium_groups, repair_split_names
 from .place import _ONLINE_WORDS, parse_place
-from .words import UNCONFIRMED_NOTE
+from .words import FIELD_WORDS, NOT_FOUND_NOTE, UNCONFIRMED_NOTE
 from .notes import Issue, Review, found_fields
 from .report import field_lines, review_line
 from .result import EVENT_ORDER, ImportResult, MEETING_ORDER, ProposedEvent, _ordered, stable_uid
@@ -232,6 +232,11 @@ def import_minutes(text: str, source_name: str, known: KnownNames,
     for key, label in (("chair", "chair"), ("secretary", "secretary"), ("present", "present")):
         if key not in meta:
             reviews.append(Review(label, Issue.MISSING))
+    unrecorded = [key for key in ("chair", "secretary") if key not in meta]
+    if unrecorded:
+        # the page then says "framgår inte"; the original beside the file lets an editor verify
+        meta["not_in_original"] = unrecorded
+        notes.append(NOT_FOUND_NOTE.format(fields=" och ".join(FIELD_WORDS[k] for k in unrecorded)))
     if projects:
         meta["projects"] = projects
     meta["source"] = Path(source_name).name

@@ -32,7 +32,7 @@ class ImportResult:
 
 MEETING_ORDER = ["uid", "title", "type", "date", "date_note", "start", "end", "location", "online",
                  "online_link", "federations", "chair", "secretary", "present", "absent", "guests",
-                 "projects", "publish_names", "source", "import_notes"]
+                 "projects", "publish_names", "source", "not_in_original", "import_notes"]
 
 
 EVENT_ORDER = ["uid", "title", "start", "end", "location", "online", "online_link", "federations",

@@ -212,3 +212,9 @@ PART_OF_DAY_WORDS = (r"på\s+(?:eftermiddagen|förmiddagen|morgonen|kvällen)", 
 
 # the public note every proposed event carries: the site says why it stays preliminary
 UNCONFIRMED_NOTE = "Datumet är aviserat i minnesanteckningarna och inte bekräftat."
+# what a meeting's import_notes say when the importer found no chair or secretary
+NOT_FOUND_NOTE = ("Importen fann inte {fields} i originalet och har satt not_in_original – "
+                  "ändra om originalprotokollet anger det.")
+# front-matter fields as the Swedish notes name them
+FIELD_WORDS = {"chair": "ordförande", "secretary": "sekreterare", "present": "närvarande",
+               "absent": "frånvarande", "location": "plats", "start": "tid"}

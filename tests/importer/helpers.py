@@ -30,7 +30,7 @@ KNOWN = KnownNames(
 # docs/schema-spec.md, in its order
 MEETING_FIELDS = ["uid", "title", "type", "date", "date_note", "start", "end", "location", "online",
                   "online_link", "federations", "chair", "secretary", "present", "absent", "guests",
-                  "projects", "publish_names", "source", "import_notes"]
+                  "projects", "publish_names", "source", "not_in_original", "import_notes"]
 
 
 EVENT_FIELDS = ["uid", "title", "start", "end", "location", "online", "online_link", "federations",
