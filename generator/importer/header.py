@@ -11,7 +11,7 @@ from .events import _NEXT_MEETING
 from .lines import _BULLET, _MD_HEADING, _NUMBERED, _next_content, _strip_markup
 from .names import KnownNames
 from .people import _people_block, _split_commas, is_affiliation, parse_people, parse_person, parse_person_line
-from .words import (CHAIR_ROLES, LABELS, PRESENT_GROUP_LABELS, PRESENT_SUBGROUPS, SECRETARY_ROLES,
+from .words import (CHAIR_ROLES, LABELS, TABLE_HEADINGS, PRESENT_GROUP_LABELS, PRESENT_SUBGROUPS, SECRETARY_ROLES,
                     WEEKDAY_NAMES)
 
 
@@ -41,7 +41,7 @@ def _without_when(value: str) -> str:
         cut = cut[:start] + " " + cut[end:]
     weekdays = "|".join(WEEKDAY_NAMES)
     cut = re.sub(rf"\b(?:{weekdays})(?:en|ens)?\b|\bden\b|\bkl\.?(?=\s|$)", " ", cut, flags=re.IGNORECASE)
-    return " ".join(p.strip() for p in re.split(r"\s*[,;]\s*", cut) if p.strip(" .–-")).strip(" ,.–-")
+    return ", ".join(p.strip(" .–-") for p in re.split(r"\s*[,;]\s*", cut) if p.strip(" .–-")).strip(" ,.–-")
 
 
 def split_labelled(line: str) -> list[tuple[str, str | None, str]]:
@@ -114,8 +114,8 @@ def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames,
     fields: dict[str, object] = {}
     removed: set[int] = set()
     place_value = time_value = date_value = link_value = None
-    present_parts: list[tuple[str | None, str]] = []
-    present_lines: set[int] = set()
+    present_parts: list[tuple[str | None, str, int]] = []
+    continued_of: dict[int, list[int]] = {}         # a label line → the lines that continue it
     i = 0
     while i < people_end:
         line = lines[i]
@@ -137,6 +137,14 @@ def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames,
         if parts and i >= header_end and any(LABELS.get(label.lower()) in WHEN_WHERE
                                              for label, _, _ in parts):
             parts = []            # 'Plats:' in the body belongs to something else
+        continued: list[int] = []
+        if parts and LABELS.get(parts[-1][0].lower()) in _PEOPLE_KINDS:
+            # 'Närvarande ledamöter: Ulla Bergström (S)' and more people on the lines below it
+            continued = _continuation(lines, i + 1, people_end, known)
+            if continued:
+                label, sub, value = parts[-1]
+                more = "; ".join(_list_text(lines[k]) for k in continued)
+                parts[-1] = (label, sub, f"{value}; {more}" if value else more)
         if parts:
             consumed = True
             for label, sub, value in parts:
@@ -145,9 +153,8 @@ def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames,
                     consumed = False
                     continue
                 if kind == "present":
-                    present_lines.add(i)
                     group = label if label.lower() in PRESENT_GROUP_LABELS else None
-                    present_parts.append((sub or group or (label if LABELS.get(label.lower()) is None else None), value))
+                    present_parts.append((sub or group or (label if LABELS.get(label.lower()) is None else None), value, i))
                     if "present" not in fields:
                         fields["present"] = None  # filled below
                 elif kind in ("absent", "guests") and kind not in fields:
@@ -182,23 +189,31 @@ def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames,
                     consumed = False
             if consumed:
                 removed.add(i)
+                removed.update(continued)
+                continued_of[i] = continued
+                i = continued[-1] if continued else i
         i += 1
     if present_parts:
-        groups, flat, ok = [], [], True
-        for sub, value in present_parts:
+        groups, flat, failed = [], [], set()
+        for sub, value, line in present_parts:
             people, extra = parse_people(value, known)
             if people is None:
-                ok = False
-                break
+                failed.add(line)
+                continue
+            notes.extend(f"Tolkat: {n}." for n in extra)
             if sub:
                 groups.append({"group": sub[:1].upper() + sub[1:], "people": people})
             else:
                 flat.extend(people)
-        if ok:
+        if flat or groups:
             fields["present"] = flat + groups
         else:
             fields.pop("present", None)
-            removed -= present_lines
+        if failed:
+            # the line whose list has parts that are not names stays in the text, whole
+            for line in failed:
+                removed.discard(line)
+                removed.difference_update(continued_of.get(line, []))
             reviews.append(Review("present", Issue.NOT_NAMES))
     # 'Vid pennan' with the name on the next line: '//Catarina'
     if "secretary" not in fields:
@@ -270,6 +285,14 @@ def _people_in_line(line: str, known: KnownNames, federation: str | None) -> lis
     """The people one line of a list holds: one person with their affiliations, or several names."""
     text = _BULLET.match(line)["text"] if _BULLET.match(line) else line.strip()
     text = text.replace("**", "").strip()
+    if text.startswith("|"):
+        # a row of a table of people: 'Namn | Organisation' heads it, '---' rules it
+        cells = [c.strip() for c in text.strip().strip("|").split("|")]
+        if all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells):
+            return []
+        if all(c.lower() in TABLE_HEADINGS or not c for c in cells):
+            return []
+        text = ", ".join(c for c in cells if c)
     if not text or ":" in text:
         return None
     parts = _split_commas(text)
@@ -420,3 +443,37 @@ def split_title_line(title: str) -> tuple[str, str | None]:
     rest = [p for p, is_when in zip(parts[1:], when[1:]) if not is_when and _without_when(p)]
     place = ", ".join(_without_when(p) for p in rest) or None
     return head.strip(" ,–-"), place
+
+
+def _list_text(line: str) -> str:
+    text = _BULLET.match(line)["text"] if _BULLET.match(line) else line.strip()
+    return text.replace("**", "").strip()
+
+
+_PARTICLES = ("af", "von", "van", "de", "der", "la", "le", "al", "el", "bin", "ibn")
+
+
+def looks_like_full_name(text: str) -> bool:
+    """'Kent Olsson', 'Anna af Klint', 'Kipa': every word capitalised (or a name particle); a
+    stricter test than people.looks_like_name, for lines that stand under no label."""
+    head = re.split(r"\s*[,(]", text.replace("**", ""), maxsplit=1)[0].strip(" .")
+    words = head.split()
+    return (1 <= len(words) <= 5 and words[0][:1].isupper()
+            and all(w[:1].isupper() or w in _PARTICLES for w in words)
+            and not any(ch.isdigit() for ch in head))
+
+
+def _continuation(lines: list[str], start: int, end: int, known: KnownNames) -> list[int]:
+    """The lines right below a people label line that carry more people: indented, bulleted, or a
+    name ('Kent Olsson (M)'), never a label or a line of prose."""
+    found = []
+    for k in range(start, end):
+        line = lines[k]
+        if not line.strip() or split_labelled(line) or _bare(line) in LABELS:
+            break
+        if _federation_label(line, known) is not None:
+            break
+        if not looks_like_full_name(_list_text(line)) or _people_in_line(line, known, None) is None:
+            break
+        found.append(k)
+    return found

@@ -219,15 +219,19 @@ def _is_role(text: str) -> bool:
 
 
 def is_affiliation(text: str, known: KnownNames | None) -> bool:
-    """'Sala kommun', 'Försäkringskassan', 'Östra Dalen' (a known federation), 'vice ordförande':
-    a comma part that says where a person comes from or what they are, not another person."""
+    """'Sala kommun', 'Försäkringskassan', 'Östra Dalen' (a known federation), 'vice ordförande',
+    'Västmark (mötesordförande)': a comma part that says where a person comes from or what they
+    are, not another person ('Mikael Ström (FK)' is a person)."""
     text = text.replace("*", "").strip(" .")
     if not text:
         return False
-    if _is_role(text) or _ORG_WORD.search(text) or _PARTY.fullmatch(text):
+    if _PARTY.fullmatch(text):
+        return True
+    base = re.sub(r"\s*\([^()]*\)\s*$", "", text).strip() or text
+    if _is_role(base) or _ORG_WORD.search(base):
         return True
     if known is not None:
-        fed, fuzzy = best_name(text, known.federations)
+        fed, fuzzy = best_name(base, known.federations)
         if fed is not None and not fuzzy:
             return True
     return False
@@ -282,6 +286,11 @@ def parse_person_line(text: str, known: KnownNames | None, federation: str | Non
     roles = [person["role"]] if person.get("role") else []
     organisations = []
     for part in rest:
+        inner = re.match(r"^(?P<part>[^()]+?)\s*\((?P<inner>[^()]+)\)$", part)
+        if inner and _is_role(inner["inner"]):
+            # 'Västmark (mötesordförande)': the role in brackets after the organisation
+            roles.append(normalise_role(inner["inner"]))
+            part = inner["part"]
         fed, fuzzy = best_name(part, known.federations) if known else (None, False)
         if fed is not None and not fuzzy and not person.get("federation"):
             person["federation"] = fed.slug

@@ -53,6 +53,9 @@ ROLE_RULES: list[tuple[str, str]] = [
     (r"led(?:\.|amot)?", "ledamot"),
     (r"sekr(?:\.|eterare)?", "sekreterare"),
     (r"2:e\s+vice\s+ordförande|andre\s+vice\s+ordförande", "2:e vice ordförande"),
+    (r"mötesordförande|ordförande\s+för\s+(?:mötet|dagen)|dagens\s+ordförande", "mötesordförande"),
+    (r"mötesledare", "mötesledare"),
+    (r"mötessekreterare|antecknare", None),
     (r"protokollförare", "protokollförare"),
     (r"tjänstgörande\s+ersättare", "tjänstgörande ersättare"),
     (r"justerare", "justerare"),
@@ -144,8 +147,8 @@ ORGANISATION_WORDS = (
 
 
 # the role a member has in the meeting that makes them its chair or secretary, when no label says
-CHAIR_ROLES = ("ordförande",)
-SECRETARY_ROLES = ("sekreterare", "protokollförare")
+CHAIR_ROLES = ("ordförande", "mötesordförande", "mötesledare", "ordförande för mötet", "dagens ordförande")
+SECRETARY_ROLES = ("sekreterare", "protokollförare", "mötessekreterare", "antecknare")
 
 
 # "Närvarande i rummet:", "**På Teams:**" — the sub-labels that split present people into groups
@@ -218,3 +221,6 @@ NOT_FOUND_NOTE = ("Importen fann inte {fields} i originalet och har satt not_in_
 # front-matter fields as the Swedish notes name them
 FIELD_WORDS = {"chair": "ordförande", "secretary": "sekreterare", "present": "närvarande",
                "absent": "frånvarande", "location": "plats", "start": "tid"}
+# the heading cells of a table of people
+TABLE_HEADINGS = ("namn", "organisation", "roll", "funktion", "förbund", "parti", "representerar",
+                  "uppdrag", "befattning", "titel", "närvarande", "ledamot", "ersättare", "kommentar")

@@ -8,6 +8,7 @@ from generator.importer import KnownItem, KnownNames, import_command, import_min
 
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "import"
+ALL_FIXTURES = sorted(p.name for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md"))
 
 
 KNOWN = KnownNames(

@@ -5,10 +5,10 @@ import re
 
 import pytest
 
-from generator.importer.words import LABELS
+from generator.importer.words import LABELS, TABLE_HEADINGS
 from generator.importer import MONTH_NAMES, WEEKDAY_NAMES, to_file_text
 
-from .helpers import FIXTURES, KNOWN, load
+from .helpers import ALL_FIXTURES, KNOWN, load
 
 
 def test_lone_bullets_above_paragraphs_become_sub_headings():
@@ -42,7 +42,7 @@ def _is_subsequence(needle: list[str], haystack: list[str]) -> tuple[bool, int]:
     return True, len(needle)
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("*.txt")))
+@pytest.mark.parametrize("name", ALL_FIXTURES)
 def test_no_sentence_lost(name):
     text, result = load(name)
     lines = text.replace("\r\n", "\n").split("\n")
@@ -58,7 +58,7 @@ def test_no_sentence_lost(name):
     assert ok, f"word {at} ('{original[at]}') of {name} is missing from the body"
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("*.txt")))
+@pytest.mark.parametrize("name", ALL_FIXTURES)
 def test_removed_header_lines_are_in_the_front_matter(name):
     _, result = load(name)
     front = " ".join(_words(to_file_text(result.meta, "")))
@@ -66,7 +66,7 @@ def test_removed_header_lines_are_in_the_front_matter(name):
               "på", "teams", "och", "från", "datum", "tid", "v", "ordf", "fc", "tf", "förbundscheffsmöte",
               "förbundschefermöte", "sydvick", "ek", "lind", "alm", "ö", "dalen", "projektchef", "kl",
               "deltagare", "vid", "pennan"} | set(MONTH_NAMES) | set(WEEKDAY_NAMES) \
-        | {word for label in LABELS for word in _words(label)} \
+        | {word for label in (*LABELS, *TABLE_HEADINGS) for word in _words(label)} \
         | {f"{day}{end}" for day in WEEKDAY_NAMES for end in ("en", "ens")} | {"den"} \
         | {word for item in KNOWN.federations for name in item.names() for word in _words(name)}
     for line in result.removed_lines:

@@ -5,7 +5,7 @@ import pytest
 
 from generator.importer import import_minutes
 
-from .helpers import EVENT_FIELDS, FIXTURES, KNOWN, MEETING_FIELDS, load
+from .helpers import ALL_FIXTURES, EVENT_FIELDS, KNOWN, MEETING_FIELDS, load
 
 
 def test_uid_is_stable_and_depends_on_the_input():
@@ -17,7 +17,7 @@ def test_uid_is_stable_and_depends_on_the_input():
     assert other.meta["uid"] != first.meta["uid"]
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("*.txt")))
+@pytest.mark.parametrize("name", ALL_FIXTURES)
 def test_only_schema_fields_in_schema_order(name):
     _, result = load(name, reference=(2022, 3))
     keys = list(result.meta)
