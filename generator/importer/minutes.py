@@ -175,7 +175,8 @@ def import_minutes(text: str, source_name: str, known: KnownNames,
             place_value = title_place
         title_date_written = bool(find_date_mentions(title))
         in_title = set(_words(title)) | set(_words(type_title)) | set(_words(title_place or ""))
-        if all(w in in_title for w in _words(_strip_markup(lines[title_line])) if w != type_match_text.lower()):
+        if all(w in in_title or w.isdigit() or w in ("kl", "klockan")
+               for w in _words(_strip_markup(lines[title_line])) if w != type_match_text.lower()):
             removed.add(title_line)   # the heading now is the title
     else:
         title = type_title

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from generator.importer import import_minutes
 
 from .helpers import KNOWN, event_on, load
@@ -83,3 +85,65 @@ def test_labels_under_next_meeting_describe_the_next_meeting():
     event = event_on(result, "2023-04-12")
     assert event["start"] == "2023-04-12 13:00" and event["location"] == "Kommunhuset i Norrtälje"
     assert event["federations"] == ["norrback"] and result.slug == "2023-02-01-styrelse-norrback"
+
+
+# ---------------------------------------------------------------- other federations' header forms
+
+def test_bold_labels_and_people_under_bold_federation_names():
+    _, result = load("presidium_fetstil.md")
+    meta = result.meta
+    assert (meta["date"], meta["start"], meta["end"], meta["online"]) == (dt.date(2024, 2, 7), "13:00", "15:00", True)
+    assert [(g["group"], g["federation"], [p["name"] for p in g["people"]]) for g in meta["present"]] == [
+        ("Norrback", "norrback", ["Anna Lind", "Bo Nyström"]), ("Sydvik", "sydvik", ["Cecilia Ny", "Dan Öberg"])]
+    # 'Mötesordförande', 'Antecknare' and 'Förhinder' are the chair, the secretary and the absent
+    assert (meta["chair"], meta["secretary"]) == ("Anna Lind", "Bo Nyström")
+    assert meta["absent"] == [{"name": "Elsa Ås", "federation": "ostra-dalen"}]
+    assert "Förhinder" not in result.body and "**Norrback**" not in result.body
+
+
+def test_names_one_a_line_under_no_label_are_the_people_present():
+    _, result = load("fc_namnlista.txt")
+    meta = result.meta
+    assert meta["present"] == [{"name": "Anna Lind", "federation": "norrback"},
+                               {"name": "Bo Nyström", "federation": "sydvik"},
+                               {"name": "Cecilia Ny", "federation": "vastmark"},
+                               {"name": "Dan Öberg", "federation": "ostra-dalen"}]
+    # 'Ordförande för dagen', 'Anteckningar', 'Anmält förhinder'
+    assert (meta["chair"], meta["secretary"]) == ("Cecilia Ny", "Bo Nyström")
+    assert meta["absent"] == [{"name": "Eva Ås", "federation": "ek-lind-alm"}]
+    # the title line also held the date, the time and the place: each went to its field
+    assert (meta["title"], meta["location"], meta["start"], meta["end"]) == (
+        "Förbundschefsträff 20 mars 2024", "Sydviks kansli", "09:00", "12:00")
+    assert "Anna Lind" not in result.body and "Förbundschefsträff 2024-03-20" not in result.body
+
+
+def test_date_time_and_place_under_one_label():
+    _, result = load("styrelse_tid_och_plats.txt")
+    meta = result.meta
+    assert (meta["date"], meta["start"], meta["end"], meta["location"]) == (
+        dt.date(2024, 5, 22), "10:00", "12:00", "Sydviks kommunhus, sal Linden")
+    _, board = load("styrelseprotokoll.txt")
+    assert (board.meta["date"], board.meta["start"], board.meta["location"]) == (
+        dt.date(2024, 3, 14), "09:00", "Kommunhuset, Sala")
+
+
+@pytest.mark.parametrize("label, field", [
+    ("Mötesordförande", "chair"), ("Ordförande för mötet", "chair"), ("Mötesledare", "chair"),
+    ("Sammankallande", "chair"), ("Protokollförare", "secretary"), ("Antecknat av", "secretary"),
+    ("Vid protokollet", "secretary"), ("Förhinder", "absent"), ("Anmält förhinder", "absent"),
+    ("Avbud", "absent"), ("Adjungerad", "guests"),
+])
+def test_other_words_for_the_same_field(label, field):
+    text = f"Styrelsemöte Sydvik 2024-02-01\n\n{label}: Karin Ås\n\n1. Mötets öppnande\n\nText.\n"
+    meta = import_minutes(text, "s.txt", KNOWN).meta
+    assert meta[field] in ("Karin Ås", ["Karin Ås"])
+
+
+def test_a_short_meeting_note_with_people_from_several_organisations():
+    _, result = load("arbetsgrupp_kort.txt")
+    meta = result.meta
+    assert meta["type"] == "arbetsgrupp" and meta["projects"] == ["fyren"]
+    assert [p["name"] for p in meta["present"]] == ["Sara Lind", "Mikael Ström", "Lena Holm", "Tove Ek"]
+    assert (meta["chair"], meta["secretary"], meta["absent"]) == ("Sara Lind", "Tove Ek", ["Jonas Berg"])
+    # no place: not invented, reported
+    assert "location" not in meta and "location" in result.review_fields

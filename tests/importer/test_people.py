@@ -5,9 +5,10 @@ import datetime as dt
 
 import pytest
 
-from generator.importer import normalise_role
+from generator.importer import import_minutes, normalise_role, parse_people
+from generator.importer.people import is_affiliation, parse_person_line
 
-from .helpers import event_on, load
+from .helpers import KNOWN, event_on, load
 
 
 @pytest.mark.parametrize("written, role", [
@@ -58,3 +59,74 @@ def test_protocol_with_paragraph_signs_and_one_person_a_line():
     assert event_on(result, "2022-04-06")["title"] == "Beredningsgruppsmöte"
     assert event_on(result, "2022-04-06")["start"] == "2022-04-06 09:00"
     assert event_on(result, "2022-04-07")["status"] == "inställd"
+
+
+# ---------------------------------------------------------------- member lines as lists write them
+
+@pytest.mark.parametrize("line, person", [
+    ("Karin Ek (C), Tierps kommun, vice ordförande",
+     {"name": "Karin Ek", "role": "vice ordförande, Tierps kommun (C)"}),
+    ("Anna Lind, Samordningsförbundet Norrback", {"name": "Anna Lind", "federation": "norrback"}),
+    ("Cecilia Ny, Västmark (mötesordförande)",
+     {"name": "Cecilia Ny", "federation": "vastmark", "role": "mötesordförande"}),
+    ("Lina Berg, Försäkringskassan", {"name": "Lina Berg", "role": "Försäkringskassan"}),
+    ("Olof Sand (M)", {"name": "Olof Sand", "role": "(M)"}),
+    ("- Bo Nyström (FC)", {"name": "Bo Nyström", "role": "förbundschef"}),
+    ("Kipa", "Kipa"),
+])
+def test_member_lines_with_party_organisation_and_role(line, person):
+    assert parse_person_line(line, KNOWN) == person
+
+
+def test_a_line_of_prose_is_no_person():
+    assert parse_person_line("Ordföranden öppnade mötet och hälsade alla välkomna", KNOWN) is None
+
+
+def test_affiliations_after_a_comma_stay_with_their_person():
+    people, _ = parse_people("Elsa Ås, Östra Dalen, Mikael Ström (FK), Tove Ek (Region), Kipa", KNOWN)
+    assert people == [{"name": "Elsa Ås", "federation": "ostra-dalen"},
+                      {"name": "Mikael Ström", "role": "FK"},
+                      {"name": "Tove Ek", "role": "Region"}, "Kipa"]
+    assert is_affiliation("Sala kommun", KNOWN) and is_affiliation("vice ordförande", KNOWN)
+    assert not is_affiliation("Mikael Ström (FK)", KNOWN)
+
+
+def test_board_protocol_groups_people_under_its_own_headings():
+    _, result = load("styrelseprotokoll.txt")
+    meta = result.meta
+    groups = {g["group"]: g["people"] for g in meta["present"]}
+    assert list(groups) == ["Beslutande ledamöter", "Tjänstgörande ersättare", "Ersättare", "Övriga närvarande"]
+    assert groups["Beslutande ledamöter"][0] == {"name": "Karin Ek", "role": "ordförande, Sala kommun (C)"}
+    assert groups["Tjänstgörande ersättare"] == [{"name": "Olof Sand", "role": "Heby kommun (M)"}]
+    # the chair and the secretary are read from their roles in the list, and a note says so
+    assert (meta["chair"], meta["secretary"]) == ("Karin Ek", "Jonas Fors")
+    assert any("läst ur rollen" in n for n in meta["import_notes"])
+    # the justerare is no field: the name stays in the text, as does the signature
+    assert "Justerare\nPer Holm" in result.body and "Vid protokollet\nJonas Fors" in result.body
+
+
+def test_people_continue_on_the_lines_below_their_label():
+    _, result = load("styrelse_tid_och_plats.txt")
+    present = result.meta["present"]
+    assert [p["name"] for p in present[:3]] == ["Ulla Bergström", "Kent Olsson", "Fatima Ali"]
+    assert present[3] == {"group": "Närvarande ersättare", "people": [{"name": "Rolf Eriksson", "role": "(V)"}]}
+    assert "Kent Olsson (M)" not in result.body
+
+
+def test_a_table_of_people_is_read_row_by_row():
+    _, result = load("samrad_tabell.md")
+    assert result.meta["present"] == [{"name": "Erik Lund", "role": "Dalby kommun"},
+                                      {"name": "Maria Sten", "role": "Region Dalarna"},
+                                      {"name": "Olle Vik", "role": "Försäkringskassan"}]
+    assert "| Erik Lund |" not in result.body
+
+
+def test_a_list_with_a_part_that_is_no_name_keeps_the_others_and_the_text():
+    text = ("Styrelsemöte Norrback 2024-02-01\n\nNärvarande i rummet: Karin Ås, Per Lund\n"
+            "Närvarande på Teams: alla övriga i styrelsen utom en\n\n1. Mötets öppnande\n\n"
+            "Karin öppnade mötet.\n")
+    result = import_minutes(text, "s.txt", KNOWN)
+    assert result.meta["present"] == [{"group": "I rummet", "people": ["Karin Ås", "Per Lund"]}]
+    assert "Närvarande på Teams: alla övriga i styrelsen utom en" in result.body
+    assert "Karin Ås" not in result.body
+    assert "present" in result.review_fields
