@@ -67,3 +67,10 @@ def test_missing_year_comes_from_the_meeting_and_rolls_forward():
     assert resolve_day(20, 1, None, None, roll_forward=True) == (None, "no-year")
     assert resolve_day(30, 2, 2022, None, roll_forward=False) == (None, "invalid")
     assert iso_week_range(2022, 27) == (dt.date(2022, 7, 4), dt.date(2022, 7, 10))
+
+
+def test_a_list_of_days_of_one_month():
+    found = [(m.day, m.day2, m.month, m.year) for m in find_date_mentions("sammanträder 3, 17 och 24 mars samt 5 maj 2025")]
+    assert found == [(3, None, 3, None), (17, 24, 3, None), (5, None, 5, 2025)]
+    assert [(m.day, m.month) for m in find_date_mentions("möts 3 mars, 12 maj och 6 oktober")] == [(3, 3), (12, 5), (6, 10)]
+    assert [m.text for m in find_date_mentions("punkterna 1, 2 och 3 behandlades 4 maj")] == ["4 maj"]

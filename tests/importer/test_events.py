@@ -59,3 +59,53 @@ def test_list_style_meeting_events():
     tomorrow = [e.meta for e in result.events if str(e.meta["start"]) == "2022-03-04"]
     assert sorted(e["title"] for e in tomorrow) == ["Klustermöte", "Sista dag – Synpunkter till styrgruppen"]
     assert event_on(result, "2022-05-19")["title"] == "Länskonferens"
+
+
+# ---------------------------------------------------------------- announced dates in other forms
+
+def test_several_dates_in_one_sentence_are_several_meetings():
+    _, result = load("styrelseprotokoll.txt")
+    events = {str(e.meta["start"]): e.meta for e in result.events}
+    assert sorted(events) == ["2024-06-03", "2024-09-16", "2024-09-23", "2024-12-09"]
+    assert all(e["title"] == "Styrelsemöte" and e["announced_in"] == result.slug for e in events.values())
+    assert all(e["federations"] == ["vastmark"] for e in events.values())
+
+
+def test_a_meeting_moved_from_one_date_to_another():
+    _, result = load("styrelseprotokoll.txt")
+    moved_from, moved_to = event_on(result, "2024-09-16"), event_on(result, "2024-09-23")
+    assert moved_from["status"] == "inställd" and "Flyttat till 23 september." in moved_from["note"]
+    assert moved_to["status"] == "preliminär" and "Flyttat från 16 september." in moved_to["note"]
+    _, fc = load("fc_namnlista.txt")
+    assert event_on(fc, "2024-04-17")["status"] == "inställd" and "start" in event_on(fc, "2024-04-17")
+    assert event_on(fc, "2024-04-17")["start"] == dt.date(2024, 4, 17)      # the old date has no time
+    assert event_on(fc, "2024-04-24")["start"] == "2024-04-24 13:00"
+    assert event_on(fc, "2024-04-24")["end"] == "2024-04-24 16:00"
+
+
+def test_alternatives_and_week_numbers():
+    _, result = load("fc_namnlista.txt")
+    for day in ("2024-05-15", "2024-05-16"):
+        assert "Alternativa datum: 15 maj eller 16 maj." in event_on(result, day)["note"]
+    week = event_on(result, "2024-10-07")
+    assert week["end"] == dt.date(2024, 10, 13) and "vecka 41" in week["note"]
+    _, presidium = load("presidium_fetstil.md")
+    assert event_on(presidium, "2024-09-16")["title"] == "Presidiemöte"
+
+
+def test_every_proposed_event_says_it_is_unconfirmed():
+    for name in ("styrelseprotokoll.txt", "fc_natverket.txt", "presidium_fetstil.md"):
+        _, result = load(name)
+        assert result.events
+        for event in result.events:
+            assert event.meta["note"].endswith("Datumet är aviserat i minnesanteckningarna och inte bekräftat.")
+
+
+def test_a_conference_with_a_deadline_and_the_next_meeting_online():
+    _, result = load("fc_natverket.txt")
+    conference = event_on(result, "2024-04-23")
+    assert (conference["end"], conference["location"]) == (dt.date(2024, 4, 24), "Uppsala")
+    assert event_on(result, "2024-03-15")["title"].startswith("Sista dag")
+    following = event_on(result, "2024-02-14")
+    assert (following["title"], following["start"], following["online"]) == (
+        "Förbundschefsmöte", "2024-02-14 09:00", True)
