@@ -236,3 +236,21 @@ def to_pdf(blocks, path: Path) -> Path:
     page.drawString(right - 20, 40, "1")
     page.save()
     return path
+
+
+def blocks_from_text(text: str):
+    """A text fixture as blocks: '#' lines are headings, a paragraph of '- ' lines a list, any
+    other paragraph one paragraph with its line breaks kept."""
+    blocks = []
+    for paragraph in re.split(r"\n\s*\n", text.strip()):
+        lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+        if len(lines) == 1 and re.match(r"^#{1,6}\s", lines[0]):
+            level = len(lines[0]) - len(lines[0].lstrip("#"))
+            blocks.append(("h1" if level == 1 else "h2", lines[0].lstrip("#").strip()))
+        elif all(re.match(r"^[-*]\s", line) for line in lines):
+            blocks.append(("bullets", [line[2:].strip() for line in lines]))
+        elif len(lines) == 1:
+            blocks.append(("p", lines[0]))
+        else:
+            blocks.append(("lines", lines))
+    return blocks

@@ -8,8 +8,8 @@ import pytest
 from generator.importer import import_minutes
 from generator.importer.readers import read_minutes
 
-from .documents import BOARD_PROTOCOL, NETWORK_MEETING, to_docx, to_odt, to_pdf, to_text
-from .helpers import KNOWN
+from .documents import BOARD_PROTOCOL, NETWORK_MEETING, blocks_from_text, to_docx, to_odt, to_pdf, to_text
+from .helpers import ALL_FIXTURES, FIXTURES, KNOWN
 
 WRITERS = {
     "txt": lambda blocks, path: path.write_text(to_text(blocks), encoding="utf-8"),
@@ -67,3 +67,13 @@ def test_text_word_libreoffice_and_pdf_give_the_same_fields(tmp_path, blocks):
     found = {suffix: fields(import_as(blocks, suffix, tmp_path)) for suffix in WRITERS}
     for suffix in ("docx", "odt", "pdf"):
         assert found[suffix] == found["txt"], suffix
+
+
+@pytest.mark.parametrize("name", ALL_FIXTURES)
+@pytest.mark.parametrize("suffix", ["docx", "odt", "pdf"])
+def test_every_fixture_gives_the_same_fields_from_word_libreoffice_and_pdf(tmp_path, name, suffix):
+    """Each text fixture laid out as a word processor would (headings, lists, paragraphs with line
+    breaks) and saved in another format reads back to the same fields and events."""
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    original = fields(import_minutes(text, name, KNOWN))
+    assert fields(import_as(blocks_from_text(text), suffix, tmp_path)) == original

@@ -94,8 +94,10 @@ def read_pdf(raw: bytes) -> str:
         raise EmptyText("no text layer")
     body_size = Counter(line.size for line in lines).most_common(1)[0][0]
     bigger = sorted({line.size for line in lines if line.size > body_size * 1.12}, reverse=True)
+    # the line spacing inside a paragraph: the commonest distance between two baselines that is
+    # not much more than the font size (wider ones are paragraph gaps)
     spacing = Counter(round(a.bottom - b.bottom) for a, b in zip(lines, lines[1:])
-                      if a.page == b.page and a.bottom > b.bottom).most_common(1)
+                      if a.page == b.page and 0 < a.bottom - b.bottom <= body_size * 1.7).most_common(1)
     step = spacing[0][0] if spacing else body_size * 1.2
     right_edge = max(line.right for line in lines)
     out: list[str] = []
@@ -125,7 +127,8 @@ def read_pdf(raw: bytes) -> str:
             previous = line
             continue
         elif (out and out[-1] and previous is not None and previous.right > right_edge * 0.85
-              and not previous.bold and not line.bold and text[:1].islower()):
+              and not previous.bold and not line.bold
+              and (text[:1].islower() or text[:1].isdigit() or out[-1][-1:] not in ".!?:")):
             out[-1] += " " + text      # a paragraph the page's width wrapped
             previous = line
             continue
