@@ -24,3 +24,4 @@ UNKNOWN_SUFFIX = ("{path}: is not minutes the importer reads (.txt, .md, .docx, 
 NOTHING_TO_IMPORT = "{path}: no minutes in this folder (.txt, .md, .docx, .odt, .pdf)"
 ALREADY_IMPORTED = "already imported as {target} (same content) — skipped"
 ORIGINAL_KEPT = "original kept beside the meeting: {target}"
+OUTSIDE_SITE = "{path}: --into must be a folder inside the site ({root}) — give a path under content/meetings"

@@ -136,6 +136,9 @@ def import_command(files: list[Path], site_root: Path, into: Path | None, dry_ru
     if not meetings_dir.is_absolute() and into is not None:
         meetings_dir = site_root / meetings_dir
     events_dir = site_root / "content" / "events"
+    if not meetings_dir.resolve().is_relative_to(site_root.resolve()):
+        out.write(f"error: {messages.OUTSIDE_SITE.format(path=into, root=site_root)}\n")
+        return 1
     known, problems = KnownNames.from_site(site_root)
     for problem in problems:
         out.write(f"warning: {problem}\n")

@@ -202,3 +202,19 @@ def test_a_markdown_original_is_kept_under_a_name_the_site_does_not_read(tmp_pat
     assert code == 0, output
     folder = root / "content" / "meetings" / "2024-02-07-presidiemote"
     assert sorted(p.name for p in folder.iterdir()) == ["index.md", "presidium_fetstil.md.txt"]
+
+
+def test_nothing_is_written_outside_the_site(tmp_path):
+    root = make_site(tmp_path / "site")
+    elsewhere = tmp_path / "elsewhere"
+    code, output = run([FIXTURES / "fc_lista.txt"], root, into=elsewhere)
+    assert code == 1 and "--into must be a folder inside the site" in output
+    assert not elsewhere.exists() and not (root / "content" / "meetings").exists()
+
+
+def test_a_file_that_is_no_minutes_is_named_with_the_formats_read(tmp_path):
+    root = make_site(tmp_path)
+    slides = tmp_path / "bilder.pptx"
+    slides.write_bytes(b"PK\x03\x04 slides")
+    code, output = run([slides], root)
+    assert code == 1 and "bilder.pptx: is not minutes the importer reads (.txt, .md, .docx, .odt, .pdf)" in output

@@ -16,6 +16,7 @@ from .pdf import EmptyText, read_pdf
 from .text import read_text
 
 SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".odt", ".pdf")
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
 
 @dataclass(frozen=True)
@@ -43,10 +44,15 @@ def read_minutes(path: Path) -> Reading:
         return Reading(None, error=messages.OLD_WORD.format(path=path))
     if raw[:5] == b"%PDF-" or suffix == ".pdf":
         reader = read_pdf
-    elif raw[:2] == b"PK" and suffix == ".odt":
+    elif raw[:2] == b"PK" and suffix in (".odt", ".ott"):
         reader = read_odt
-    elif raw[:2] == b"PK":
+    elif raw[:2] == b"PK" and suffix in (".docx", ".docm", ".dotx", *TEXT_SUFFIXES, ""):
         reader = read_docx
+    elif raw[:2] == b"PK" or suffix not in (*TEXT_SUFFIXES, ""):
+        text, note, error = read_text(raw, path) if raw[:2] != b"PK" else (None, None, "zip")
+        if error:
+            return Reading(None, error=messages.UNKNOWN_SUFFIX.format(path=path))
+        return Reading(text, note)
     else:
         text, note, error = read_text(raw, path)
         return Reading(text, note, error)
