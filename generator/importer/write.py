@@ -143,7 +143,7 @@ def import_command(files: list[Path], site_root: Path, into: Path | None, dry_ru
     for problem in problems:
         out.write(f"warning: {problem}\n")
     if not known.federations:
-        out.write("warning: no federations under content/federations — none will be recognised\n")
+        out.write(f"warning: {messages.NO_FEDERATIONS}\n")
     inputs, input_errors = expand_inputs(files)
     status = 0
     for error in input_errors:
@@ -161,7 +161,7 @@ def import_command(files: list[Path], site_root: Path, into: Path | None, dry_ru
     if len(outcomes) > 1:
         out.write("\n" + summary_table(outcomes) + "\n")
     if dry_run:
-        out.write("Dry run: nothing was written.\n")
+        out.write(messages.DRY_RUN + "\n")
     return status
 
 
@@ -201,11 +201,11 @@ def _import_one(path: Path, site_root: Path, meetings_dir: Path, events_dir: Pat
         existing_meetings = sorted(set(meetings_dir.glob(f"{day}-*.md")) | set(meetings_dir.glob(f"{day}-*/index.md")))
         if existing_meetings and event.meta.get("status") != "inställd" and any(
                 slugify(result.meta["type"]) in p.as_posix() for p in existing_meetings):
-            skipped.append(f"{day} {event.meta['title']}: a meeting file for that "
-                           f"day exists ({_rel(existing_meetings[0], site_root)}) — skipped")
+            skipped.append(messages.EVENT_DAY_HAS_MEETING.format(
+                day=day, title=event.meta["title"], meeting=_rel(existing_meetings[0], site_root)))
             continue
         if event_path.exists() and _existing_uid(event_path) not in (None, event.meta["uid"]):
-            skipped.append(f"{_rel(event_path, site_root)} exists, announced elsewhere — skipped")
+            skipped.append(messages.EVENT_ANNOUNCED_ELSEWHERE.format(path=_rel(event_path, site_root)))
             continue
         writes.append((event_path, to_file_text(event.meta, event.body)))
     existing = [p for p, _ in writes if p.exists() and p != kept]
@@ -219,23 +219,23 @@ def _import_one(path: Path, site_root: Path, meetings_dir: Path, events_dir: Pat
         out.write(f"  {line}\n")
     out.write(f"  {messages.ORIGINAL_KEPT.format(target=_rel(kept, site_root))}\n")
     if result.events:
-        out.write(f"  events proposed: {len(writes) - 2}\n")
+        out.write(f"  {messages.EVENTS_PROPOSED.format(count=len(writes) - 2)}\n")
         for p, _ in writes[2:]:
             out.write(f"    {_rel(p, site_root)}\n")
     for line in skipped:
         out.write(f"  event {line}\n")
     if existing and not force:
         for p in existing:
-            out.write(f"  error: {_rel(p, site_root)} exists — not overwritten (use --force to replace it)\n")
+            out.write(f"  error: {messages.EXISTS.format(path=_rel(p, site_root))}\n")
         outcome.status = "failed"
         return 1
     planned.add(target)
     if dry_run:
         for p, content in writes:
             if isinstance(content, bytes):
-                out.write(f"--- would copy {path.name} to {_rel(p, site_root)} ---\n")
+                out.write(messages.WOULD_COPY.format(name=path.name, path=_rel(p, site_root)) + "\n")
             else:
-                out.write(f"--- would write {_rel(p, site_root)} ---\n{content}")
+                out.write(messages.WOULD_WRITE.format(path=_rel(p, site_root)) + "\n" + content)
         return 0
     for p, content in writes:
         try:
@@ -245,7 +245,7 @@ def _import_one(path: Path, site_root: Path, meetings_dir: Path, events_dir: Pat
             else:
                 p.write_text(content, encoding="utf-8")
         except OSError as exc:
-            out.write(f"  error: cannot write {_rel(p, site_root)} ({exc.strerror or exc})\n")
+            out.write(f"  error: {messages.CANNOT_WRITE.format(path=_rel(p, site_root), reason=exc.strerror or exc)}\n")
             outcome.status = "failed"
             return 1
     if flat is not None:
