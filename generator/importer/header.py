@@ -477,3 +477,26 @@ def _continuation(lines: list[str], start: int, end: int, known: KnownNames) -> 
             break
         found.append(k)
     return found
+
+
+_GAP_LABEL = re.compile(rf"^\s*(?P<label>{_LABEL_RE})(?:[ ]{{2,}}|\t+)(?P<value>\S.*)$", re.IGNORECASE)
+_CELL_GAP = re.compile(r"[ ]{3,}|\t+")
+
+
+def label_view(lines: list[str]) -> list[str]:
+    """The lines as the header reader sees them, one for one. A protocol laid out in two columns
+    ('Beslutande          Anna Andersson (S)') reads as 'Beslutande: Anna Andersson (S)'; a line
+    of two cells far apart ('Styrelsen          Sammanträdesdatum 2024-03-13') reads as its
+    cells with a comma between them. The body keeps the lines as written."""
+    view = []
+    for line in lines:
+        m = _GAP_LABEL.match(line)
+        if m:
+            view.append(f"{m['label']}: {' '.join(m['value'].split())}")
+            continue
+        cells = [c for c in _CELL_GAP.split(line.strip()) if c]
+        if len(cells) > 1 and not _BULLET.match(line) and not line.lstrip().startswith("|"):
+            view.append(", ".join(" ".join(c.split()) for c in cells))
+        else:
+            view.append(line)
+    return view

@@ -17,7 +17,7 @@ from .body import Block, find_agenda, normalise_body, render_blocks
 from .dates import _URL, TimeSpan, find_date_mentions, find_time_spans, format_swedish_date
 from .events import propose_events, sentences_of
 from .header import (_GENERIC_PREFIX, _header_date, _is_title_candidate, _Labelled, _read_labelled_fields, _words,
-                     split_title_line)
+                     label_view, split_title_line)
 from .kinds import guess_type_from_text, type_in_line
 from .lines import _normalise_text, _strip_markup
 from .names import KnownNames, find_names
@@ -62,11 +62,12 @@ def import_minutes(text: str, source_name: str, known: KnownNames,
     text lacks one (a date, or (year, month)); it is never guessed here."""
     text = _normalise_text(text)
     lines = text.split("\n")
+    view = label_view(lines)          # the header is read from this; the body keeps `lines`
     agenda = find_agenda(lines)
     reviews: list[Review] = []
     notes: list[str] = []
-    labelled = _read_labelled_fields(lines, agenda, known, notes, reviews)
-    r = _Reading(text, lines, known, labelled, notes, reviews)
+    labelled = _read_labelled_fields(view, agenda, known, notes, reviews)
+    r = _Reading(text, view, known, labelled, notes, reviews)
     _read_title_lines(r, agenda)
     _complete_when(r)
     federations, projects = _names_in(r)

@@ -39,6 +39,22 @@ BOARD_PROTOCOL = [
     ("p", "Ordföranden avslutade mötet."),
 ]
 
+# a municipal-style protocol: a two-column table of labels, people one a line in the value cell
+COLUMN_PROTOCOL = [
+    ("lines", ["SAMORDNINGSFÖRBUNDET SYDVIK", "Styrelsen"]),
+    ("labels", [("Sammanträdesdatum", "2024-04-17"),
+                ("Plats och tid", "Stadshuset, rum Björken, kl. 09.00–11.45"),
+                ("Beslutande", "Maria Holm (S), ordförande\nPeter Lind (KD), vice ordförande\nSara Berg, Försäkringskassan"),
+                ("Ersättare", "Nils Ek (C)"),
+                ("Övriga deltagare", "Frida Sjö, förbundschef\nKim Ahl, sekreterare"),
+                ("Utses att justera", "Peter Lind"),
+                ("Paragrafer", "1–4")]),
+    ("h2", "§ 1 Dagordning"),
+    ("p", "Dagordningen fastställs."),
+    ("h2", "§ 2 Nästa sammanträde"),
+    ("p", "Nästa sammanträde är den 22 maj 2024 kl. 09.00."),
+]
+
 NETWORK_MEETING = [
     ("h1", "Minnesanteckningar presidiemöte"),
     ("lines", ["**Datum:** 2024-11-13", "**Tid:** 9.30–11.30", "**Plats:** Teams"]),
@@ -76,7 +92,12 @@ def to_text(blocks) -> str:
         elif kind == "bullets":
             out.append("\n".join(f"- {item}" for item in value))
         elif kind == "labels":
-            out.append("\n".join(f"{label}: {text}" for label, text in value))
+            rows = []
+            for label, text in value:
+                first, *more = text.split("\n")
+                rows.append(f"{label}: {first}")
+                rows.extend(" " * (len(label) + 2) + line for line in more)
+            out.append("\n".join(rows))
     return "\n\n".join(out) + "\n"
 
 
@@ -135,7 +156,8 @@ def to_odt(blocks, path: Path) -> Path:
             body.append(f"<text:list>{items}</text:list>")
         elif kind == "labels":
             rows = "".join(f"<table:table-row><table:table-cell><text:p>{escape(a)}</text:p></table:table-cell>"
-                           f"<table:table-cell><text:p>{escape(b)}</text:p></table:table-cell></table:table-row>"
+                           "<table:table-cell>" + "".join(f"<text:p>{escape(line)}</text:p>" for line in b.split("\n"))
+                           + "</table:table-cell></table:table-row>"
                            for a, b in value)
             body.append(f'<table:table table:name="T1"><table:table-column table:number-columns-repeated="2"/>{rows}</table:table>')
     content = (
@@ -193,6 +215,9 @@ def to_pdf(blocks, path: Path) -> Path:
         y -= size * 1.35
 
     def wrapped(text: str, x: float = left, size: float = 11) -> None:
+        if stringWidth(_plain(text), "Helvetica", size) <= right - x:
+            line(text, x, size)       # as written, a wide gap between two cells kept
+            return
         words, current = text.split(), ""
         for word in words:
             trial = f"{current} {word}".strip()
@@ -230,8 +255,11 @@ def to_pdf(blocks, path: Path) -> Path:
                 page.setFont("Helvetica-Bold", 11)
                 page.drawString(left, y, label)
                 page.setFont("Helvetica", 11)
-                page.drawString(left + 130, y, text)
-                y -= 11 * 1.35
+                for value_line in text.split("\n"):
+                    need(16)
+                    page.setFont("Helvetica", 11)
+                    page.drawString(left + 130, y, value_line)
+                    y -= 11 * 1.35
             y -= 8
     page.drawString(right - 20, 40, "1")
     page.save()

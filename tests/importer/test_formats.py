@@ -8,7 +8,7 @@ import pytest
 from generator.importer import import_minutes
 from generator.importer.readers import read_minutes
 
-from .documents import BOARD_PROTOCOL, NETWORK_MEETING, blocks_from_text, to_docx, to_odt, to_pdf, to_text
+from .documents import BOARD_PROTOCOL, COLUMN_PROTOCOL, NETWORK_MEETING, blocks_from_text, to_docx, to_odt, to_pdf, to_text
 from .helpers import ALL_FIXTURES, FIXTURES, KNOWN
 
 WRITERS = {
@@ -62,7 +62,19 @@ def test_network_meeting_in_every_format(tmp_path, suffix):
     assert events["2025-02-14"]["title"].startswith("Sista dag")
 
 
-@pytest.mark.parametrize("blocks", [BOARD_PROTOCOL, NETWORK_MEETING], ids=["board", "network"])
+@pytest.mark.parametrize("suffix", ["txt", "docx", "odt", "pdf"])
+def test_a_protocol_in_two_columns_in_every_format(tmp_path, suffix):
+    meta = import_as(COLUMN_PROTOCOL, suffix, tmp_path).meta
+    assert (meta["date"], meta["start"], meta["end"], meta["location"]) == (
+        dt.date(2024, 4, 17), "09:00", "11:45", "Stadshuset, rum Björken")
+    assert [(g["group"], [p["name"] for p in g["people"]]) for g in meta["present"]] == [
+        ("Beslutande", ["Maria Holm", "Peter Lind", "Sara Berg"]), ("Ersättare", ["Nils Ek"]),
+        ("Övriga deltagare", ["Frida Sjö", "Kim Ahl"])]
+    assert (meta["chair"], meta["secretary"], meta["federations"]) == ("Maria Holm", "Kim Ahl", ["sydvik"])
+
+
+@pytest.mark.parametrize("blocks", [BOARD_PROTOCOL, NETWORK_MEETING, COLUMN_PROTOCOL],
+                         ids=["board", "network", "columns"])
 def test_text_word_libreoffice_and_pdf_give_the_same_fields(tmp_path, blocks):
     found = {suffix: fields(import_as(blocks, suffix, tmp_path)) for suffix in WRITERS}
     for suffix in ("docx", "odt", "pdf"):

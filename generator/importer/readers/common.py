@@ -40,21 +40,26 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     """A table as lines. A two-column table whose first cells are labels ('Datum' | '12 mars')
     becomes 'Datum: 12 mars'; a table of people ('Karin Ek' | 'ordförande') becomes one
     'Karin Ek, ordförande' a line under its label; anything else a Markdown table."""
-    rows = [[" ".join(c.split()) for c in row] for row in rows]
-    rows = [row for row in rows if any(row)]
+    rows = [row for row in rows if any(c.strip() for c in row)]
     if not rows:
         return []
     width = max(len(row) for row in rows)
     if width == 2 and sum(1 for row in rows if is_label(row[0])) >= max(1, len(rows) // 2):
+        # a value cell of several lines (one person a line) keeps them: the first after the
+        # label, the others as lines of their own below it
         out = []
         for left, right in ((row + ["", ""])[:2] for row in rows):
-            if left and right:
-                out.append(f"{left.rstrip(':').strip()}: {right}")
+            left = " ".join(left.split())
+            values = [" ".join(v.split()) for v in right.splitlines() if v.strip()]
+            if left and values:
+                out.append(f"{left.rstrip(':').strip()}: {values[0]}")
+                out.extend(values[1:])
             elif left:
                 out.append(left)
-            elif right:
-                out.append(right)
+            else:
+                out.extend(values)
         return out
+    rows = [[" ".join(c.split()) for c in row] for row in rows]
     cells = [[c.replace("|", "\\|") for c in (row + [""] * width)[:width]] for row in rows]
     out = ["| " + " | ".join(cells[0]) + " |", "|" + "---|" * width]
     out.extend("| " + " | ".join(row) + " |" for row in cells[1:])

@@ -85,8 +85,8 @@ def read_odt(raw: bytes) -> str:
             elif child.tag == _tag("table", "table"):
                 rows = []
                 for row in child.iter(_tag("table", "table-row")):
-                    rows.append([" ".join(_text(p, bold_styles).replace("**", "")
-                                          for p in cell.iter(_tag("text", "p")))
+                    rows.append(["\n".join(_text(p, bold_styles).replace("**", "")
+                                           for p in cell.iter(_tag("text", "p")))
                                  for cell in row.findall(_tag("table", "table-cell"))])
                 lines = table_lines(rows)
                 if lines:

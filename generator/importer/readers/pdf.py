@@ -56,7 +56,7 @@ def _lines(raw: bytes) -> list[_Line]:
                 text_lines.extend(line for line in element if isinstance(line, LTTextLine))
         for line in text_lines:
             chars = _chars(line)
-            text = line.get_text().replace("\n", "").rstrip()
+            text = _line_text(line)
             if not text.strip() or not chars:
                 continue
             letters = [c for c in chars if c.get_text().strip()]
@@ -78,7 +78,10 @@ def _lines(raw: bytes) -> list[_Line]:
             if merged and abs(merged[-1].bottom - piece.bottom) < 2.5 and merged[-1].page == piece.page:
                 last = merged[-1]
                 left = last.text.rstrip()
-                joiner = ": " if is_label(left) and not left.endswith(":") else " "
+                # a label in one column and its value in the next; two cells far apart keep a
+                # wide gap, which the header reader reads as two cells
+                wide = piece.x - last.right > 2 * max(piece.size, 1)
+                joiner = ": " if is_label(left) and not left.endswith(":") else ("    " if wide else " ")
                 last.text = left + joiner + piece.text.strip()
                 last.bold = last.bold and piece.bold
                 last.right = max(last.right, piece.right)
@@ -86,6 +89,35 @@ def _lines(raw: bytes) -> list[_Line]:
                 merged.append(piece)
         found.extend(merged)
     return found
+
+
+def _line_text(line: LTTextLine) -> str:
+    """The line's text; a gap wider than two letters between two characters (a tab stop, the next
+    column) becomes four spaces, which the header reader takes for two cells."""
+    text, previous = "", None
+    for item in line:
+        if isinstance(item, LTChar):
+            if previous is not None and item.x0 - previous.x1 > 2 * max(item.size, 1):
+                text = text.rstrip() + "    "
+            text += item.get_text()
+            previous = item
+        else:
+            text += item.get_text()
+    return text.replace("\n", "").rstrip()
+
+
+def _wrapped(previous: _Line, line: _Line, right_edge: float) -> bool:
+    """The line continues the one above because the page's width broke it: the first word of
+    the line would not have fitted at the end of the line above."""
+    if abs(line.x - previous.x) > 2:
+        return False
+    first_word = line.text.split()[0] if line.text.split() else ""
+    return previous.right + len(first_word) * line.size * 0.5 > right_edge - 2
+
+
+def _starts_with_label(text: str) -> bool:
+    m = re.match(r"^\**([^:*]{2,40}?)\**:", text)
+    return bool(m) and is_label(m.group(1))
 
 
 def read_pdf(raw: bytes) -> str:
@@ -126,8 +158,8 @@ def read_pdf(raw: bytes) -> str:
             out[-1] += " " + text      # a list item that runs over two lines
             previous = line
             continue
-        elif (out and out[-1] and previous is not None and previous.right > right_edge * 0.85
-              and not previous.bold and not line.bold
+        elif (out and out[-1] and previous is not None and _wrapped(previous, line, right_edge)
+              and not previous.bold and not line.bold and not _starts_with_label(text)
               and (text[:1].islower() or text[:1].isdigit() or out[-1][-1:] not in ".!?:")):
             out[-1] += " " + text      # a paragraph the page's width wrapped
             previous = line
