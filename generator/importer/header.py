@@ -11,7 +11,7 @@ from .events import _NEXT_MEETING
 from .lines import _BULLET, _MD_HEADING, _NUMBERED, _next_content, _strip_markup
 from .names import KnownNames
 from .people import _people_block, _split_commas, is_affiliation, parse_people, parse_person, parse_person_line
-from .words import (CHAIR_ROLES, LABELS, TABLE_HEADINGS, PRESENT_GROUP_LABELS, PRESENT_SUBGROUPS, SECRETARY_ROLES,
+from .words import (CHAIR_ROLES, LABELS, SIGNATURE_LABELS, TABLE_HEADINGS, PRESENT_GROUP_LABELS, PRESENT_SUBGROUPS, SECRETARY_ROLES,
                     WEEKDAY_NAMES)
 
 
@@ -22,10 +22,12 @@ _GENERIC_PREFIX = re.compile(r"^(?:minnesanteckningar|minnesanteckning|mötesant
 _LABEL_RE = "|".join(sorted((re.escape(k) for k in LABELS), key=len, reverse=True))
 
 
-_LINE_LABEL = re.compile(rf"^(?P<label>{_LABEL_RE})(?:\s+(?P<sub>{PRESENT_SUBGROUPS}))?\s*:\s*", re.IGNORECASE)
+# 'Närvarande i rummet:', 'Deltagare (digitalt):' — a sub-group after the label
+_PAREN = r"(?:\s*\((?P<paren>[^()]{2,30})\))?"
+_LINE_LABEL = re.compile(rf"^(?P<label>{_LABEL_RE})(?:\s+(?P<sub>{PRESENT_SUBGROUPS}))?{_PAREN}\s*:\s*", re.IGNORECASE)
 
 
-_INLINE_LABEL = re.compile(rf"(?:(?<=\s)|^)(?P<label>{_LABEL_RE}|{PRESENT_SUBGROUPS})(?:\s+(?P<sub>{PRESENT_SUBGROUPS}))?\s*:\s*",
+_INLINE_LABEL = re.compile(rf"(?:(?<=\s)|^)(?P<label>{_LABEL_RE}|{PRESENT_SUBGROUPS})(?:\s+(?P<sub>{PRESENT_SUBGROUPS}))?{_PAREN}\s*:\s*",
                            re.IGNORECASE)
 
 
@@ -54,7 +56,7 @@ def split_labelled(line: str) -> list[tuple[str, str | None, str]]:
     parts = []
     for i, m in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(plain)
-        parts.append((m["label"], m["sub"] or None, plain[m.end():end].strip()))
+        parts.append((m["label"], m["sub"] or m["paren"] or None, plain[m.end():end].strip()))
     return parts
 
 
@@ -215,22 +217,23 @@ def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames,
                 removed.discard(line)
                 removed.difference_update(continued_of.get(line, []))
             reviews.append(Review("present", Issue.NOT_NAMES))
-    # 'Vid pennan' with the name on the next line: '//Catarina'
-    if "secretary" not in fields:
+    # 'Vid pennan' / 'Vid protokollet' / 'Ordförande' with the name on the next line, as a
+    # signature often stands at the end ('//Catarina'); the lines stay in the text
+    for key in ("secretary", "chair"):
+        if key in fields:
+            continue
         for k, line in enumerate(lines):
-            if re.match(r"^\s*vid\s+pennan\s*:?\s*$", _strip_markup(line), re.IGNORECASE):
-                following = _next_content(lines, k)
-                if following:
-                    person = parse_person(following.lstrip("/").strip(), None, known)
-                    if person:
-                        fields["secretary"] = person
-                break
-            m = re.match(r"^\s*vid\s+pennan\s*:?\s*/*\s*(?P<name>\S.*)$", _strip_markup(line), re.IGNORECASE)
-            if m:
-                person = parse_person(m["name"], None, known)
+            plain = _strip_markup(line)
+            m = _SIGNATURE.match(plain)
+            if not m or LABELS.get(m["label"].lower()) != key:
+                continue
+            name = m["name"] or _next_content(lines, k)
+            if name:
+                name = name.lstrip("/").strip()
+                person = parse_person(name, None, known) if looks_like_full_name(name) else None
                 if person:
-                    fields["secretary"] = person
-                break
+                    fields[key] = person
+            break
 
     _officers_from_roles(fields, notes)
     return _Labelled(fields, removed, place_value, time_value, date_value, link_value)
@@ -479,6 +482,8 @@ def _continuation(lines: list[str], start: int, end: int, known: KnownNames) -> 
     return found
 
 
+_SIGNATURE = re.compile(rf"^\s*(?P<label>{'|'.join(re.escape(w) for w in SIGNATURE_LABELS)})\s*:?\s*"
+                        rf"(?:/*\s*(?P<name>\S.*))?$", re.IGNORECASE)
 _GAP_LABEL = re.compile(rf"^\s*(?P<label>{_LABEL_RE})(?:[ ]{{2,}}|\t+)(?P<value>\S.*)$", re.IGNORECASE)
 _CELL_GAP = re.compile(r"[ ]{3,}|\t+")
 

@@ -224,3 +224,7 @@ FIELD_WORDS = {"chair": "ordförande", "secretary": "sekreterare", "present": "n
 # the heading cells of a table of people
 TABLE_HEADINGS = ("namn", "organisation", "roll", "funktion", "förbund", "parti", "representerar",
                   "uppdrag", "befattning", "titel", "närvarande", "ledamot", "ersättare", "kommentar")
+# a label alone on a line with the name on the next, as signatures stand ('Vid pennan' /
+# '//Catarina'); also 'Vid pennan /Catarina' on one line
+SIGNATURE_LABELS = ("vid pennan", "vid protokollet", "sekreterare", "protokollförare", "mötessekreterare",
+                    "ordförande", "mötesordförande")

@@ -147,3 +147,16 @@ def test_a_short_meeting_note_with_people_from_several_organisations():
     assert (meta["chair"], meta["secretary"], meta["absent"]) == ("Sara Lind", "Tove Ek", ["Jonas Berg"])
     # no place: not invented, reported
     assert "location" not in meta and "location" in result.review_fields
+
+
+def test_groups_in_brackets_and_a_chair_who_signs_below_the_label():
+    text = ("Styrelsemöte Sydvik 2024-05-15\n\nNärvarande (på plats): Anna Berg, Olle Lund\n"
+            "Närvarande (digitalt): Kim Ek\n\n§ 1 Öppnande\n\nAnna öppnade mötet.\n\n"
+            "Ordförande\n\nAnna Berg\n\nVid protokollet\n\nOlle Lund\n")
+    result = import_minutes(text, "s.txt", KNOWN)
+    meta = result.meta
+    assert meta["present"] == [{"group": "På plats", "people": ["Anna Berg", "Olle Lund"]},
+                               {"group": "Digitalt", "people": ["Kim Ek"]}]
+    assert (meta["chair"], meta["secretary"], meta["online"]) == ("Anna Berg", "Olle Lund", True)
+    # the signatures stay where they were written
+    assert result.body.rstrip().endswith("Ordförande\n\nAnna Berg\n\nVid protokollet\n\nOlle Lund")
