@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from .dates import _URL, find_date_mentions, find_time_spans
 from .lines import _BULLET, _END_PUNCT, _LETTERED, _MD_HEADING, _NUMBERED, _PARAGRAPH_SIGN, _heading_text, _next_content, _prev_content, _standalone, _unbold
-from .words import GENERIC_TITLES
+from .words import GENERIC_TITLES, LABELS, SIGNATURE_LABELS
 
 
 @dataclass
@@ -77,6 +77,11 @@ def _plain_heading(lines: list[str], i: int) -> bool:
         return False          # a heading needs text under it; a line under a heading is text
     if previous and _unbold(previous).endswith(":"):
         return False          # the value of 'Tidpunkt:'
+    label = text.lower().rstrip(":")
+    if label in SIGNATURE_LABELS or label in LABELS and LABELS[label] in ("ignore", "chair", "secretary"):
+        return False          # 'Ordförande' / 'Vid protokollet' / 'Justerare' above a signature
+    if previous and _unbold(previous).lower().rstrip(":") in LABELS:
+        return False          # the name under such a label
     return True
 
 
