@@ -122,7 +122,7 @@ def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames,
     while i < people_end:
         line = lines[i]
         # 'Närvarande' / 'Beslutande ledamöter' / 'Förhinder' on a line of its own, names below
-        if _people_label(line) and LABELS[_people_label(line)] not in fields:
+        if _people_label(line):
             j = _read_people_under_label(lines, i, people_end, known, notes, fields, removed)
             if j > i:
                 i = j
@@ -159,12 +159,12 @@ def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames,
                     present_parts.append((sub or group or (label if LABELS.get(label.lower()) is None else None), value, i))
                     if "present" not in fields:
                         fields["present"] = None  # filled below
-                elif kind in ("absent", "guests") and kind not in fields:
+                elif kind in ("absent", "guests"):
                     people, extra = parse_people(value, known)
                     if people is None or not people:
                         consumed = False
                         continue
-                    fields[kind] = people
+                    _add_people(fields, kind, people)
                     notes.extend(f"Tolkat: {n}." for n in extra)
                 elif kind in ("chair", "secretary") and kind not in fields:
                     person = parse_person(value.lstrip("/").strip(), None, known)
@@ -208,8 +208,8 @@ def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames,
             else:
                 flat.extend(people)
         if flat or groups:
-            fields["present"] = flat + groups
-        else:
+            fields["present"] = (fields.get("present") or []) + flat + groups
+        elif not fields.get("present"):
             fields.pop("present", None)
         if failed:
             # the line whose list has parts that are not names stays in the text, whole
@@ -327,7 +327,7 @@ def _read_people_under_label(lines: list[str], i: int, end: int, known: KnownNam
     if block and not grouped:
         value = _people_block([lines[k] for k in block], known, notes)
         if value is not None:
-            fields[LABELS[label]] = value
+            _add_people(fields, LABELS[label], value, _bare(lines[i]))
             removed.update([i, *block])
             return j
     # groups, line by line; a line that is no person ends the list and stays in the text
@@ -370,7 +370,7 @@ def _read_people_under_label(lines: list[str], i: int, end: int, known: KnownNam
         return i
     for kind in _PEOPLE_KINDS:
         mine = [g for g in groups if g["kind"] == kind]
-        if not mine or kind in fields:
+        if not mine:
             continue
         loose = [p for g in mine if not g["group"] for p in g["people"]]
         named = []
@@ -381,7 +381,7 @@ def _read_people_under_label(lines: list[str], i: int, end: int, known: KnownNam
                     group["federation"] = g["federation"]
                 group["people"] = g["people"]
                 named.append(group)
-        fields[kind] = loose + named
+        _add_people(fields, kind, loose + named, _bare(mine[0]["label"]) if not mine[0]["group"] else None)
         for g in mine:
             removed.update(g["lines"])
     # a label whose group was empty ('Ersättare' with nobody under it) goes with the others
@@ -505,3 +505,17 @@ def label_view(lines: list[str]) -> list[str]:
         else:
             view.append(line)
     return view
+
+
+def _add_people(fields: dict, kind: str, people: list, label: str | None = None) -> None:
+    """People into a field; a second list of the same kind ('Närvarande ledamöter' … then
+    'Närvarande tjänstepersoner' …) is added as a group named by its label."""
+    existing = fields.get(kind)
+    if not existing:
+        fields[kind] = people
+        return
+    flat = all(not (isinstance(p, dict) and "people" in p) for p in people)
+    if kind == "present" and label and flat:
+        fields[kind] = existing + [{"group": label[:1].upper() + label[1:], "people": people}]
+    else:
+        fields[kind] = existing + people

@@ -46,6 +46,7 @@ class _Reading:
     date_full: dt.date | None = None
     month_year: tuple[int, int] | None = None
     span: TimeSpan | None = None
+    place: str | None = None                 # a place written on the date line
 
     @property
     def removed(self) -> set[int]:
@@ -140,6 +141,12 @@ def _read_title_lines(r: _Reading, agenda: set[int]) -> None:
             r.span = span
         if (full or month_year or span) and not rest_words:
             r.removed.add(k)
+        elif (full or month_year or span) and k != r.title_line and r.place is None:
+            # '2024-10-23 kl 9.00-11.30, Sala stadshus': the date line also names the place
+            _, place = split_title_line(plain)
+            if place and set(_words(place)) >= set(rest_words):
+                r.place = place
+                r.removed.add(k)
         if r.title_line is not None and k > r.title_line + 2:
             break
 
@@ -234,7 +241,7 @@ def _make_title(r: _Reading, meeting_type: str, federations: list[str]) -> tuple
     """The title line cleaned ('Minnesanteckningar från …' dropped, a misspelt type word
     corrected, date/time/place parts taken out), or one made from the type; the date added when
     the title does not carry it. Returns (title, the place value, which the title may give)."""
-    place_value = r.labelled.place
+    place_value = r.labelled.place or r.place
     type_title = TYPE_TITLES.get(meeting_type, meeting_type.capitalize())
     if r.title_line is not None:
         original = _strip_markup(r.lines[r.title_line])

@@ -160,3 +160,22 @@ def test_groups_in_brackets_and_a_chair_who_signs_below_the_label():
     assert (meta["chair"], meta["secretary"], meta["online"]) == ("Anna Berg", "Olle Lund", True)
     # the signatures stay where they were written
     assert result.body.rstrip().endswith("Ordförande\n\nAnna Berg\n\nVid protokollet\n\nOlle Lund")
+
+
+def test_a_second_list_of_people_present_becomes_a_group():
+    _, result = load("styrelse_tva_listor.txt")
+    present = result.meta["present"]
+    assert [p["name"] for p in present[:3]] == ["Jan Ström", "Ulrika Back", "Per Ahlén"]
+    assert present[3] == {"group": "Närvarande tjänstepersoner", "people": [
+        {"name": "Mona Falk", "role": "förbundschef"}, {"name": "Tina Roos", "role": "ekonom"}]}
+    assert result.meta["absent"] == [{"name": "Siv Nord", "role": "vice ordförande (C)"}]
+    assert (result.meta["chair"], result.meta["secretary"]) == ("Jan Ström", "Mona Falk")
+
+
+def test_the_place_on_the_date_line():
+    _, result = load("beredning_datumrad.txt")
+    meta = result.meta
+    assert (meta["date"], meta["start"], meta["end"], meta["location"]) == (
+        dt.date(2024, 10, 23), "09:00", "11:30", "Sala stadshus")
+    assert (meta["chair"], meta["secretary"]) == ("Lisa Holm", "Olof Berg")
+    assert "Sala stadshus" not in result.body
