@@ -98,6 +98,7 @@ class _Labelled:
     time: str | None
     date: str | None
     link: str | None
+    header_end: int = 0              # the first line after the header
 
 
 def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames, notes: list[str],
@@ -236,7 +237,7 @@ def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames,
             break
 
     _officers_from_roles(fields, notes)
-    return _Labelled(fields, removed, place_value, time_value, date_value, link_value)
+    return _Labelled(fields, removed, place_value, time_value, date_value, link_value, header_end)
 
 
 def _header_limits(lines: list[str], agenda: set[int]) -> tuple[int, int]:

@@ -26,8 +26,13 @@ from .people import _presidium_groups, repair_split_names
 from .place import _ONLINE_WORDS, parse_place
 from .report import field_lines, review_line
 from .result import EVENT_ORDER, MEETING_ORDER, ImportResult, ProposedEvent, _ordered, stable_uid
-from .words import (CANONICAL_TYPE_WORDS, FIELD_WORDS, GENERIC_TITLES, MONTH_NAMES, NETWORK_TYPES,
+from .words import (CANONICAL_TYPE_WORDS, FIELD_WORDS, GENERIC_TITLES, HELD_WORDS, MEETING_WORDS, MONTH_NAMES,
+                    NETWORK_TYPES, ONLINE_PLACES,
                     NOT_FOUND_NOTE, TYPE_TITLES, UNCONFIRMED_NOTE, WEEKDAY_NAMES)
+
+
+_HELD_ONLINE = re.compile(rf"\b(?:{'|'.join(MEETING_WORDS)})\s+(?:{'|'.join(HELD_WORDS)})\s+(?:\w+\s+){{0,3}}?"
+                          rf"(?:{'|'.join(ONLINE_PLACES)})\b", re.IGNORECASE)
 
 
 @dataclass
@@ -291,6 +296,11 @@ def _place(r: _Reading, place_value: str | None) -> tuple[str | None, bool | Non
     if online is None and present and any(isinstance(g, dict) and "people" in g and _ONLINE_WORDS.search(g["group"])
                                           for g in present):
         online = True
+    if location is None and online is None:
+        # 'Mötet hölls på Teams.' written before the first item
+        header = "\n".join(r.lines[:r.labelled.header_end])
+        if _HELD_ONLINE.search(header):
+            online = True
     if location is None and online is None:
         r.reviews.append(Review("location", Issue.MISSING))
     return location, online, online_link

@@ -28,12 +28,18 @@ def looks_like_name(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 6 or any(ch.isdigit() for ch in text) or len(text) > 60:
         return False
+    if any(w in ("–", "—", "-") for w in words):
+        return False
     capitalised = sum(1 for w in words if _NAME_WORD.match(w))
     return capitalised >= max(1, len(words) - 1) and bool(_NAME_WORD.match(words[0]))
 
 
+# 'Anna Lind – Norrback': a dash between a name and where the person comes from
+_DASH = re.compile(r"\s+[–—-]\s+")
+
+
 def _split_names(text: str) -> list[str]:
-    text = text.replace("*", "").strip().rstrip(".")
+    text = _DASH.sub(", ", text.replace("*", "").strip().rstrip("."))
     # commas outside parentheses, then ' och ' / ' o ' / ' & '
     parts, depth, current = [], 0, ""
     for ch in text:
@@ -267,7 +273,7 @@ def parse_person_line(text: str, known: KnownNames | None, federation: str | Non
     'Anna Lind, Samordningsförbundet Norrback' → {name, federation}; 'Bo Ek (FC)'; 'Kipa'.
     None when the first part is no name."""
     text = text.replace("**", "").strip().strip(" .;")
-    text = re.sub(r"^[-–•*]\s+", "", text)
+    text = _DASH.sub(", ", re.sub(r"^[-–•*]\s+", "", text))
     parts = _split_commas(text)
     if not parts:
         return None

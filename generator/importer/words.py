@@ -228,3 +228,8 @@ TABLE_HEADINGS = ("namn", "organisation", "roll", "funktion", "förbund", "parti
 # '//Catarina'); also 'Vid pennan /Catarina' on one line
 SIGNATURE_LABELS = ("vid pennan", "vid protokollet", "sekreterare", "protokollförare", "mötessekreterare",
                     "ordförande", "mötesordförande")
+# 'Mötet hölls på Teams.', 'Sammanträdet genomfördes digitalt': the meeting itself was online
+MEETING_WORDS = ("mötet", "sammanträdet", "träffen", "samrådet", "vi")
+HELD_WORDS = ("hölls", "genomfördes", "skedde", "sker", "hålls", "var", "ägde rum", "träffades", "sågs")
+ONLINE_PLACES = (r"teams\w*", r"zoom", r"skype", r"digitalt", r"online", r"på distans", r"via länk",
+                 r"videolänk", r"webben")

@@ -179,3 +179,12 @@ def test_the_place_on_the_date_line():
         dt.date(2024, 10, 23), "09:00", "11:30", "Sala stadshus")
     assert (meta["chair"], meta["secretary"]) == ("Lisa Holm", "Olof Berg")
     assert "Sala stadshus" not in result.body
+
+
+def test_a_meeting_held_online_said_in_a_sentence():
+    _, result = load("presidium_teams.md")
+    meta = result.meta
+    assert (meta["date"], meta["start"], meta["end"], meta["online"]) == (dt.date(2025, 1, 15), "10:00", "12:00", True)
+    assert "location" not in meta and "Mötet hölls på Teams." in result.body
+    assert [(p["name"], p["federation"], p["role"]) for p in meta["present"]][:2] == [
+        ("Anna Lind", "norrback", "ordförande"), ("Karin Ås", "norrback", "förbundschef")]

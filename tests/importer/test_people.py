@@ -130,3 +130,12 @@ def test_a_list_with_a_part_that_is_no_name_keeps_the_others_and_the_text():
     assert "Närvarande på Teams: alla övriga i styrelsen utom en" in result.body
     assert "Karin Ås" not in result.body
     assert "present" in result.review_fields
+
+
+def test_a_dash_between_name_and_federation():
+    _, result = load("fc_tankstreck.txt")
+    assert result.meta["present"] == [{"name": "Anna Lind", "federation": "norrback"},
+                                      {"name": "Bo Nyström", "federation": "sydvik"},
+                                      {"name": "Cecilia Ny", "federation": "vastmark"},
+                                      {"name": "Dan Öberg", "federation": "ostra-dalen"}]
+    assert event_on(result, "2025-03-05")["status"] == "inställd"
