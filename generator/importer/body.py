@@ -5,7 +5,8 @@ import re
 from dataclasses import dataclass, field
 
 from .dates import _URL, find_date_mentions, find_time_spans
-from .lines import _BULLET, _END_PUNCT, _LETTERED, _MD_HEADING, _NUMBERED, _PARAGRAPH_SIGN, _heading_text, _next_content, _prev_content, _standalone, _unbold
+from .lines import (_BULLET, _END_PUNCT, _LETTERED, _MD_HEADING, _NUMBERED, _PARAGRAPH_SIGN, _heading_text,
+                    _next_content, _prev_content, _standalone, _unbold)
 from .words import GENERIC_TITLES, LABELS, SIGNATURE_LABELS
 
 

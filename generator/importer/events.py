@@ -7,12 +7,14 @@ from dataclasses import dataclass
 
 from ..slugs import slugify
 from .body import Block
-from .dates import DateMention, TimeSpan, _DAY_MONTH, _TIME_BARE, _TIME_KL, find_date_mentions, find_time_spans, format_swedish_date, iso_week_range, resolve_day, standalone_years
+from .dates import (DateMention, TimeSpan, _DAY_MONTH, _TIME_BARE, _TIME_KL, find_date_mentions,
+                    find_time_spans, format_swedish_date, iso_week_range, resolve_day, standalone_years)
+from .kinds import _NEXT_MEETING
 from .names import KnownNames, find_names
 from .place import _HEDGE, _ONLINE_WORDS, parse_place
 from .words import (ALTERNATIVE_WORDS, CANCELLED_WORDS, DEADLINE_WORDS, EVENT_NOUNS, FUTURE_WORDS,
-                    GENERIC_EVENT_TITLES, HEDGE_WORDS, MEETING_VERBS, MOVED_WORDS, NEXT_MEETING_NOUNS, NOT_EVENT_WORDS,
-                    PAST_WORDS, PART_OF_DAY_WORDS, TYPE_TITLES, WEEKDAY_NAMES)
+                    GENERIC_EVENT_TITLES, HEDGE_WORDS, MEETING_VERBS, MOVED_WORDS, NOT_EVENT_WORDS, PAST_WORDS,
+                    PART_OF_DAY_WORDS, TYPE_TITLES, WEEKDAY_NAMES)
 
 
 def _words_re(words: tuple[str, ...]) -> str:
@@ -24,7 +26,6 @@ _DEADLINE = re.compile(rf"\b(?:{_words_re(DEADLINE_WORDS)})\b", re.IGNORECASE)
 _CANCELLED = re.compile(rf"\b(?:{_words_re(CANCELLED_WORDS)})", re.IGNORECASE)
 _FUTURE = re.compile(rf"\b(?:{_words_re(FUTURE_WORDS)})\b", re.IGNORECASE)
 _PAST = re.compile(rf"\b(?:{_words_re(PAST_WORDS)})\b", re.IGNORECASE)
-_NEXT_MEETING = re.compile(rf"\bnästa\s+(?P<what>{_words_re(NEXT_MEETING_NOUNS)})\b", re.IGNORECASE)
 _ALTERNATIVES = re.compile(rf"\b(?:{_words_re(ALTERNATIVE_WORDS)})\b", re.IGNORECASE)
 _PART_OF_DAY = re.compile(rf"\b(?:{_words_re(PART_OF_DAY_WORDS)})\b", re.IGNORECASE)
 _MOVED = re.compile(rf"\b(?:{_words_re(MOVED_WORDS)})\b", re.IGNORECASE)
@@ -40,6 +41,14 @@ _PLACE_AFTER_DATE = re.compile(r"^[^.;:]{0,40}?\b(?:i|på)\s+(?P<place>(?!Teams\
 
 
 MAX_EVENT_DAYS = 14
+
+
+@dataclass(frozen=True)
+class EventNote:
+    """A note on a proposed event: `public` ones are shown on the site (`note`), the others are
+    for the editor (`import_notes`)."""
+    text: str
+    public: bool = False
 
 
 @dataclass
@@ -214,7 +223,7 @@ def propose_events(sentences: list[Sentence], reference: dt.date | None, meeting
             if mention in paired.values():
                 continue
             dates: list[tuple[dt.date, dt.date | None]] = []
-            notes: list[str] = []
+            notes: list[EventNote | str] = []   # a plain string is for the editor only
             if mention.kind == "relative":
                 if reference is None or not exact:
                     no_year.append(mention.text)
@@ -241,7 +250,7 @@ def propose_events(sentences: list[Sentence], reference: dt.date | None, meeting
                 elif not sentence_year:
                     notes.append(f"Året står inte i texten; {monday.year} taget från mötets datum.")
                 dates.append((monday, sunday))
-                notes.append(f"Datum osäkert: bara {mention.text} är angiven.")
+                notes.append(EventNote(f"Datum osäkert: bara {mention.text} är angiven.", public=True))
             else:
                 year = mention.year or sentence_year
                 day, how = resolve_day(mention.day, mention.month, year, reference, future)
@@ -267,8 +276,8 @@ def propose_events(sentences: list[Sentence], reference: dt.date | None, meeting
                         dates.append((day, None))
                         dates.append((second, None))
                         if mention.joiner == "alternative":
-                            notes.append(f"Alternativa datum: {format_swedish_date(day, False)} eller "
-                                         f"{format_swedish_date(second, False)}.")
+                            notes.append(EventNote(f"Alternativa datum: {format_swedish_date(day, False)} eller "
+                                         f"{format_swedish_date(second, False)}.", public=True))
                         day = None
                 partner = paired.get(mention.start)
                 if partner is not None and day is not None:
@@ -364,7 +373,7 @@ def _pair_range(text: str, mentions: list[DateMention]) -> dict:
 def _make_candidate(s: Sentence, mention: DateMention, start: dt.date, end: dt.date | None,
                     spans: list[TimeSpan], next_ctx: bool, cancelled: bool, deadline: bool,
                     meeting_type: str, meeting_federations: list[str], known: KnownNames,
-                    notes: list[str], group: int) -> _Candidate:
+                    notes: list[EventNote | str], group: int) -> _Candidate:
     # time: the first span after this date in the sentence, else one said in the section
     begins = ends = None
     following = [t for t in spans if t.start >= mention.end]
@@ -376,9 +385,9 @@ def _make_candidate(s: Sentence, mention: DateMention, start: dt.date, end: dt.d
             span = section_spans[0]
     if span is not None:
         begins, ends = span.begins, span.ends
-    public = ("Alternativa", "Datum osäkert")
-    note = list(dict.fromkeys(n for n in notes if n.startswith(public)))
-    import_notes = [n for n in notes if not n.startswith(public)]
+    note = list(dict.fromkeys(n.text for n in notes if isinstance(n, EventNote) and n.public))
+    import_notes = [n.text if isinstance(n, EventNote) else n for n in notes
+                    if not (isinstance(n, EventNote) and n.public)]
     part = _PART_OF_DAY.search(s.text)
     if part and begins is None:
         note.append(f"Tid: {part.group(0)}.")

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 
 from .notes import Issue, Review
 from .dates import TimeSpan, _MONTH_YEAR, _valid, find_date_mentions, find_time_spans, month_number
-from .events import _NEXT_MEETING
 from .lines import _BULLET, _MD_HEADING, _NUMBERED, _next_content, _strip_markup
-from .names import KnownNames
-from .people import _people_block, _split_commas, is_affiliation, parse_people, parse_person, parse_person_line
-from .words import (CHAIR_ROLES, LABELS, SIGNATURE_LABELS, TABLE_HEADINGS, PRESENT_GROUP_LABELS, PRESENT_SUBGROUPS, SECRETARY_ROLES,
-                    WEEKDAY_NAMES)
+from .kinds import _NEXT_MEETING
+from .names import KnownNames, best_name
+from .people import (_people_block, _split_commas, is_affiliation, parse_people, parse_person,
+                     parse_person_line)
+from .words import (CHAIR_ROLES, LABELS, PRESENT_GROUP_LABELS, PRESENT_SUBGROUPS, SECRETARY_ROLES,
+                    SIGNATURE_LABELS, TABLE_HEADINGS, WEEKDAY_NAMES)
 
 
 _GENERIC_PREFIX = re.compile(r"^(?:minnesanteckningar|minnesanteckning|mötesanteckningar|anteckningar|protokoll)"
@@ -280,7 +281,6 @@ def _federation_label(line: str, known: KnownNames) -> object | None:
     bare = _bare(line)
     if not bare or "," in bare or len(bare.split()) > 5:
         return None
-    from .names import best_name
     fed, fuzzy = best_name(_strip_markup(line).replace("*", "").strip(" :"), known.federations)
     return fed if fed is not None and not fuzzy else None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from .words import MEETING_TYPES, FUZZY_TYPE_WORDS
+from .words import FUZZY_TYPE_WORDS, MEETING_TYPES, NEXT_MEETING_NOUNS
 
 
 _NOT_THIS_MEETING = re.compile(r"\b(?:från|om|inför|till|på|nästa|kommande|föregående)\s+(?:\w+\s+)?$",
@@ -43,3 +43,7 @@ def guess_type_from_text(text: str) -> tuple[str | None, int]:
         return None, 0
     best = max(scores, key=lambda k: scores[k])
     return best, scores[best]
+
+
+# 'Nästa möte', 'nästa styrgruppsmöte': the next meeting of this kind
+_NEXT_MEETING = re.compile(rf"\bnästa\s+(?P<what>{'|'.join(NEXT_MEETING_NOUNS)})\b", re.IGNORECASE)
