@@ -1,0 +1,36 @@
+"""PDF with a text layer → the lines the importer reads (generator/importer/readers/pdf.py)."""
+from __future__ import annotations
+
+from reportlab.pdfgen import canvas
+
+from generator.importer.readers import read_minutes
+from generator.importer.readers.pdf import read_pdf
+
+from .documents import BOARD_PROTOCOL, NETWORK_MEETING, to_pdf
+
+
+def test_pdf_layout_becomes_headings_paragraphs_and_lists(tmp_path):
+    text = read_pdf(to_pdf(BOARD_PROTOCOL, tmp_path / "b.pdf").read_bytes())
+    lines = text.splitlines()
+    assert lines[0] == "# Protokoll"
+    assert "## § 2 Ekonomisk uppföljning" in lines
+    # the two columns of the label table are one line, with the label's colon
+    assert "Datum och tid: Tisdagen den 8 oktober 2024, kl. 13.00–15.30" in lines
+    # a paragraph the page wrapped is one line again; bullets are list items
+    assert ("Ingrid Wall redogjorde för utfallet till och med augusti. Insatsen Lumina Novare "
+            "följer budget.") in lines
+    assert "- Verksamhetsplanen behandlas i april." in lines
+    # the page number is not text of the minutes
+    assert "1" not in lines
+    network = read_pdf(to_pdf(NETWORK_MEETING, tmp_path / "n.pdf").read_bytes())
+    assert "**Närvarande**" in network.splitlines() and "- Lisa Ek, vice ordförande" in network
+
+
+def test_a_scanned_pdf_is_a_clear_message(tmp_path):
+    path = tmp_path / "skannat protokoll.pdf"
+    page = canvas.Canvas(str(path), invariant=1)
+    page.rect(100, 100, 300, 400, fill=1)      # an image-like page: no text at all
+    page.save()
+    reading = read_minutes(path)
+    assert reading.text is None
+    assert "skannat protokoll.pdf: is a PDF without text" in reading.error and "OCR" in reading.error
