@@ -34,7 +34,7 @@ def guess_type_from_text(text: str) -> tuple[str | None, int]:
         if canonical in ("styrgrupp", "arbetsgrupp", "medlemssamråd"):
             continue  # too often mentioned as other bodies
         for m in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)", lowered):
-            if canonical == "styrelse" and m.group(0) == "styrelsen":
+            if canonical == "styrelse" and re.fullmatch(r"(?:förbunds)?styrelsen?s?", m.group(0)):
                 continue
             if _NOT_THIS_MEETING.search(lowered[max(0, m.start() - 30):m.start()]):
                 continue

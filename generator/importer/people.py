@@ -283,6 +283,13 @@ def parse_person_line(text: str, known: KnownNames | None, federation: str | Non
     if m:
         party = m["party"].upper()
         head = (head[:m.start()] + head[m.end():]).strip()
+    words = head.split()
+    for k in range(1, len(words)):
+        # 'Anna Andersson (S) ordförande': a role after the name with no comma between
+        tail = " ".join(words[k:])
+        if _is_role(tail) and all(w[:1].isupper() for w in words[:k]) and "(" not in tail:
+            head, rest = " ".join(words[:k]), [tail, *rest]
+            break
     person = parse_person(head, federation, known)
     if person is None:
         return None

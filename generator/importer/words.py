@@ -19,10 +19,14 @@ MEETING_TYPES: list[tuple[str, str]] = [
                           r"|fc-nätverk\w*|förbundschefsträff\w*|förbundschefsnätverk\w*"),
     ("presidiemöte", r"\w*presidi\w*"),
     ("beredningsgrupp", r"beredningsgrupp\w*"),
-    ("styrelse", r"styrelsem[öo]te\w*|styrelsesammanträde\w*|styrelseprotokoll\w*|styrelsen"),
+    ("styrelse", r"\w*styrelsem[öo]te\w*|\w*styrelsesammanträde\w*|\w*styrelseprotokoll\w*"
+                 r"|(?:förbunds)?styrelsen?s?"),
     ("medlemssamråd", r"\w*samråd\w*"),
     ("styrgrupp", r"styrgrupp\w*"),
     ("arbetsgrupp", r"arbetsgrupp\w*"),
+    ("arbetsutskott", r"arbetsutskott\w*|au-m[öo]te\w*"),
+    ("referensgrupp", r"referensgrupp\w*"),
+    ("ledningsgrupp", r"ledningsgrupp\w*"),
 ]
 
 
@@ -32,7 +36,8 @@ NETWORK_TYPES = {"förbundschefsmöte", "presidiemöte"}   # meetings across fed
 TYPE_TITLES = {"förbundschefsmöte": "Förbundschefsmöte", "presidiemöte": "Presidiemöte",
                "beredningsgrupp": "Beredningsgruppsmöte", "styrelse": "Styrelsemöte",
                "medlemssamråd": "Medlemssamråd", "styrgrupp": "Styrgruppsmöte",
-               "arbetsgrupp": "Arbetsgruppsmöte"}
+               "arbetsgrupp": "Arbetsgruppsmöte", "arbetsutskott": "Arbetsutskottsmöte",
+               "referensgrupp": "Referensgruppsmöte", "ledningsgrupp": "Ledningsgruppsmöte"}
 
 
 # the well-spelt forms; a title word matching a type but not one of these gets corrected

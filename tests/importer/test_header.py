@@ -188,3 +188,12 @@ def test_a_meeting_held_online_said_in_a_sentence():
     assert "location" not in meta and "Mötet hölls på Teams." in result.body
     assert [(p["name"], p["federation"], p["role"]) for p in meta["present"]][:2] == [
         ("Anna Lind", "norrback", "ordförande"), ("Karin Ås", "norrback", "förbundschef")]
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("Protokoll styrelse 2024-03-12", "styrelse"), ("Förbundsstyrelsens sammanträde 2024-03-12", "styrelse"),
+    ("Arbetsutskottet 2024-03-12", "arbetsutskott"), ("Referensgruppsmöte 2024-03-12", "referensgrupp"),
+])
+def test_more_kinds_of_meeting(title, kind):
+    meta = import_minutes(f"{title}\n\nNärvarande: Anna Berg, Olle Lund\n\nText.\n", "m.txt", KNOWN).meta
+    assert meta["type"] == kind and meta["date"] == dt.date(2024, 3, 12)

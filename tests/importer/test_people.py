@@ -139,3 +139,9 @@ def test_a_dash_between_name_and_federation():
                                       {"name": "Cecilia Ny", "federation": "vastmark"},
                                       {"name": "Dan Öberg", "federation": "ostra-dalen"}]
     assert event_on(result, "2025-03-05")["status"] == "inställd"
+
+
+def test_a_role_after_the_name_without_a_comma():
+    assert parse_person_line("Anna Andersson (S) ordförande", KNOWN) == {
+        "name": "Anna Andersson", "role": "ordförande (S)"}
+    assert parse_person_line("Bo Berg vice ordförande", KNOWN) == {"name": "Bo Berg", "role": "vice ordförande"}
