@@ -49,3 +49,35 @@ def test_a_label_table_becomes_label_lines():
     table.rows[1].cells[0].text, table.rows[1].cells[1].text = "Plats:", "Kommunhuset"
     text = read_docx(docx_bytes(document))
     assert text.splitlines() == ["Datum: 12 mars 2024", "Plats: Kommunhuset"]
+
+
+def _numbered(document, text: str, num_id: int, style: str | None = None):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    paragraph = document.add_paragraph(text, style=style)
+    pPr = paragraph._p.get_or_add_pPr()
+    num_pr = OxmlElement("w:numPr")
+    for tag, value in (("w:ilvl", "0"), ("w:numId", str(num_id))):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), value)
+        num_pr.append(element)
+    pPr.append(num_pr)
+    return paragraph
+
+
+def test_words_own_numbering_keeps_the_agenda_numbers():
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        f'<w:numFmt w:val="decimal"/><w:lvlText w:val="§ %1"/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    document.add_paragraph("Styrelsemöte 2024-03-12")
+    _numbered(document, "Mötets öppnande", 90, style="Heading 2")
+    document.add_paragraph("Ordföranden öppnade mötet.")
+    _numbered(document, "Ekonomi", 90, style="Heading 2")
+    document.add_paragraph("Budgeten godkändes.")
+    text = read_docx(docx_bytes(document))
+    assert "## § 1 Mötets öppnande\n\nOrdföranden öppnade mötet.\n\n## § 2 Ekonomi" in text

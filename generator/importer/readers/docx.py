@@ -61,6 +61,70 @@ def _list_kind(paragraph: Paragraph) -> str | None:
     return None
 
 
+class _Numbering:
+    """Word's own list numbering: which list and level a paragraph is on, the format of that
+    level ('decimal', 'bullet', …) and its text ('%1.', '§ %1'), and the running counters, so
+    that an auto-numbered agenda keeps its numbers ('1.', '§ 3')."""
+
+    def __init__(self, document):
+        self.levels: dict[tuple[str, str], tuple[str, str, int]] = {}
+        self.counters: dict[tuple[str, str], int] = {}
+        try:
+            numbering = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract = {}
+        for item in numbering.findall(qn("w:abstractNum")):
+            levels = {}
+            for level in item.findall(qn("w:lvl")):
+                fmt = level.find(qn("w:numFmt"))
+                text = level.find(qn("w:lvlText"))
+                start = level.find(qn("w:start"))
+                levels[level.get(qn("w:ilvl"))] = (
+                    fmt.get(qn("w:val")) if fmt is not None else "bullet",
+                    text.get(qn("w:val")) if text is not None else "",
+                    int(start.get(qn("w:val"))) if start is not None else 1)
+            abstract[item.get(qn("w:abstractNumId"))] = levels
+        for num in numbering.findall(qn("w:num")):
+            ref = num.find(qn("w:abstractNumId"))
+            for ilvl, level in abstract.get(ref.get(qn("w:val")) if ref is not None else None, {}).items():
+                self.levels[(num.get(qn("w:numId")), ilvl)] = level
+
+    @staticmethod
+    def _num_pr(paragraph: Paragraph):
+        pPr = paragraph._p.pPr
+        if pPr is not None and pPr.numPr is not None:
+            return pPr.numPr
+        style = paragraph.style
+        while style is not None:
+            spPr = style.element.pPr
+            if spPr is not None and spPr.numPr is not None:
+                return spPr.numPr
+            style = style.base_style
+        return None
+
+    def marker(self, paragraph: Paragraph) -> str | None:
+        """'1.', '§ 3', '-' for a paragraph in a list; None for one that is not."""
+        num_pr = self._num_pr(paragraph)
+        if num_pr is None or num_pr.numId is None:
+            return None
+        num_id = str(num_pr.numId.val)
+        ilvl = str(num_pr.ilvl.val) if num_pr.ilvl is not None else "0"
+        if num_id == "0":
+            return None
+        fmt, text, start = self.levels.get((num_id, ilvl), ("bullet", "", 1))
+        if fmt in ("bullet", "none", ""):
+            return "-"
+        key = (num_id, ilvl)
+        self.counters[key] = self.counters.get(key, start - 1) + 1
+        for deeper in [k for k in self.counters if k[0] == num_id and k[1] > ilvl]:
+            del self.counters[deeper]        # a new item restarts the levels under it
+        if fmt != "decimal" or "%" not in text:
+            return "-"
+        marker = text.replace(f"%{int(ilvl) + 1}", str(self.counters[key]))
+        return marker if "%" not in marker else f"{self.counters[key]}."
+
+
 def _blocks(document):
     body = document.element.body
     for child in body.iterchildren():
@@ -81,6 +145,7 @@ def read_docx(raw: bytes) -> str:
         out.append(text)
 
     previous_list = None
+    numbering = _Numbering(document)
     for block in _blocks(document):
         if isinstance(block, Table):
             rows = [[cell.text for cell in row.cells] for row in block.rows]
@@ -95,11 +160,17 @@ def read_docx(raw: bytes) -> str:
             continue
         style = block.style.name if block.style is not None else ""
         heading = _HEADING_STYLE.match(style)
+        marker = numbering.marker(block)
         kind = _list_kind(block)
         if heading or _TITLE_STYLE.match(style):
             level = int(heading["n"]) if heading else 1
-            add("#" * min(level, 6) + " " + text.replace("**", "").replace("\n", " ").strip())
+            number = f"{marker} " if marker and marker != "-" else ""
+            add("#" * min(level, 6) + " " + number + text.replace("**", "").replace("\n", " ").strip())
             previous_list = None
+        elif marker and marker != "-":
+            # Word's own numbering: '1. Mötets öppnande', '§ 3 Ekonomi'
+            add(f"{marker} {text.strip()}", tight=previous_list == "numbered")
+            previous_list = "numbered"
         elif kind:
             counter = counter + 1 if previous_list == "numbered" and kind == "numbered" else 1
             marker = f"{counter}." if kind == "numbered" else "-"
