@@ -4,6 +4,8 @@ from __future__ import annotations
 import io
 
 import docx
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 
 from generator.importer.readers.docx import read_docx
 
@@ -52,8 +54,6 @@ def test_a_label_table_becomes_label_lines():
 
 
 def _numbered(document, text: str, num_id: int, style: str | None = None):
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
     paragraph = document.add_paragraph(text, style=style)
     pPr = paragraph._p.get_or_add_pPr()
     num_pr = OxmlElement("w:numPr")
@@ -66,8 +66,6 @@ def _numbered(document, text: str, num_id: int, style: str | None = None):
 
 
 def test_words_own_numbering_keeps_the_agenda_numbers():
-    from docx.oxml import parse_xml
-    from docx.oxml.ns import nsdecls
     document = docx.Document()
     numbering = document.part.numbering_part.element
     numbering.insert(0, parse_xml(
