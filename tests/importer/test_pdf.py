@@ -34,3 +34,21 @@ def test_a_scanned_pdf_is_a_clear_message(tmp_path):
     reading = read_minutes(path)
     assert reading.text is None
     assert "skannat protokoll.pdf: is a PDF without text" in reading.error and "OCR" in reading.error
+
+
+def test_a_running_header_is_kept_once(tmp_path):
+    path = tmp_path / "sidor.pdf"
+    page = canvas.Canvas(str(path), invariant=1)
+    for number in (1, 2):
+        page.setFont("Helvetica", 9)
+        page.drawString(72, 800, "Samordningsförbundet Sydvik – Protokoll 2024-03-12")
+        page.drawString(500, 30, f"Sida {number} av 2")
+        page.setFont("Helvetica", 11)
+        page.drawString(72, 700, f"Text på sidan {number}.")
+        page.showPage()
+    page.save()
+    lines = read_pdf(path.read_bytes()).splitlines()
+    assert [line for line in lines if "Protokoll 2024-03-12" in line] == [
+        "Samordningsförbundet Sydvik – Protokoll 2024-03-12"]
+    assert "Text på sidan 1." in lines and "Text på sidan 2." in lines
+    assert not any("Sida" in line for line in lines)

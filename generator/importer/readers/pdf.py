@@ -37,6 +37,7 @@ class _Line:
     size: float
     bold: bool
     text: str
+    margin: bool = False          # in the page's top or bottom margin: a running header or footer
 
 
 def _chars(line: LTTextLine) -> list[LTChar]:
@@ -63,7 +64,9 @@ def _lines(raw: bytes) -> list[_Line]:
             size = round(max(c.size for c in letters), 1) if letters else 0
             bold = bool(letters) and all("bold" in c.fontname.lower() for c in letters)
             text = _GLYPH_BULLET.sub("• ", text)
-            pieces.append(_Line(number, line.y1, line.y0, line.x0, line.x1, size, bold, text))
+            height = page.height or 842
+            margin = line.y0 > height * 0.92 or line.y1 < height * 0.08
+            pieces.append(_Line(number, line.y1, line.y0, line.x0, line.x1, size, bold, text, margin))
         # the same baseline: one line, left to right
         pieces.sort(key=lambda p: (-p.bottom, p.x))
         rows: list[list[_Line]] = []
@@ -122,6 +125,17 @@ def _starts_with_label(text: str) -> bool:
 
 def read_pdf(raw: bytes) -> str:
     lines = [line for line in _lines(raw) if not _PAGE_NUMBER.match(line.text.strip())]
+    # a running header or footer ('Protokoll 2024-03-12 | Sida 2') is kept once, where it first stands
+    seen: set[str] = set()
+    kept = []
+    for line in lines:
+        key = re.sub(r"\d+", "#", line.text.strip().lower())
+        if line.margin and key in seen:
+            continue
+        if line.margin:
+            seen.add(key)
+        kept.append(line)
+    lines = kept
     if not lines:
         raise EmptyText("no text layer")
     body_size = Counter(line.size for line in lines).most_common(1)[0][0]
