@@ -495,12 +495,22 @@ def label_view(lines: list[str]) -> list[str]:
     of two cells far apart ('Styrelsen          Sammanträdesdatum 2024-03-13') reads as its
     cells with a comma between them. The body keeps the lines as written."""
     view = []
-    for line in lines:
+    for k, line in enumerate(lines):
+        cells = [c for c in _CELL_GAP.split(line.strip()) if c]
+        below = [c for c in _CELL_GAP.split(lines[k + 1].strip()) if c] if k + 1 < len(lines) else []
+        if len(cells) > 1 and len(below) == len(cells) and all(_is_label_cell(c) for c in cells) \
+                and not any(_is_label_cell(c) for c in below):
+            # 'Datum    Tid    Plats' over '2024-05-20    13.00–15.00    Kommunhuset'
+            view.append(" ".join(f"{a.rstrip(':')}: {' '.join(b.split())}" for a, b in zip(cells, below)))
+            continue
+        if k > 0 and view and len(cells) > 1 and view[-1].count(": ") == len(cells) \
+                and all(f": {' '.join(c.split())}" in view[-1] for c in cells):
+            view.append("")           # the values, already read with their labels above
+            continue
         m = _GAP_LABEL.match(line)
         if m:
             view.append(f"{m['label']}: {' '.join(m['value'].split())}")
             continue
-        cells = [c for c in _CELL_GAP.split(line.strip()) if c]
         if len(cells) > 1 and not _BULLET.match(line) and not line.lstrip().startswith("|"):
             view.append(", ".join(" ".join(c.split()) for c in cells))
         else:
@@ -520,3 +530,7 @@ def _add_people(fields: dict, kind: str, people: list, label: str | None = None)
         fields[kind] = existing + [{"group": label[:1].upper() + label[1:], "people": people}]
     else:
         fields[kind] = existing + people
+
+
+def _is_label_cell(cell: str) -> bool:
+    return cell.replace("*", "").strip().rstrip(":").strip().lower() in LABELS

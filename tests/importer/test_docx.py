@@ -79,3 +79,13 @@ def test_words_own_numbering_keeps_the_agenda_numbers():
     document.add_paragraph("Budgeten godkändes.")
     text = read_docx(docx_bytes(document))
     assert "## § 1 Mötets öppnande\n\nOrdföranden öppnade mötet.\n\n## § 2 Ekonomi" in text
+
+
+def test_a_table_of_labels_over_values_becomes_label_lines():
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    for row, values in zip(table.rows, (("Datum", "Tid", "Plats"), ("2024-05-20", "13.00–15.00", "Kommunhuset"))):
+        for cell, value in zip(row.cells, values):
+            cell.text = value
+    assert read_docx(docx_bytes(document)).splitlines() == [
+        "Datum: 2024-05-20", "Tid: 13.00–15.00", "Plats: Kommunhuset"]

@@ -197,3 +197,12 @@ def test_a_meeting_held_online_said_in_a_sentence():
 def test_more_kinds_of_meeting(title, kind):
     meta = import_minutes(f"{title}\n\nNärvarande: Anna Berg, Olle Lund\n\nText.\n", "m.txt", KNOWN).meta
     assert meta["type"] == kind and meta["date"] == dt.date(2024, 3, 12)
+
+
+def test_a_row_of_labels_over_a_row_of_values():
+    text = ("Styrelsemöte Sydvik\n\nDatum        Tid            Plats\n"
+            "2024-05-20   13.00–15.00    Kommunhuset\n\nNärvarande: Anna Berg, Olle Lund\n\n§ 1 Öppnande\n\nText.\n")
+    result = import_minutes(text, "s.txt", KNOWN)
+    assert (result.meta["date"], result.meta["start"], result.meta["end"], result.meta["location"]) == (
+        dt.date(2024, 5, 20), "13:00", "15:00", "Kommunhuset")
+    assert "Datum        Tid" not in result.body and "Kommunhuset" in result.body

@@ -1,12 +1,16 @@
 """PDF with a text layer → the lines the importer reads (generator/importer/readers/pdf.py)."""
 from __future__ import annotations
 
+import datetime as dt
+
 from reportlab.pdfgen import canvas
 
+from generator.importer import import_minutes
 from generator.importer.readers import read_minutes
 from generator.importer.readers.pdf import read_pdf
 
 from .documents import BOARD_PROTOCOL, NETWORK_MEETING, to_pdf
+from .helpers import KNOWN
 
 
 def test_pdf_layout_becomes_headings_paragraphs_and_lists(tmp_path):
@@ -52,3 +56,20 @@ def test_a_running_header_is_kept_once(tmp_path):
         "Samordningsförbundet Sydvik – Protokoll 2024-03-12"]
     assert "Text på sidan 1." in lines and "Text på sidan 2." in lines
     assert not any("Sida" in line for line in lines)
+
+
+def test_labels_over_values_in_columns(tmp_path):
+    path = tmp_path / "kolumner.pdf"
+    page = canvas.Canvas(str(path), invariant=1)
+    page.setFont("Helvetica-Bold", 16)
+    page.drawString(72, 760, "Styrelsemöte Sydvik")
+    for y, cells in ((720, ("Datum", "Tid", "Plats")), (705, ("2024-05-20", "13.00–15.00", "Kommunhuset"))):
+        for x, cell in zip((72, 200, 330), cells):
+            page.setFont("Helvetica-Bold" if y == 720 else "Helvetica", 11)
+            page.drawString(x, y, cell)
+    page.setFont("Helvetica", 11)
+    page.drawString(72, 670, "Närvarande: Anna Berg, Olle Lund")
+    page.save()
+    meta = import_minutes(read_pdf(path.read_bytes()), "kolumner.pdf", KNOWN).meta
+    assert (meta["date"], meta["start"], meta["end"], meta["location"]) == (
+        dt.date(2024, 5, 20), "13:00", "15:00", "Kommunhuset")

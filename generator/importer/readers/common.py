@@ -59,6 +59,10 @@ def table_lines(rows: list[list[str]]) -> list[str]:
             else:
                 out.extend(values)
         return out
+    if len(rows) == 2 and all(is_label(c) for c in rows[0] if c.strip()):
+        # 'Datum | Tid | Plats' over '2024-05-20 | 13.00–15.00 | Kommunhuset'
+        return [f"{' '.join(a.split()).rstrip(':')}: {' '.join(b.split())}"
+                for a, b in zip(rows[0], rows[1]) if a.strip() and b.strip()]
     rows = [[" ".join(c.split()) for c in row] for row in rows]
     cells = [[c.replace("|", "\\|") for c in (row + [""] * width)[:width]] for row in rows]
     out = ["| " + " | ".join(cells[0]) + " |", "|" + "---|" * width]

@@ -84,7 +84,8 @@ def _lines(raw: bytes) -> list[_Line]:
                 # a label in one column and its value in the next; two cells far apart keep a
                 # wide gap, which the header reader reads as two cells
                 wide = piece.x - last.right > 2 * max(piece.size, 1)
-                joiner = ": " if is_label(left) and not left.endswith(":") else ("    " if wide else " ")
+                label_pair = is_label(left) and not left.endswith(":") and not is_label(piece.text)
+                joiner = ": " if label_pair else ("    " if wide else " ")
                 last.text = left + joiner + piece.text.strip()
                 last.bold = last.bold and piece.bold
                 last.right = max(last.right, piece.right)
