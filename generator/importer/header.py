@@ -10,8 +10,8 @@ from .dates import TimeSpan, _MONTH_YEAR, _valid, find_date_mentions, find_time_
 from .lines import _BULLET, _MD_HEADING, _NUMBERED, _next_content, _strip_markup
 from .kinds import _NEXT_MEETING
 from .names import KnownNames, best_name
-from .people import (_people_block, _split_commas, is_affiliation, parse_people, parse_person,
-                     parse_person_line)
+from .people import (_people_block, _split_commas, is_affiliation, is_role, normalise_role,
+                     parse_people, parse_person, parse_person_line)
 from .words import (CHAIR_ROLES, LABELS, PRESENT_GROUP_LABELS, PRESENT_SUBGROUPS, SECRETARY_ROLES,
                     SIGNATURE_LABELS, TABLE_HEADINGS, WEEKDAY_NAMES)
 
@@ -138,6 +138,14 @@ def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames,
                 i = run[-1][0] + 1
                 continue
         parts = split_labelled(line)
+        if not parts and i < header_end and "present" in fields:
+            # 'Förbundschef: Tove Malm' among the people: a role as the label of a person present
+            person = _role_labelled(line, known)
+            if person is not None:
+                _add_people(fields, "present", [person])
+                removed.add(i)
+                i += 1
+                continue
         if parts and i >= header_end and any(LABELS.get(label.lower()) in WHEN_WHERE
                                              for label, _, _ in parts):
             parts = []            # 'Plats:' in the body belongs to something else
@@ -296,7 +304,12 @@ def _people_in_line(line: str, known: KnownNames, federation: str | None) -> lis
             return []
         if all(c.lower() in TABLE_HEADINGS or not c for c in cells):
             return []
-        text = ", ".join(c for c in cells if c)
+        cells = [c for c in cells if c]
+        # the name first, whatever column it stands in ('Östra Dalen | Rune Ek | ordförande')
+        names = [c for c in cells if looks_like_full_name(c) and not is_affiliation(c, known)]
+        if names:
+            cells = [names[0], *[c for c in cells if c is not names[0]]]
+        text = ", ".join(cells)
     if not text or ":" in text:
         return None
     parts = _split_commas(text)
@@ -320,7 +333,7 @@ def _read_people_under_label(lines: list[str], i: int, end: int, known: KnownNam
     block, j = [], i + 1
     while j < len(lines) and not lines[j].strip():
         j += 1
-    while j < len(lines) and lines[j].strip():
+    while j < len(lines) and lines[j].strip() and not _field_label_line(lines[j]):
         block.append(j)
         j += 1
     grouped = label in PRESENT_GROUP_LABELS or any(
@@ -534,3 +547,27 @@ def _add_people(fields: dict, kind: str, people: list, label: str | None = None)
 
 def _is_label_cell(cell: str) -> bool:
     return cell.replace("*", "").strip().rstrip(":").strip().lower() in LABELS
+
+
+def _field_label_line(line: str) -> bool:
+    """'Antecknare: Lisa Holm', 'Plats: …': a line with a label of another field, which ends a
+    block of people."""
+    parts = split_labelled(line)
+    return bool(parts) and LABELS.get(parts[0][0].lower()) not in _PEOPLE_KINDS
+
+
+_ROLE_LABEL = re.compile(r"^(?P<role>[^:]{2,30}):\s*(?P<name>\S.*)$")
+
+
+def _role_labelled(line: str, known: KnownNames) -> dict | None:
+    """'Förbundschef: Tove Malm' → {name: Tove Malm, role: förbundschef}; None for anything else."""
+    m = _ROLE_LABEL.match(_strip_markup(line))
+    if not m or not is_role(m["role"]) or not looks_like_full_name(m["name"]):
+        return None
+    person = parse_person_line(m["name"], known)
+    if person is None:
+        return None
+    person = {"name": person} if isinstance(person, str) else dict(person)
+    role = normalise_role(m["role"])
+    person["role"] = f"{role}, {person['role']}" if person.get("role") else role
+    return {k: person[k] for k in ("name", "federation", "role") if person.get(k)}

@@ -7,6 +7,7 @@ import re
 def _strip_markup(line: str) -> str:
     line = re.sub(r"^\s{0,3}#{1,6}\s*", "", line)
     line = line.replace("**", "").replace("__", "")
+    line = re.sub(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])", r"\1", line)   # '*Plats:*' in italics
     return " ".join(line.split())
 
 

@@ -219,7 +219,7 @@ _ORG_WORD = re.compile(rf"(?<!\w)(?:{'|'.join(ORGANISATION_WORDS)})(?!\w)", re.I
 _ROLE_START = re.compile("|".join(f"(?:{pattern})" for pattern, _ in ROLE_RULES), re.IGNORECASE)
 
 
-def _is_role(text: str) -> bool:
+def is_role(text: str) -> bool:
     m = _ROLE_START.match(text.strip())
     return bool(m) and (m.end() == len(text.strip()) or not text.strip()[m.end()].isalpha())
 
@@ -234,7 +234,7 @@ def is_affiliation(text: str, known: KnownNames | None) -> bool:
     if _PARTY.fullmatch(text):
         return True
     base = re.sub(r"\s*\([^()]*\)\s*$", "", text).strip() or text
-    if _is_role(base) or _ORG_WORD.search(base):
+    if is_role(base) or _ORG_WORD.search(base):
         return True
     if known is not None:
         fed, fuzzy = best_name(base, known.federations)
@@ -287,7 +287,7 @@ def parse_person_line(text: str, known: KnownNames | None, federation: str | Non
     for k in range(1, len(words)):
         # 'Anna Andersson (S) ordförande': a role after the name with no comma between
         tail = " ".join(words[k:])
-        if _is_role(tail) and all(w[:1].isupper() for w in words[:k]) and "(" not in tail:
+        if is_role(tail) and all(w[:1].isupper() for w in words[:k]) and "(" not in tail:
             head, rest = " ".join(words[:k]), [tail, *rest]
             break
     person = parse_person(head, federation, known)
@@ -300,14 +300,14 @@ def parse_person_line(text: str, known: KnownNames | None, federation: str | Non
     organisations = []
     for part in rest:
         inner = re.match(r"^(?P<part>[^()]+?)\s*\((?P<inner>[^()]+)\)$", part)
-        if inner and _is_role(inner["inner"]):
+        if inner and is_role(inner["inner"]):
             # 'Västmark (mötesordförande)': the role in brackets after the organisation
             roles.append(normalise_role(inner["inner"]))
             part = inner["part"]
         fed, fuzzy = best_name(part, known.federations) if known else (None, False)
         if fed is not None and not fuzzy and not person.get("federation"):
             person["federation"] = fed.slug
-        elif _is_role(part):
+        elif is_role(part):
             roles.append(normalise_role(part))
         else:
             organisations.append(" ".join(part.split()))

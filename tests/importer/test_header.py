@@ -206,3 +206,32 @@ def test_a_row_of_labels_over_a_row_of_values():
     assert (result.meta["date"], result.meta["start"], result.meta["end"], result.meta["location"]) == (
         dt.date(2024, 5, 20), "13:00", "15:00", "Kommunhuset")
     assert "Datum        Tid" not in result.body and "Kommunhuset" in result.body
+
+
+def test_italic_labels_and_a_table_with_the_federation_first():
+    _, result = load("presidium_tabell_kursiv.md")
+    meta = result.meta
+    assert (meta["location"], meta["online"], meta["start"], meta["end"]) == ("Stadshuset i Dalby", True, "09:00", "11:00")
+    assert meta["present"] == [{"name": "Rune Ek", "federation": "ostra-dalen", "role": "ordförande"},
+                               {"name": "Pia Sten", "federation": "ostra-dalen", "role": "förbundschef"},
+                               {"name": "Gun Larsson", "federation": "vastmark", "role": "ordförande"}]
+    assert (meta["chair"], meta["secretary"]) == ("Rune Ek", "Pia Sten")
+
+
+def test_a_role_as_the_label_of_a_person_present():
+    _, result = load("styrelse_roll_som_etikett.txt")
+    names = [p["name"] if isinstance(p, dict) and "name" in p else p for p in result.meta["present"]]
+    assert {"name": "Tove Malm", "role": "förbundschef"} in result.meta["present"]
+    assert "Förbundschef: Tove Malm" not in result.body and len(names) == 3
+
+
+def test_parties_listed_by_organisation_and_the_note_taker_after_them():
+    _, result = load("samrad_parter.txt")
+    meta = result.meta
+    assert [(g["group"], [p["name"] if isinstance(p, dict) else p for p in g["people"]])
+            for g in meta["present"]] == [
+        ("Norrback", ["Lisa Holm"]), ("Försäkringskassan", ["Ola Bring"]),
+        ("Arbetsförmedlingen", ["Sanna Vik"]), ("Region", ["Tor Ek"])]
+    assert meta["secretary"] == "Lisa Holm" and meta["type"] == "medlemssamråd"
+    week = result.events[0].meta
+    assert (week["start"], week["end"]) == (dt.date(2025, 9, 8), dt.date(2025, 9, 14))

@@ -38,6 +38,7 @@ class _Line:
     bold: bool
     text: str
     margin: bool = False          # in the page's top or bottom margin: a running header or footer
+    page_width: float = 595.0
 
 
 def _chars(line: LTTextLine) -> list[LTChar]:
@@ -66,7 +67,8 @@ def _lines(raw: bytes) -> list[_Line]:
             text = _GLYPH_BULLET.sub("• ", text)
             height = page.height or 842
             margin = line.y0 > height * 0.92 or line.y1 < height * 0.08
-            pieces.append(_Line(number, line.y1, line.y0, line.x0, line.x1, size, bold, text, margin))
+            pieces.append(_Line(number, line.y1, line.y0, line.x0, line.x1, size, bold, text, margin,
+                                page.width or 595.0))
         # the same baseline: one line, left to right
         pieces.sort(key=lambda p: (-p.bottom, p.x))
         rows: list[list[_Line]] = []
@@ -146,7 +148,9 @@ def read_pdf(raw: bytes) -> str:
     spacing = Counter(round(a.bottom - b.bottom) for a, b in zip(lines, lines[1:])
                       if a.page == b.page and 0 < a.bottom - b.bottom <= body_size * 1.7).most_common(1)
     step = spacing[0][0] if spacing else body_size * 1.2
-    right_edge = max(line.right for line in lines)
+    # where a full line ends: the page's width less a right margin as wide as the left one
+    left_margin = min(line.x for line in lines)
+    right_edge = max(lines[0].page_width - left_margin, left_margin + 1)
     out: list[str] = []
     previous: _Line | None = None
     for line in lines:
@@ -175,7 +179,7 @@ def read_pdf(raw: bytes) -> str:
             continue
         elif (out and out[-1] and previous is not None and _wrapped(previous, line, right_edge)
               and not previous.bold and not line.bold and not _starts_with_label(text)
-              and (text[:1].islower() or text[:1].isdigit() or out[-1][-1:] not in ".!?:")):
+              and (text[:1].islower() or text[:1].isdigit() or re.search(r"[a-zåäöé,]$", out[-1]))):
             out[-1] += " " + text      # a paragraph the page's width wrapped
             previous = line
             continue
