@@ -397,7 +397,7 @@ def _make_candidate(s: Sentence, mention: DateMention, start: dt.date, end: dt.d
         own = _clean_title(s.text, find_date_mentions(s.text))
         own_noun = _event_noun(own) if own else None
         if (own_noun and own_noun.lower() not in ("mötet", "möte") and not line_label
-                and not own.lower().startswith("nästa") and len(own.split()) <= 6):
+                and not re.search(r"\bnästa\b", own, re.IGNORECASE) and len(own.split()) <= 6):
             title = own.rstrip(".")
         else:
             title = TYPE_TITLES.get(meeting_type, meeting_type.capitalize())

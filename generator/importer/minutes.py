@@ -88,6 +88,8 @@ def import_minutes(text: str, source_name: str, known: KnownNames,
         meta["start"], meta["end"] = r.span.begins, r.span.ends
     elif r.span:
         notes.append(f"Tiden {r.span.begins}–{r.span.ends or ''} står i texten men dagen saknas.")
+    if r.span is None:
+        reviews.append(Review("start", Issue.MISSING))
     meta.update({"location": location, "online": online, "online_link": online_link,
                  "federations": federations})
     _people_fields(r, meta)

@@ -79,6 +79,6 @@ def summary_table(outcomes) -> str:
     done = sum(1 for o in outcomes if o.status == "imported")
     found = sum(len(o.found) for o in outcomes if o.status == "imported")
     total = done * len(MEASURED_FIELDS)
-    if total:
-        lines.append(f"{done} imported, {len(outcomes) - done} not; fields found: {found} of {total}")
+    summary = f"{done} imported, {len(outcomes) - done} not"
+    lines.append(f"{summary}; fields found: {found} of {total}" if total else summary)
     return "\n".join(lines)
