@@ -17,8 +17,9 @@ from .body import Block, find_agenda, normalise_body, render_blocks
 from .dates import _URL, TimeSpan, find_date_mentions, find_time_spans, format_swedish_date
 from .events import propose_events, sentences_of
 from .header import (_GENERIC_PREFIX, _header_date, _is_title_candidate, _Labelled, _read_labelled_fields, _words,
-                     label_view, split_title_line)
+                     split_title_line)
 from .kinds import guess_type_from_text, type_in_line
+from .labels import label_view
 from .lines import _normalise_text, _strip_markup
 from .names import KnownNames, find_names
 from .notes import Issue, Review, found_fields
