@@ -35,7 +35,7 @@ def split_labelled(line: str) -> list[tuple[str, str | None, str]]:
     parts = []
     for i, m in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(plain)
-        parts.append((m["label"], m["sub"] or m["paren"] or None, plain[m.end():end].strip()))
+        parts.append((m["label"], m["sub"] or m["paren"] or None, plain[m.end():end].strip().rstrip(",;").strip()))
     return parts
 
 

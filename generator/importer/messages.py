@@ -34,3 +34,5 @@ EXISTS = "{path} exists — not overwritten (use --force to replace it)"
 CANNOT_WRITE = "cannot write {path} ({reason})"
 WOULD_COPY = "--- would copy {name} to {path} ---"
 WOULD_WRITE = "--- would write {path} ---"
+IMPORT_FAILED = ("{path}: the importer could not read these minutes ({reason}) — save them as plain text "
+                 "and import that, and report the file so the importer can learn its form")

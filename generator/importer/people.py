@@ -147,7 +147,7 @@ def repair_split_names(value, text: str, notes: list[str]):
 def _presidium_groups(present) -> bool:
     if not present:
         return False
-    groups = [g for g in present if isinstance(g, dict) and g.get("federation")]
+    groups = [g for g in present if isinstance(g, dict) and "people" in g and g.get("federation")]
     roles = {p.get("role") for g in groups for p in g["people"] if isinstance(p, dict)}
     return len(groups) >= 2 and bool(roles & {"ordförande", "vice ordförande"})
 

@@ -16,7 +16,7 @@ WEEKDAY_NAMES = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", 
 # canonical type → patterns that name it (matched on lower-cased words)
 MEETING_TYPES: list[tuple[str, str]] = [
     ("förbundschefsmöte", r"förbundsch?e+f+\w*m[öo]te\w*|förbundschef\w*\s+m[öo]te\w*|fc-?m[öo]te\w*"
-                          r"|fc-nätverk\w*|förbundschefsträff\w*|förbundschefsnätverk\w*"),
+                          r"|fc-nätverk\w*|fc-?träff\w*|förbundschefsträff\w*|förbundschefsnätverk\w*"),
     ("presidiemöte", r"\w*presidi\w*"),
     ("beredningsgrupp", r"beredningsgrupp\w*"),
     ("styrelse", r"\w*styrelsem[öo]te\w*|\w*styrelsesammanträde\w*|\w*styrelseprotokoll\w*"

@@ -180,7 +180,12 @@ def _import_one(path: Path, site_root: Path, meetings_dir: Path, events_dir: Pat
         out.write(f"{path.name}: {messages.ALREADY_IMPORTED.format(target=target)}\n")
         outcome.status, outcome.meeting = "skipped", target
         return 0
-    result = import_minutes(reading.text, path.name, known)
+    try:
+        result = import_minutes(reading.text, path.name, known)
+    except Exception as exc:  # a file the rules trip over: a message naming it, never a traceback
+        out.write(f"error: {messages.IMPORT_FAILED.format(path=path, reason=type(exc).__name__)}\n")
+        outcome.status = "failed"
+        return 1
     result.meta["source"] = original_name(path)
     if reading.note:
         result.report.append(f"note: {reading.note}")

@@ -235,3 +235,28 @@ def test_parties_listed_by_organisation_and_the_note_taker_after_them():
     assert meta["secretary"] == "Lisa Holm" and meta["type"] == "medlemssamråd"
     week = result.events[0].meta
     assert (week["start"], week["end"]) == (dt.date(2025, 9, 8), dt.date(2025, 9, 14))
+
+
+def test_several_labels_on_one_line_separated_by_commas():
+    _, result = load("styrelse_tabeller.txt")
+    meta = result.meta
+    assert (meta["chair"], meta["secretary"]) == ("Anna Berg", "Bo Ek")
+    assert (meta["date"], meta["start"], meta["online"]) == (dt.date(2025, 5, 14), "13:00", True)
+    assert [p["name"] for p in meta["present"]] == ["Anna Berg", "Cecilia Ny", "Bo Ek"]
+    assert meta["absent"] == [{"name": "Dan Ås", "role": "ledamot"}]
+    # the justerare on the same line is no field: the line stays in the text
+    assert "Justerare: Cecilia Ny" in result.body
+
+
+def test_a_date_without_a_year_is_not_completed():
+    _, result = load("arbetsgrupp_utan_ar.txt")
+    meta = result.meta
+    assert "date" not in meta and meta["date_note"] == "Datum saknas i originalet."
+    assert (meta["chair"], meta["secretary"]) == ("Cecilia", "Dan")
+    assert result.events == [] and any("no full date for 18/3" in line for line in result.report)
+
+
+def test_people_with_their_federation_and_a_type_named_only_in_the_title():
+    _, result = load("fc_traff.txt")
+    assert result.meta["type"] == "förbundschefsmöte"
+    assert result.meta["present"][0] == {"name": "Anna Lind", "federation": "norrback"}

@@ -145,3 +145,11 @@ def test_a_role_after_the_name_without_a_comma():
     assert parse_person_line("Anna Andersson (S) ordförande", KNOWN) == {
         "name": "Anna Andersson", "role": "ordförande (S)"}
     assert parse_person_line("Bo Berg vice ordförande", KNOWN) == {"name": "Bo Berg", "role": "vice ordförande"}
+
+
+def test_people_with_a_federation_are_no_presidium_groups():
+    text = "Möte 2025-01-10\n\nNärvarande:\n- Anna Lind (Norrback)\n- Bo Nyström (Sydvik)\n\nText.\n"
+    result = import_minutes(text, "m.txt", KNOWN)
+    assert result.meta["present"] == [{"name": "Anna Lind", "federation": "norrback"},
+                                      {"name": "Bo Nyström", "federation": "sydvik"}]
+    assert result.meta["type"] == "möte" and "type" in result.review_fields

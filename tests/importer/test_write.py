@@ -9,6 +9,7 @@ from pathlib import Path
 from generator.sources import parse_front_matter
 
 from conftest import SiteTree, text_of
+import generator.importer.write as write
 from generator.check import check_command
 
 from .documents import BOARD_PROTOCOL, NETWORK_MEETING, to_docx, to_pdf
@@ -218,3 +219,14 @@ def test_a_file_that_is_no_minutes_is_named_with_the_formats_read(tmp_path):
     slides.write_bytes(b"PK\x03\x04 slides")
     code, output = run([slides], root)
     assert code == 1 and "bilder.pptx: is not minutes the importer reads (.txt, .md, .docx, .odt, .pdf)" in output
+
+
+def test_minutes_the_rules_trip_over_are_a_message_naming_the_file(tmp_path, monkeypatch):
+    def trip(*args, **kwargs):
+        raise IndexError("a form the rules do not know")
+
+    monkeypatch.setattr(write, "import_minutes", trip)
+    root = make_site(tmp_path)
+    code, output = run([FIXTURES / "fc_lista.txt"], root)
+    assert code == 1 and "fc_lista.txt: the importer could not read these minutes (IndexError)" in output
+    assert "Traceback" not in output and not (root / "content" / "meetings").exists()
