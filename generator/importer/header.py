@@ -11,7 +11,7 @@ from .dates import _MONTH_YEAR, TimeSpan, _valid, find_date_mentions, find_time_
 from .kinds import _NEXT_MEETING
 from .labels import _LINE_LABEL, _PEOPLE_KINDS, WHEN_WHERE, split_labelled
 from .lines import _BULLET, _MD_HEADING, _NUMBERED, _next_content, _strip_markup
-from .names import KnownNames
+from .names import KnownNames, best_name
 from .notes import Issue, Review
 from .people import parse_people, parse_person
 from .words import LABELS, PRESENT_GROUP_LABELS, PRESENT_SUBGROUPS, SIGNATURE_LABELS, WEEKDAY_NAMES
@@ -186,7 +186,11 @@ def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames,
                 continue
             notes.extend(f"Tolkat: {n}." for n in extra)
             if sub:
-                groups.append({"group": sub[:1].upper() + sub[1:], "people": people})
+                fed, fuzzy = best_name(sub, known.federations)
+                if fed is not None and not fuzzy:      # 'Närvarande från Norrback:'
+                    groups.append({"group": fed.label, "federation": fed.slug, "people": people})
+                else:
+                    groups.append({"group": sub[:1].upper() + sub[1:], "people": people})
             else:
                 flat.extend(people)
         if flat or groups:

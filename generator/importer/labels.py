@@ -11,8 +11,9 @@ from .words import LABELS, PRESENT_SUBGROUPS
 _LABEL_RE = "|".join(sorted((re.escape(k) for k in LABELS), key=len, reverse=True))
 
 
-# 'Närvarande i rummet:', 'Deltagare (digitalt):' — a sub-group after the label
-_PAREN = r"(?:\s*\((?P<paren>[^()]{2,30})\))?"
+# 'Närvarande i rummet:', 'Deltagare (digitalt):', 'Närvarande från Norrback:' — a sub-group
+# after the label
+_PAREN = r"(?:\s*\((?P<paren>[^()]{2,30})\)|\s+(?:från|för)\s+(?P<origin>[^:()]{2,40}?))?"
 
 
 _LINE_LABEL = re.compile(rf"^(?P<label>{_LABEL_RE})(?:\s+(?P<sub>{PRESENT_SUBGROUPS}))?{_PAREN}\s*:\s*", re.IGNORECASE)
@@ -35,7 +36,8 @@ def split_labelled(line: str) -> list[tuple[str, str | None, str]]:
     parts = []
     for i, m in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(plain)
-        parts.append((m["label"], m["sub"] or m["paren"] or None, plain[m.end():end].strip().rstrip(",;").strip()))
+        sub = m["sub"] or m["paren"] or m["origin"] or None
+        parts.append((m["label"], sub, plain[m.end():end].strip().rstrip(",;").strip()))
     return parts
 
 
@@ -51,6 +53,12 @@ def _bare(line: str) -> str:
 _GAP_LABEL = re.compile(rf"^\s*(?P<label>{_LABEL_RE})(?:[ ]{{2,}}|\t+)(?P<value>\S.*)$", re.IGNORECASE)
 
 
+# 'Mötesdatum 2025-06-12', 'Tid 10–12', 'Plats Kansliet, Dalby': a when-or-where label with no colon,
+# its value starting with a digit or a capital (so 'Plats för nästa möte …' is no label)
+_WHEN_WHERE_LABELS = "|".join(sorted((re.escape(k) for k, v in LABELS.items()
+                                      if v in ("place", "time", "date", "datetime", "timeplace", "dateplace", "all")),
+                                     key=len, reverse=True))
+_SPACE_LABEL = re.compile(rf"^\s*(?P<label>(?i:{_WHEN_WHERE_LABELS}))[ ](?P<value>(?:[0-9A-ZÅÄÖ]|kl\.?\s).*)$")
 _CELL_GAP = re.compile(r"[ ]{3,}|\t+")
 
 
@@ -72,8 +80,8 @@ def label_view(lines: list[str]) -> list[str]:
                 and all(f": {' '.join(c.split())}" in view[-1] for c in cells):
             view.append("")           # the values, already read with their labels above
             continue
-        m = _GAP_LABEL.match(line)
-        if m:
+        m = _GAP_LABEL.match(line) or _SPACE_LABEL.match(line)
+        if m and (m.re is _GAP_LABEL or len(line.split()) <= 8):
             view.append(f"{m['label']}: {' '.join(m['value'].split())}")
             continue
         if len(cells) > 1 and not _BULLET.match(line) and not line.lstrip().startswith("|"):

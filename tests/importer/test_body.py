@@ -65,7 +65,7 @@ def test_removed_header_lines_are_in_the_front_matter(name):
     labels = {"närvarande", "frånvarande", "ordförande", "sekreterare", "gäster", "plats", "i", "rummet",
               "på", "teams", "och", "från", "datum", "tid", "v", "ordf", "fc", "tf", "förbundscheffsmöte",
               "förbundschefermöte", "sydvick", "ek", "lind", "alm", "ö", "dalen", "projektchef", "kl",
-              "deltagare", "vid", "pennan", "via"} | set(MONTH_NAMES) | set(WEEKDAY_NAMES) \
+              "deltagare", "vid", "pennan", "via", "zoom", "skype", "digitalt", "digital", "online", "distans"} | set(MONTH_NAMES) | set(WEEKDAY_NAMES) \
         | {word for label in (*LABELS, *TABLE_HEADINGS) for word in _words(label)} \
         | {f"{day}{end}" for day in WEEKDAY_NAMES for end in ("en", "ens")} | {"den"} \
         | {word for item in KNOWN.federations for name in item.names() for word in _words(name)}

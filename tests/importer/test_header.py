@@ -260,3 +260,23 @@ def test_people_with_their_federation_and_a_type_named_only_in_the_title():
     _, result = load("fc_traff.txt")
     assert result.meta["type"] == "förbundschefsmöte"
     assert result.meta["present"][0] == {"name": "Anna Lind", "federation": "norrback"}
+
+
+def test_people_present_from_each_federation():
+    _, result = load("presidium_fran_forbund.txt")
+    assert [(g["group"], g["federation"], g["people"]) for g in result.meta["present"]] == [
+        ("Norrback", "norrback", ["Anna Lind", "Bo Ek"]), ("Västmark", "vastmark", ["Gun Larsson"]),
+        ("Sydvik", "sydvik", ["Karin Holm"])]
+    assert result.meta["type"] == "presidiemöte"
+
+
+def test_when_and_where_labels_without_a_colon_and_a_list_that_is_elsewhere():
+    _, result = load("beredning_utan_kolon.txt")
+    meta = result.meta
+    assert (meta["date"], meta["start"], meta["end"], meta["location"]) == (
+        dt.date(2025, 6, 12), "10:00", "12:00", "Kansliet, Dalby")
+    # 'Deltagare: Se bifogad närvarolista.' names nobody: it stays in the text and is reviewed
+    assert "present" not in meta and "Deltagare: Se bifogad närvarolista." in result.body
+    assert "present" in result.review_fields
+    assert import_minutes("Styrelsemöte 2025-01-10\n\nPlats för nästa möte är inte bestämd.\n", "p.txt",
+                          KNOWN).meta.get("location") is None
