@@ -85,7 +85,11 @@ def label_view(lines: list[str]) -> list[str]:
             view.append(f"{m['label']}: {' '.join(m['value'].split())}")
             continue
         if len(cells) > 1 and not _BULLET.match(line) and not line.lstrip().startswith("|"):
-            view.append(", ".join(" ".join(c.split()) for c in cells))
+            # 'Datum:<tab>12 mars' is one label and its value; other cells are parts of one line
+            joined = " ".join(cells[0].split())
+            for cell in cells[1:]:
+                joined += (" " if joined.endswith(":") else ", ") + " ".join(cell.split())
+            view.append(joined)
         else:
             view.append(line)
     return view

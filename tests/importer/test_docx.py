@@ -89,3 +89,22 @@ def test_a_table_of_labels_over_values_becomes_label_lines():
             cell.text = value
     assert read_docx(docx_bytes(document)).splitlines() == [
         "Datum: 2024-05-20", "Tid: 13.00–15.00", "Plats: Kommunhuset"]
+
+
+def test_text_in_hyperlinks_and_content_controls_and_tabs():
+    document = docx.Document()
+    paragraph = document.add_paragraph("Läs mer på ")
+    link = parse_xml(f'<w:hyperlink {nsdecls("w")}><w:r><w:t>förbundets webbplats</w:t></w:r></w:hyperlink>')
+    paragraph._p.append(link)
+    paragraph.add_run(".")
+    sdt = parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtContent><w:p><w:r><w:t>Protokoll styrelsemöte</w:t></w:r></w:p>'
+                    f'</w:sdtContent></w:sdt>')
+    document.element.body.insert(0, sdt)
+    tabbed = document.add_paragraph()
+    tabbed.add_run("Datum:")
+    tabbed.add_run().add_tab()
+    tabbed.add_run("2024-05-20")
+    text = read_docx(docx_bytes(document))
+    assert text.splitlines()[0] == "Protokoll styrelsemöte"
+    assert "Läs mer på förbundets webbplats." in text
+    assert "Datum:\t2024-05-20" in text

@@ -26,3 +26,8 @@ def test_two_columns_read_as_label_and_value():
         "Datum: 2024-05-20 Tid: 13.00–15.00 Plats: Kommunhuset",
         "",
         "Vanlig text med  två mellanslag."]
+
+
+def test_a_label_and_its_value_separated_by_a_tab():
+    assert label_view(["Datum:    2024-05-20", "Plats:    Kommunhuset, Sala"]) == [
+        "Datum: 2024-05-20", "Plats: Kommunhuset, Sala"]

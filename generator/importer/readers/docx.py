@@ -12,6 +12,7 @@ import docx
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from .common import bold_markup, table_lines
 
@@ -22,18 +23,23 @@ _LIST_STYLE = re.compile(r"^(?:list|lista|liststycke)", re.IGNORECASE)
 
 
 def _runs(paragraph: Paragraph) -> list[tuple[str, bool]]:
-    """The paragraph's text with bold marked; a soft line break (w:br) becomes '\n'."""
+    """The paragraph's text with bold marked, every run of it: also those inside a hyperlink, a
+    tracked insertion or a field; not those of a tracked deletion. A soft line break (w:br)
+    becomes '\n', a tab a tab (the header reader takes it for a column)."""
     style_bold = bool(paragraph.style is not None and paragraph.style.font is not None
                       and paragraph.style.font.bold)
     pieces: list[tuple[str, bool]] = []
-    for run in paragraph.runs:
+    for r in paragraph._p.iter(qn("w:r")):
+        if any(a.tag in (qn("w:del"), qn("w:moveFrom")) for a in r.iterancestors()):
+            continue
+        run = Run(r, paragraph)
         bold = run.bold if run.bold is not None else style_bold
         text = ""
-        for child in run._r.iterchildren():
+        for child in r.iterchildren():
             if child.tag == qn("w:t"):
                 text += child.text or ""
             elif child.tag == qn("w:tab"):
-                text += " "
+                text += "\t"
             elif child.tag in (qn("w:br"), qn("w:cr")):
                 text += "\n"
         pieces.append((text, bool(bold)))
@@ -125,13 +131,18 @@ class _Numbering:
         return marker if "%" not in marker else f"{self.counters[key]}."
 
 
-def _blocks(document):
-    body = document.element.body
-    for child in body.iterchildren():
+def _blocks(document, parent=None):
+    """Paragraphs and tables in document order, also those inside a content control (w:sdt)."""
+    parent = document.element.body if parent is None else parent
+    for child in parent.iterchildren():
         if child.tag == qn("w:p"):
             yield Paragraph(child, document)
         elif child.tag == qn("w:tbl"):
             yield Table(child, document)
+        elif child.tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from _blocks(document, content)
 
 
 def read_docx(raw: bytes) -> str:
