@@ -43,7 +43,7 @@ def _pieces(element, bold_styles: set[str], bold: bool = False) -> list[tuple[st
         elif child.tag == _tag("text", "s"):
             pieces.append((" " * int(child.get(_tag("text", "c"), "1")), bold))
         elif child.tag == _tag("text", "tab"):
-            pieces.append((" ", bold))
+            pieces.append(("\t", bold))
         else:
             pieces.extend(_pieces(child, bold_styles, bold))
         if child.tail:
