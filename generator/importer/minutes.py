@@ -27,7 +27,7 @@ from .people import _presidium_groups, repair_split_names
 from .place import _ONLINE_WORDS, parse_place
 from .report import field_lines, review_line
 from .result import EVENT_ORDER, MEETING_ORDER, ImportResult, ProposedEvent, _ordered, stable_uid
-from .words import (CANONICAL_TYPE_WORDS, FIELD_WORDS, GENERIC_TITLES, HELD_WORDS, MEETING_WORDS, MONTH_NAMES,
+from .words import (ACRONYMS, CANONICAL_TYPE_WORDS, FIELD_WORDS, GENERIC_TITLES, HELD_WORDS, MEETING_WORDS, MONTH_NAMES,
                     NETWORK_TYPES, ONLINE_PLACES,
                     NOT_FOUND_NOTE, TYPE_TITLES, UNCONFIRMED_NOTE, WEEKDAY_NAMES)
 
@@ -263,6 +263,8 @@ def _make_title(r: _Reading, meeting_type: str, federations: list[str]) -> tuple
         if stripped:
             title = stripped[:1].upper() + stripped[1:]
         title, title_place = split_title_line(title.strip(" :"))
+        if sum(c.isupper() for c in title) > 0.8 * sum(c.isalpha() for c in title) > 4:
+            title = _sentence_case(title, r.known)    # 'SAMRÅD MED PARTERNA' → 'Samråd med parterna'
         if title_place and not place_value:
             place_value = title_place
         date_written = bool(find_date_mentions(title))
@@ -371,3 +373,16 @@ def _proposed_events(r: _Reading, blocks: list[Block], uid: str, slug: str, titl
         body = f"Aviserat i minnesanteckningarna från {title}:\n\n{quoted}\n"
         events.append(ProposedEvent(event_slug, _ordered(emeta, EVENT_ORDER), body))
     return events, event_report
+
+
+def _sentence_case(title: str, known: KnownNames) -> str:
+    """A title written in capitals, in sentence case; the names of known federations and projects
+    and the acronyms of words.ACRONYMS ('FK', 'NNS') keep their own spelling."""
+    words = title.split()
+    out = [w if w.strip(",.:-–()") in ACRONYMS else w.lower() for w in words]
+    text = " ".join(out)
+    text = text[:1].upper() + text[1:]
+    for item in (*known.federations, *known.projects):
+        for name in item.names():
+            text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", name, text, flags=re.IGNORECASE)
+    return text

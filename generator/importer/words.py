@@ -238,3 +238,6 @@ MEETING_WORDS = ("mötet", "sammanträdet", "träffen", "samrådet", "vi")
 HELD_WORDS = ("hölls", "genomfördes", "skedde", "sker", "hålls", "var", "ägde rum", "träffades", "sågs")
 ONLINE_PLACES = (r"teams\w*", r"zoom", r"skype", r"digitalt", r"online", r"på distans", r"via länk",
                  r"videolänk", r"webben")
+# acronyms kept in capitals when a title written in capitals is put in sentence case
+ACRONYMS = ("FK", "AF", "NNS", "NR", "SKR", "ESF", "FC", "AU", "ÖK", "IPS", "BIP", "DOS", "GDPR", "LSS",
+            "KD", "MP", "SD")

@@ -280,3 +280,10 @@ def test_when_and_where_labels_without_a_colon_and_a_list_that_is_elsewhere():
     assert "present" in result.review_fields
     assert import_minutes("Styrelsemöte 2025-01-10\n\nPlats för nästa möte är inte bestämd.\n", "p.txt",
                           KNOWN).meta.get("location") is None
+
+
+def test_a_title_in_capitals_is_put_in_sentence_case():
+    _, result = load("samrad_parter.txt")
+    assert result.meta["title"] == "Samråd med parterna 18 mars 2025"
+    meta = import_minutes("STYRELSEMÖTE SAMORDNINGSFÖRBUNDET NORRBACK OCH FK 2024-05-02\n\nText.\n", "x.txt", KNOWN).meta
+    assert meta["title"] == "Styrelsemöte Samordningsförbundet Norrback och FK 2024-05-02"
