@@ -131,11 +131,14 @@ def make_parser() -> argparse.ArgumentParser:
     _output_flags(check)
     check.set_defaults(func=cmd_check)
 
-    imp = commands.add_parser("import", help="turn plain-text minutes into content files")
-    imp.add_argument("files", nargs="+", metavar="FILE")
-    imp.add_argument("--into", help="folder for the meetings (default: content/meetings)")
+    imp = commands.add_parser("import", help="turn minutes (.txt, .md, .docx, .odt, .pdf) into content files")
+    imp.add_argument("files", nargs="+", metavar="FILE|FOLDER",
+                     help="files of minutes, or folders: every .txt, .md, .docx, .odt and .pdf in them")
+    imp.add_argument("--into", help="folder for the meetings (default: content/meetings); "
+                                    "proposed events always go to content/events")
     imp.add_argument("--dry-run", action="store_true", help="show what would be written, write nothing")
-    imp.add_argument("--force", action="store_true", help="overwrite existing content files")
+    imp.add_argument("--force", action="store_true",
+                     help="overwrite existing content files and import files imported before again")
     imp.set_defaults(func=cmd_import)
 
     init = commands.add_parser("init", help="start a new site: site.yaml, example content, README and publishing")

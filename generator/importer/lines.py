@@ -1,0 +1,71 @@
+"""Small helpers on Markdown-ish lines: markup, headings, bullets, numbered items, neighbours."""
+from __future__ import annotations
+
+import re
+
+
+def _strip_markup(line: str) -> str:
+    line = re.sub(r"^\s{0,3}#{1,6}\s*", "", line)
+    line = line.replace("**", "").replace("__", "")
+    line = re.sub(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])", r"\1", line)   # '*Plats:*' in italics
+    return " ".join(line.split())
+
+
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s*(.*?)\s*#*\s*$")
+
+
+_NUMBERED = re.compile(r"^(?:§\s*)?(?P<n>\d{1,2})\\?[.)]\s+(?P<text>\S.*)$")
+
+
+_PARAGRAPH_SIGN = re.compile(r"^§\s*(?P<n>\d{1,3})\s+(?P<text>\S.*)$")
+
+
+_LETTERED = re.compile(r"^(?P<n>[a-h])\)\s+(?P<text>\S.*)$")
+
+
+_BULLET = re.compile(r"^\s*(?:[-–•▪●◦]|\*(?=\s)|\\-)\s*(?P<text>\S.*)$")
+
+
+_END_PUNCT = ".!?:;"
+
+
+def _unbold(text: str) -> str:
+    text = text.strip()
+    text = re.sub(r"^(\*\*|__)(.*?)\1(\s*[:.]?)$", r"\2\3", text)
+    if text.count("**") == 1 or (text.startswith("**") and text.endswith("**")):
+        text = text.replace("**", "")
+    return text.strip()
+
+
+def _heading_text(text: str) -> str:
+    text = _unbold(_strip_markup(text))
+    text = re.sub(r"^[-–•*]\s+", "", text)
+    return text.rstrip(":").strip()
+
+
+def _standalone(lines: list[str], i: int) -> bool:
+    before = i == 0 or not lines[i - 1].strip()
+    after = i + 1 >= len(lines) or not lines[i + 1].strip()
+    return before and after
+
+
+def _next_content(lines: list[str], i: int) -> str | None:
+    for line in lines[i + 1:]:
+        if line.strip():
+            return line.strip()
+    return None
+
+
+def _prev_content(lines: list[str], i: int) -> str | None:
+    for line in reversed(lines[:i]):
+        if line.strip():
+            return line.strip()
+    return None
+
+
+def _normalise_text(text: str) -> str:
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\t", "    ")
+    return text

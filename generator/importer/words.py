@@ -1,0 +1,243 @@
+"""Every Swedish word the importer's rules know, held as data in one place.
+
+Adding a federation's wording (a label, a role, a group heading, a kind of meeting) is adding a
+line here; the modules build their patterns from these tables.
+"""
+from __future__ import annotations
+
+
+MONTH_NAMES = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+               "september", "oktober", "november", "december"]
+
+
+WEEKDAY_NAMES = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"]
+
+
+# canonical type → patterns that name it (matched on lower-cased words)
+MEETING_TYPES: list[tuple[str, str]] = [
+    ("förbundschefsmöte", r"förbundsch?e+f+\w*m[öo]te\w*|förbundschef\w*\s+m[öo]te\w*|fc-?m[öo]te\w*"
+                          r"|fc-nätverk\w*|fc-?träff\w*|förbundschefsträff\w*|förbundschefsnätverk\w*"),
+    ("presidiemöte", r"\w*presidi\w*"),
+    ("beredningsgrupp", r"beredningsgrupp\w*"),
+    ("styrelse", r"\w*styrelsem[öo]te\w*|\w*styrelsesammanträde\w*|\w*styrelseprotokoll\w*"
+                 r"|(?:förbunds)?styrelsen?s?"),
+    ("medlemssamråd", r"\w*samråd\w*"),
+    ("styrgrupp", r"styrgrupp\w*"),
+    ("arbetsgrupp", r"arbetsgrupp\w*"),
+    ("arbetsutskott", r"arbetsutskott\w*|au-m[öo]te\w*"),
+    ("referensgrupp", r"referensgrupp\w*"),
+    ("ledningsgrupp", r"ledningsgrupp\w*"),
+]
+
+
+NETWORK_TYPES = {"förbundschefsmöte", "presidiemöte"}   # meetings across federations
+
+
+TYPE_TITLES = {"förbundschefsmöte": "Förbundschefsmöte", "presidiemöte": "Presidiemöte",
+               "beredningsgrupp": "Beredningsgruppsmöte", "styrelse": "Styrelsemöte",
+               "medlemssamråd": "Medlemssamråd", "styrgrupp": "Styrgruppsmöte",
+               "arbetsgrupp": "Arbetsgruppsmöte", "arbetsutskott": "Arbetsutskottsmöte",
+               "referensgrupp": "Referensgruppsmöte", "ledningsgrupp": "Ledningsgruppsmöte"}
+
+
+# the well-spelt forms; a title word matching a type but not one of these gets corrected
+CANONICAL_TYPE_WORDS = {"förbundschefsmöte": ("förbundschefsmöte", "förbundschefsmötet", "förbundschefsmöten")}
+
+
+FUZZY_TYPE_WORDS = {"förbundschefsmöte": "förbundschefsmöte", "presidiemöte": "presidiemöte",
+                     "beredningsgruppsmöte": "beredningsgrupp", "styrelsemöte": "styrelse",
+                     "medlemssamråd": "medlemssamråd", "styrgruppsmöte": "styrgrupp"}
+
+
+ROLE_RULES: list[tuple[str, str]] = [
+    (r"t\.?\s*f\.?\s*(?:fc|förbundschef)", "t.f. förbundschef"),
+    (r"(?:v\.?|vice)\s*ordf(?:\.|örande)?", "vice ordförande"),
+    (r"ordf(?:\.|örande)?", "ordförande"),
+    (r"fc|förbundschef", "förbundschef"),
+    (r"ers(?:\.|ättare)?", "ersättare"),
+    (r"led(?:\.|amot)?", "ledamot"),
+    (r"sekr(?:\.|eterare)?", "sekreterare"),
+    (r"2:e\s+vice\s+ordförande|andre\s+vice\s+ordförande", "2:e vice ordförande"),
+    (r"mötesordförande|ordförande\s+för\s+(?:mötet|dagen)|dagens\s+ordförande", "mötesordförande"),
+    (r"mötesledare", "mötesledare"),
+    (r"mötessekreterare|antecknare", None),
+    (r"protokollförare", "protokollförare"),
+    (r"tjänstgörande\s+ersättare", "tjänstgörande ersättare"),
+    (r"justerare", "justerare"),
+    (r"ledamot|ordinarie\s+ledamot", "ledamot"),
+    (r"projektchef|projektledare|processledare|processtödjare|samordnare|kanslist|controller"
+     r"|utvärderare|kommunikatör|adjungerad|verksamhetsutvecklare|ekonom|handläggare|enhetschef"
+     r"|verksamhetschef|avdelningschef|sektionschef|strateg|utredare|koordinator|kanslichef"
+     r"|förbundssekreterare|gäst|revisor|föredragande|direktör|chef", None),
+]
+
+
+GENERIC_TITLES = {"minnesanteckningar", "minnesanteckning", "anteckningar", "protokoll",
+                  "mötesanteckningar", "mötesprotokoll", "dagordning", "agenda"}
+
+
+# A header label (lower case, without the colon) → the field its value goes to. "place", "time",
+# "date", "link" are read only in the header; "timeplace"/"dateplace"/"datetime" carry two values
+# in one; "ignore" is a label that ends a list of people but is no field (it stays in the text).
+LABELS: dict[str, str] = {
+    # the chair of this meeting
+    "ordförande": "chair", "mötesordförande": "chair", "ordf": "chair", "ordf.": "chair",
+    "ordförande för mötet": "chair", "mötets ordförande": "chair", "ordförande för dagen": "chair",
+    "dagens ordförande": "chair", "ordförande vid mötet": "chair", "mötesledare": "chair",
+    "sammankallande": "chair", "ordförande för sammanträdet": "chair", "leds av": "chair",
+    # who wrote the minutes
+    "sekreterare": "secretary", "sekr": "secretary", "sekr.": "secretary", "mötessekreterare": "secretary",
+    "protokollförare": "secretary", "protokollförande": "secretary", "antecknare": "secretary",
+    "vid pennan": "secretary", "vid protokollet": "secretary", "anteckningar": "secretary",
+    "anteckningar förda av": "secretary", "minnesanteckningar förda av": "secretary",
+    "antecknat av": "secretary", "noteringar": "secretary", "sekreterare för mötet": "secretary",
+    # labels that are no field: the people stay in the text
+    "justerare": "ignore", "justeras": "ignore", "justering": "ignore", "utses att justera": "ignore",
+    "underskrifter": "ignore", "paragrafer": "ignore",
+    # present (see also PRESENT_GROUP_LABELS: those keep their heading as the group's name)
+    "närvarande": "present", "deltagare": "present", "närvarande ledamöter": "present",
+    "deltagande": "present", "närvarolista": "present", "medverkande": "present", "på mötet": "present",
+    "beslutande": "present", "beslutande ledamöter": "present", "ledamöter": "present",
+    "tjänstgörande ledamöter": "present", "tjänstgörande ersättare": "present",
+    "ersättare": "present", "närvarande ersättare": "present", "ej tjänstgörande ersättare": "present",
+    "icke tjänstgörande ersättare": "present", "övriga närvarande": "present",
+    "övriga deltagare": "present", "övriga": "present", "tjänstepersoner": "present",
+    "närvarande tjänstepersoner": "present", "från kansliet": "present", "kansliet": "present",
+    "tjänstemän": "present", "närvarande tjänstemän": "present",
+    # absent
+    "frånvarande": "absent", "anmält förhinder": "absent", "förhinder": "absent",
+    "ej närvarande": "absent", "anmälda förhinder": "absent", "frånvarande ledamöter": "absent",
+    "förhindrade": "absent", "avbud": "absent", "har anmält förhinder": "absent",
+    "anmält frånvaro": "absent", "frånvarande ersättare": "absent",
+    # guests
+    "gäster": "guests", "gäst": "guests", "inbjudna": "guests", "inbjudna gäster": "guests",
+    "adjungerade": "guests", "adjungerad": "guests", "inbjuden": "guests", "inbjudna föredragande": "guests",
+    "föredragande": "guests", "externa deltagare": "guests",
+    # when and where
+    "plats": "place", "lokal": "place", "mötesplats": "place", "sammanträdesplats": "place",
+    "mötesplats/lokal": "place", "var": "place",
+    "tid": "time", "tidpunkt": "time", "klockan": "time", "mötestid": "time", "sammanträdestid": "time",
+    "datum": "date", "mötesdatum": "date", "sammanträdesdatum": "date", "dag": "date",
+    "datum och tid": "datetime", "tid och datum": "datetime", "datum, tid": "datetime",
+    "datum/tid": "datetime", "när": "datetime",
+    "tid och plats": "timeplace", "plats och tid": "timeplace", "tid/plats": "timeplace",
+    "datum och plats": "dateplace", "plats och datum": "dateplace",
+    "datum, tid och plats": "all", "tid, datum och plats": "all", "datum, plats och tid": "all",
+    "länk": "link", "teamslänk": "link", "möteslänk": "link", "zoomlänk": "link",
+}
+
+
+# labels of a group of people whose heading is kept as the group's name in `present`
+PRESENT_GROUP_LABELS = (
+    "beslutande", "beslutande ledamöter", "ledamöter", "tjänstgörande ledamöter",
+    "tjänstgörande ersättare", "ersättare", "närvarande ersättare", "ej tjänstgörande ersättare",
+    "icke tjänstgörande ersättare", "övriga närvarande", "övriga deltagare", "övriga",
+    "tjänstepersoner", "närvarande tjänstepersoner", "från kansliet", "kansliet", "tjänstemän",
+    "närvarande tjänstemän",
+)
+
+
+# party letters written after a name: 'Karin Ek (C)'
+PARTIES = ("S", "M", "C", "L", "KD", "V", "MP", "SD", "FP", "FI", "NS", "SPI", "ÖP", "SBÄ", "VÄG")
+
+
+# words that make a comma part an organisation: 'Lisa Holm, Skövde kommun'
+ORGANISATION_WORDS = (
+    "kommun", "kommunen", "stad", "staden", "region", "regionen", "landsting", "försäkringskassan",
+    "arbetsförmedlingen", "förbund", "förbundet", "samordningsförbund", "samordningsförbundet",
+    "vården", "vårdcentral", "hälsocentral", "psykiatri", "psykiatrin", "socialtjänst",
+    "socialtjänsten", "kansli", "kansliet", "förvaltning", "förvaltningen", "nämnd", "nämnden",
+    "fk", "af", "skr", "nns", "länsstyrelsen", "högskola", "universitet", "projekt", "projektet",
+)
+
+
+# the role a member has in the meeting that makes them its chair or secretary, when no label says
+CHAIR_ROLES = ("ordförande", "mötesordförande", "mötesledare", "ordförande för mötet", "dagens ordförande")
+SECRETARY_ROLES = ("sekreterare", "protokollförare", "mötessekreterare", "antecknare")
+
+
+# "Närvarande i rummet:", "**På Teams:**" — the sub-labels that split present people into groups
+PRESENT_SUBGROUPS = (r"(?:i|på|via)\s+(?:rummet|plats|plats\w*|lokalen|teams|zoom|skype|länk|distans|webben)"
+             r"|digitalt|fysiskt|online|på\s+länk")
+
+
+HEDGE_WORDS = (r"förmodligen|troligen|troligtvis|kanske|eventuellt|ev\.|preliminärt|vid regn|vid behov"
+                r"|om möjligt|alternativt")
+
+
+NOT_EVENT_WORDS = {"idag", "dag", "dagen", "eftermiddag", "eftermiddagen", "förmiddag", "förmiddagen",
+                    "vardag", "vardagen", "dagordning", "mötet", "möte", "möten", "vecka", "veckan",
+                    "dagar", "dagarna"} | {f"{w}{s}" for w in WEEKDAY_NAMES for s in ("", "en", "ens", "ar")}
+
+
+GENERIC_EVENT_TITLES = {"möte", "träff", "heldag", "dag", "lansering", "mötestid", "utbildning",
+                        "workshop", "föreläsning", "seminarium", "konferens"}
+
+
+# ---- announced dates: the words around a date that make it an event (regular-expression pieces,
+# matched as whole words, case ignored)
+
+# nouns and verbs that name something happening on the date
+EVENT_NOUNS = (
+    r"\w*möte[tn]?", r"\w*mötes\w*", r"\w*sammanträde\w*", r"sammanträder", r"\w*träff(?:en|ar)?",
+    r"träffas", r"ses", r"möts", r"\w*konferens\w*", r"\w*heldag\w*", r"\w{3,}dag(?:en|ar)?",
+    r"\w+\s+dagen", r"\w*seminari\w*", r"\w*webb?inari\w*", r"workshop\w*", r"\w*utbildning\w*",
+    r"\w*samråd\w*", r"\w*vecka[n]?", r"öpp\w*\s+hus", r"lanser\w*", r"\w*föreläsning\w*",
+    r"\w*mässa[n]?", r"kick-?off", r"invigning\w*", r"\w*dialog(?:en)?", r"\w*internat\w*",
+)
+# verbs that say this body meets: the event is titled by the meeting's type
+MEETING_VERBS = ("möts", "sammanträder", "sammanträda", "mötas")
+# a last day for something
+DEADLINE_WORDS = (r"senast", r"sista\s+(?:dag|anmälningsdag\w*)", r"deadline", r"anmälan\s+senast")
+# the date is called off
+CANCELLED_WORDS = (r"ställ(?:s|es|ts|des)\s+(?:\w+\s+)?in\b", r"inställ\w*", r"avbok\w*", r"utgår\b")
+# the date is moved: the date before the word (or after 'från') is off, the one after 'till' is on
+MOVED_WORDS = (r"flytta\w*", r"skjuts\s+upp", r"senarelägg\w*", r"tidigarelägg\w*", r"byter\s+datum",
+               r"ändras")
+# the sentence speaks of the future
+FUTURE_WORDS = (
+    r"nästa", r"kommer", r"kommande", r"ska", r"skall", r"bokas", r"bokat", r"bokad", r"planera\w*",
+    r"inbjudan", r"bjuder", r"anmäl\w*", r"senast", r"äger\s+rum", r"blir", r"tar\s+sikte",
+    r"save\s+the\s+date", r"föreslås", r"välja", r"lanserar", r"genomförs", r"hålls", r"startar",
+    r"börjar", r"preliminärt", r"imorgon", r"i\s+morgon", r"möts", r"sammanträder", r"träffas",
+    r"flytta\w*", r"sammanträdesdag\w*", r"mötesdag\w*", r"mötestider", r"sammanträdesplan\w*",
+)
+# the sentence speaks of the past
+PAST_WORDS = (
+    r"genomfördes", r"genomförts", r"avslutades", r"avslutats", r"hölls", r"hållits", r"ägde\s+rum",
+    r"skedde", r"startade", r"började", r"deltog", r"var", r"rapporterar", r"rapporterade", r"berättade",
+    r"informerade",
+)
+# 'Nästa möte', 'nästa styrgruppsmöte': the next meeting of this kind
+NEXT_MEETING_NOUNS = (r"\w*möte[t]?", r"sammanträde[t]?", r"\w*träff(?:en)?", r"\w*samråd(?:et)?",
+                      r"beredningsgrupp\w*")
+# several dates to choose from
+ALTERNATIVE_WORDS = (r"välja\s+mellan", r"välj", r"alternativ\w*", r"antingen")
+# a part of the day instead of a time
+PART_OF_DAY_WORDS = (r"på\s+(?:eftermiddagen|förmiddagen|morgonen|kvällen)", r"hela\s+dagen",
+                     r"innan\s+lunch", r"efter\s+lunch")
+
+
+# the public note every proposed event carries: the site says why it stays preliminary
+UNCONFIRMED_NOTE = "Datumet är aviserat i minnesanteckningarna och inte bekräftat."
+# what a meeting's import_notes say when the importer found no chair or secretary
+NOT_FOUND_NOTE = ("Importen fann inte {fields} i originalet och har satt not_in_original – "
+                  "ändra om originalprotokollet anger det.")
+# front-matter fields as the Swedish notes name them
+FIELD_WORDS = {"chair": "ordförande", "secretary": "sekreterare", "present": "närvarande",
+               "absent": "frånvarande", "location": "plats", "start": "tid"}
+# the heading cells of a table of people
+TABLE_HEADINGS = ("namn", "organisation", "roll", "funktion", "förbund", "parti", "representerar",
+                  "uppdrag", "befattning", "titel", "närvarande", "ledamot", "ersättare", "kommentar")
+# a label alone on a line with the name on the next, as signatures stand ('Vid pennan' /
+# '//Catarina'); also 'Vid pennan /Catarina' on one line
+SIGNATURE_LABELS = ("vid pennan", "vid protokollet", "sekreterare", "protokollförare", "mötessekreterare",
+                    "ordförande", "mötesordförande")
+# 'Mötet hölls på Teams.', 'Sammanträdet genomfördes digitalt': the meeting itself was online
+MEETING_WORDS = ("mötet", "sammanträdet", "träffen", "samrådet", "vi")
+HELD_WORDS = ("hölls", "genomfördes", "skedde", "sker", "hålls", "var", "ägde rum", "träffades", "sågs")
+ONLINE_PLACES = (r"teams\w*", r"zoom", r"skype", r"digitalt", r"online", r"på distans", r"via länk",
+                 r"videolänk", r"webben")
+# acronyms kept in capitals when a title written in capitals is put in sentence case
+ACRONYMS = ("FK", "AF", "NNS", "NR", "SKR", "ESF", "FC", "AU", "ÖK", "IPS", "BIP", "DOS", "GDPR", "LSS",
+            "KD", "MP", "SD")
