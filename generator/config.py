@@ -24,7 +24,8 @@ KNOWN_KEYS = {
 # type is not one of them is refused, so that a misspelling never opens a category page.
 DEFAULT_MEETING_TYPES = (
     "förbundschefsmöte", "presidiemöte", "länspresidiemöte", "styrelse", "styrelsemöte", "beredningsgrupp",
-    "medlemssamråd", "styrgrupp", "arbetsgrupp", "nätverksmöte", "samverkansmöte", "möte",
+    "medlemssamråd", "styrgrupp", "arbetsgrupp", "arbetsutskott", "referensgrupp", "ledningsgrupp",
+    "nätverksmöte", "samverkansmöte", "möte",
 )
 
 

@@ -357,3 +357,10 @@ def test_ctrl_c_at_the_terminal_stops_workers_and_search_with_one_line(tmp_path)
         assert err == "Stopped. output/ holds the last complete site.\n", err
         assert not [p.name for p in root.iterdir() if p.name.startswith(".output-")]
     assert stopped, "every build finished before Ctrl-C: make the corpus bigger"
+
+
+def test_every_type_the_importer_writes_is_a_meeting_type_a_new_site_has():
+    """An imported meeting must build on a site that has not declared meeting_types."""
+    from generator.config import DEFAULT_MEETING_TYPES
+    from generator.importer.words import MEETING_TYPES
+    assert [kind for kind, _pattern in MEETING_TYPES if kind not in DEFAULT_MEETING_TYPES] == []
