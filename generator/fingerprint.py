@@ -18,7 +18,7 @@ from . import __version__, feedlock, i18n, search, themes
 from .cache import BuildCache, content_digest, digest
 from .config import load_config
 from .errors import BuildFailed, Problem
-from .i18n import _, ngettext
+from .i18n import _, decimal, ngettext
 from .output import OutputState
 
 LAST_BUILD = "last-build"
@@ -38,7 +38,7 @@ class BuildResult:
         feeds = ngettext("{count} feed", "{count} feeds", self.feeds).format(count=self.feeds)
         files = ngettext("{count} file", "{count} files", self.files).format(count=self.files)
         return _("Built {pages} and {feeds} ({files}) in {seconds} s").format(
-            pages=pages, feeds=feeds, files=files, seconds=_decimal(self.seconds))
+            pages=pages, feeds=feeds, files=files, seconds=decimal(self.seconds))
 
 
 CACHE_DIR_NAME = ".sitegen-cache"
@@ -56,12 +56,6 @@ def build_date(timezone: str) -> dt.date:
     if epoch and epoch.strip().isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz).date()
     return dt.datetime.now(tz).date()
-
-
-def _decimal(seconds: float) -> str:
-    """Seconds with two decimals, with a decimal comma in Swedish."""
-    text = f"{seconds:.2f}"
-    return text.replace(".", ",") if i18n.language() == "sv" else text
 
 
 def code_digest() -> str:

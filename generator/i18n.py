@@ -85,6 +85,12 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _translation.ngettext(singular, plural, count)
 
 
+def decimal(value: float, places: int = 2) -> str:
+    """A number with `places` decimals: a decimal comma in Swedish (1,25 s), a point in English."""
+    text = f"{value:.{places}f}"
+    return text.replace(".", ",") if language() == "sv" else text
+
+
 def N_(message: str) -> str:
     """Marks a text for the catalogue where it is defined; translate it with _() where it is used."""
     return message
