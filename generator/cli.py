@@ -107,8 +107,9 @@ def _language_flag(command: argparse.ArgumentParser, default=argparse.SUPPRESS) 
 
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sitegen", description=_("Build the samordningsförbund website."))
-    parser.add_argument("--version", action="version", version=f"sitegen {__version__}")
-    parser.add_argument("--root", default=".", help=_("the site folder (with site.yaml); default: here"))
+    parser.add_argument("--version", action="version", version=f"sitegen {__version__}",
+                        help=_("show the version number and exit"))
+    parser.add_argument("--root", default=".", metavar=_("FOLDER"), help=_("the site folder (with site.yaml); default: here"))
     parser.add_argument("--debug", action="store_true", help=_("show Python tracebacks for internal errors"))
     parser.add_argument("-v", "--verbose", action="count", default=0,
                         help=_("say more: each written file and the time of each step"))
@@ -118,24 +119,24 @@ def make_parser() -> argparse.ArgumentParser:
     commands.required = True
 
     build = commands.add_parser("build", help=_("build the site into output/"))
-    build.add_argument("--out", help=_("where to write the site (default: output/)"))
+    build.add_argument("--out", metavar=_("FOLDER"), help=_("where to write the site (default: output/)"))
     build.add_argument("--no-cache", action="store_true",
                        help=_("neither read nor write the build cache (.sitegen-cache/); same output, slower"))
     _output_flags(build)
     build.set_defaults(func=cmd_build)
 
     serve = commands.add_parser("serve", help=_("build, serve on 127.0.0.1 and rebuild on change"))
-    serve.add_argument("--port", type=int, default=8000, help=_("the port to serve on (default: 8000)"))
+    serve.add_argument("--port", type=int, default=8000, metavar=_("PORT"), help=_("the port to serve on (default: 8000)"))
     serve.add_argument("--open", action="store_true", help=_("open the site in a browser"))
     _output_flags(serve)
     serve.set_defaults(func=cmd_serve)
 
     new = commands.add_parser("new", help=_("write a new content file with every field explained"))
-    new.add_argument("kind", choices=["meeting", "event", "project", "federation"],
+    new.add_argument("kind", choices=["meeting", "event", "project", "federation"], metavar=_("KIND"),
                      help=_("what to write: meeting, event, project or federation"))
-    new.add_argument("--federation", help=_("the federation it concerns (slug, name or short name)"))
-    new.add_argument("--date", help=_("YYYY-MM-DD (an event may add a time: \"2022-05-05 09:00\")"))
-    new.add_argument("--title", help=_("the title (the name, for a project or federation)"))
+    new.add_argument("--federation", metavar=_("NAME"), help=_("the federation it concerns (slug, name or short name)"))
+    new.add_argument("--date", metavar=_("DATE"), help=_("YYYY-MM-DD (an event may add a time: \"2022-05-05 09:00\")"))
+    new.add_argument("--title", metavar=_("TITLE"), help=_("the title (the name, for a project or federation)"))
     new.add_argument("--force", action="store_true", help=_("overwrite an existing file"))
     new.set_defaults(func=cmd_new)
 
@@ -146,17 +147,17 @@ def make_parser() -> argparse.ArgumentParser:
 
     imp = commands.add_parser("import", help=_("turn plain-text minutes into content files"))
     imp.add_argument("files", nargs="+", metavar=_("FILE"))
-    imp.add_argument("--into", help=_("folder for the meetings (default: content/meetings)"))
+    imp.add_argument("--into", metavar=_("FOLDER"), help=_("folder for the meetings (default: content/meetings)"))
     imp.add_argument("--dry-run", action="store_true", help=_("show what would be written, write nothing"))
     imp.add_argument("--force", action="store_true", help=_("overwrite existing content files"))
     imp.set_defaults(func=cmd_import)
 
     init = commands.add_parser("init", help=_("start a new site: site.yaml, example content, README and publishing"))
     init.add_argument("folder", nargs="?", default=".", metavar=_("FOLDER"), help=_("where (default: here); must be empty"))
-    init.add_argument("--title", help=_("the site's title"))
-    init.add_argument("--base-url", help=_("the public address, e.g. https://samordning.example.se/"))
-    init.add_argument("--organisation", help=_("who runs the site (default: the title)"))
-    init.add_argument("--email", help=_("the editors' contact e-mail"))
+    init.add_argument("--title", metavar=_("TITLE"), help=_("the site's title"))
+    init.add_argument("--base-url", metavar=_("ADDRESS"), help=_("the public address, e.g. https://samordning.example.se/"))
+    init.add_argument("--organisation", metavar=_("NAME"), help=_("who runs the site (default: the title)"))
+    init.add_argument("--email", metavar=_("EMAIL"), help=_("the editors' contact e-mail"))
     init.add_argument("--federation", action="append", metavar=_("NAME"),
                       help=_("a federation on the site (repeat for several), e.g. --federation Roslagen"))
     init.add_argument("--install", metavar=_("REQUIREMENT"),

@@ -95,7 +95,12 @@ def _merge(template: Catalog, path: Path, language: str, domain: str) -> None:
     # No fuzzy matching: a guessed translation of a changed message is worse than none.
     catalog.update(template, no_fuzzy_matching=True, update_creation_date=False)
     catalog.obsolete.clear()
-    catalog.revision_date = catalog.creation_date
+    catalog.revision_date = catalog.creation_date    # no churn in the header on every update
+    catalog.fuzzy = False
+    catalog.project, catalog.version = "sitegen", ""
+    catalog.msgid_bugs_address = ""
+    catalog.last_translator = "sitegen maintainers"
+    catalog.language_team = {"sv": "Swedish", "en": "English"}.get(language, language)
     write(path, catalog)
 
 
