@@ -30,7 +30,7 @@ EXPECTED_FILES = {
 
 def sitegen(*args, cwd):
     """The command as a user runs it, with this checkout's code and a fixed day."""
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": str(REPO), "SOURCE_DATE_EPOCH": EPOCH}
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": str(REPO), "SOURCE_DATE_EPOCH": EPOCH, "SITEGEN_LANG": "en"}
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True,
                           env=env, timeout=300, stdin=subprocess.DEVNULL)
 

@@ -117,7 +117,7 @@ def test_without_rsync_a_remote_target_is_one_clear_line(built, monkeypatch):
 
 
 def test_the_command_publishes_and_says_what_it_did(built, tmp_path):
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": str(REPO)}
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": str(REPO), "SITEGEN_LANG": "en"}
     result = subprocess.run([sys.executable, "-m", "generator", "publish", str(tmp_path / "server")], cwd=built,
                             capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
