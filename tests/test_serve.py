@@ -139,9 +139,11 @@ def test_edit_break_and_fix_a_file_while_the_server_runs(site, serve):
     assert server.process.poll() is None
 
     assert server.stop() == 0
-    assert "Stopped." in server.stdout
+    assert "Stoppat." in server.stdout
+    assert "Rättat: webbplatsen går att bygga igen. Byggde 27 sidor" in server.stdout
     # The terminal said the same as the browser, without a traceback.
-    assert "content/meetings/2021-11-17-forbundschefsmote.md:5: date: '2021-13-45' is not a date" in server.stderr
+    assert "content/meetings/2021-11-17-forbundschefsmote.md:5: date: '2021-13-45' är inget datum" in server.stderr
+    assert "2 problem: webbläsaren visar dem tills de är rättade; output/ är oförändrad." in server.stderr
     assert "Traceback" not in server.stderr
 
 
