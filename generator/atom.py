@@ -1,13 +1,20 @@
 """Atom feeds (RFC 4287) of minutes: /moten/feed.xml and /forbund/<slug>/feed.xml.
 
 For people who follow the site in a feed reader or through e-mail services that read feeds.
-Every value comes from the content, so the same input gives the same bytes:
+Every value comes from the content and calendar.lock, so the same input gives the same bytes:
 - an entry's id is a urn:uuid derived from the meeting's uid, so it survives edits, renames
   and a move to another address;
-- its `updated` is the meeting's own date (and start time) in the site's time zone. A date whose
-  day is lost counts from the first day of the month or year it gives; a meeting with no date at
-  all stays out of the feeds rather than get an invented one (it is still on the site);
-- the feed's `updated` is its newest entry's.
+- its `published` is when the minutes reached the site and its `updated` when their file last
+  changed there, from calendar.lock's `minutes` section (feedlock.Publication), which the build
+  keeps and the content's repository commits: a fresh clone gives the same dates. Minutes added
+  today for a meeting last spring are new today, at the top of a reader, not months down;
+- the meeting's own date is in the entry's summary and content;
+- a feed lists the minutes most recently published or changed, and its `updated` is its newest
+  entry's.
+When calendar.lock has no `minutes` section yet, each set of minutes counts as published on its
+meeting's day (start time, else the day's start; a lost day counts from the first of the month):
+what the feeds showed before the record existed. Minutes without any date then count from the
+build's time, like minutes added later.
 """
 from __future__ import annotations
 
@@ -16,9 +23,11 @@ import heapq
 import html
 import uuid
 import zoneinfo
+from dataclasses import dataclass
 
 from . import urls
 from .dates import format_when
+from .feedlock import FeedLock, fingerprint
 from .markup import summary
 from .pasted import xml_safe
 from .model import Meeting, Site
@@ -37,14 +46,47 @@ def feed_id(base_url: str, path: str) -> str:
     return "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, base_url.rstrip("/") + path))
 
 
-def meeting_timestamp(meeting: Meeting, timezone: str) -> str | None:
-    """RFC 3339 time of a meeting for `updated`, or None when the meeting has no date."""
+@dataclass(frozen=True)
+class Stamps:
+    """An entry's RFC 3339 times, in the site's time zone."""
+    published: str
+    updated: str
+
+    @property
+    def sort_key(self) -> tuple[dt.datetime, dt.datetime]:
+        return dt.datetime.fromisoformat(self.updated), dt.datetime.fromisoformat(self.published)
+
+
+def meeting_moment(meeting: Meeting, timezone: str) -> dt.datetime | None:
+    """When a meeting began (its day's start when the time is unknown), or None without a date."""
     if meeting.date is None:
         return None
     day = dt.date(meeting.date.year, meeting.date.month or 1, meeting.date.day or 1)
     time = meeting.start if meeting.date.is_full and meeting.start else dt.time(0)
-    moment = dt.datetime.combine(day, time, zoneinfo.ZoneInfo(timezone))
-    return moment.isoformat(timespec="seconds")
+    return dt.datetime.combine(day, time, zoneinfo.ZoneInfo(timezone))
+
+
+def minutes_fingerprint(meeting: Meeting) -> str:
+    """What counts as a change of published minutes: the file's bytes and its attachments."""
+    text = meeting.source.digest or fingerprint(meeting.source.meta_digest, meeting.body)
+    return fingerprint(text, [(a.name, a.size) for a in meeting.attachments])
+
+
+def publish(site: Site, lock: FeedLock, now: dt.datetime) -> dict[str, Stamps]:
+    """Every meeting's Atom times by uid, recording new and changed minutes in `lock`."""
+    zone = zoneinfo.ZoneInfo(site.config.timezone)
+    seeding = not lock.minutes_recorded
+    found: dict[str, Stamps] = {}
+    for meeting in sorted(site.meetings, key=lambda m: m.uid):
+        first = meeting_moment(meeting, site.config.timezone) if seeding else None
+        if first is not None:
+            first = min(first, now)   # minutes of a coming meeting were not published before today
+        publication = lock.publish(meeting.uid, minutes_fingerprint(meeting), now, first)
+        found[meeting.uid] = Stamps(publication.published.astimezone(zone).isoformat(timespec="seconds"),
+                                    publication.updated.astimezone(zone).isoformat(timespec="seconds"))
+    if lock.minutes is None:   # a site without minutes still records that the record has begun
+        lock.minutes = {}
+    return found
 
 
 def _entry_summary(meeting: Meeting) -> str:
@@ -86,34 +128,46 @@ def quoteattr(text: str) -> str:
     return '"{}"'.format(text.replace('"', "&quot;"))
 
 
-def _entry(site: Site, meeting: Meeting, updated: str) -> str:
+def _entry_content(meeting: Meeting, link: str) -> str:
+    """The entry's HTML: the meeting's date first (the entry's own dates say when the minutes were
+    published), then the summary and a link to the minutes."""
+    when = format_when(meeting.date, meeting.start, meeting.end) if meeting.date else "okänt"
+    parts = [f"<p><strong>Mötesdatum:</strong> {html.escape(when)}</p>"]
+    if meeting.date_note:
+        parts.append(f"<p>{html.escape(meeting.date_note)}</p>")
+    parts.append(f"<p>{html.escape(_entry_summary(meeting))}</p>")
+    parts.append(f'<p><a href="{html.escape(link)}">Läs minnesanteckningarna</a></p>')
+    return "".join(parts)
+
+
+def _entry(site: Site, meeting: Meeting, stamps: Stamps) -> str:
     link = urls.absolute(site.config, meeting.url)
     lines = [
         "  <entry>",
         f"    <id>{escape(meeting_entry_id(meeting))}</id>",
         f"    <title>{escape(meeting.title)}</title>",
-        f"    <updated>{updated}</updated>",
-        f"    <published>{updated}</published>",
+        f"    <published>{stamps.published}</published>",
+        f"    <updated>{stamps.updated}</updated>",
         f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(link)}/>",
         f"    <category term={quoteattr(meeting.type_slug)} label={quoteattr(meeting.type.capitalize())}/>",
         f"    <summary type=\"text\">{escape(_entry_summary(meeting))}</summary>",
+        f"    <content type=\"html\">{escape(_entry_content(meeting, link))}</content>",
         "  </entry>",
     ]
     return "\n".join(lines)
 
 
-def newest(site: Site, meetings: list[Meeting]) -> list[tuple[Meeting, str]]:
-    """The meetings a feed shows, newest first, each with its timestamp."""
-    # The newest of those with a date (meeting_timestamp needs one); the keys are unique (the slug).
-    shown = heapq.nlargest(MAX_ENTRIES, [m for m in meetings if m.date is not None],
-                           key=lambda m: (m.sort_key, m.slug))
-    return [(m, meeting_timestamp(m, site.config.timezone)) for m in shown]
+def newest(site: Site, meetings: list[Meeting], stamps: dict[str, Stamps]) -> list[tuple[Meeting, Stamps]]:
+    """The meetings a feed shows: the most recently published or changed first, each with its times."""
+    # Ties (minutes published together) go by the meeting's own date; the slug makes keys unique.
+    shown = heapq.nlargest(MAX_ENTRIES, meetings, key=lambda m: (stamps[m.uid].sort_key, m.sort_key, m.slug))
+    return [(m, stamps[m.uid]) for m in shown]
 
 
-def feed(site: Site, path: str, title: str, alternate: str, dated: list[tuple[Meeting, str]]) -> bytes:
+def feed(site: Site, path: str, title: str, alternate: str, dated: list[tuple[Meeting, Stamps]]) -> bytes:
     """One Atom feed at the site path `path` of the entries newest() chose."""
     config = site.config
-    updated = max((stamp for _, stamp in dated),
+    updated = max((stamps.updated for _, stamps in dated),
                   key=lambda s: dt.datetime.fromisoformat(s), default=EMPTY_FEED_UPDATED)
     author = [f"    <name>{escape(config.organisation or config.title)}</name>"]
     if config.contact.get("email"):

@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import functools
 import gc
 import hashlib
 import os
@@ -20,20 +19,20 @@ from pathlib import Path
 import jinja2
 
 from . import calendar, render, schema, search, urls
-from . import feedlock
+from . import documents, feedlock
 from . import atom, crossref, mentions, minutes, parallel
 from . import themes
 from .config import Config, load_config
 from .errors import BuildFailed, Problem
 from .i18n import N_, _
 from .cache import BuildCache, digest
-from .markup import render_markdown
+from .markup import MINUTES_TOP_HEADING, render_markdown
 from .model import Event, Meeting, Site, build_site
 from .output import Kept, OutputState, Placed, Staging, check_output_folder, file_digest
 from .progress import Progress
 from .sources import load_sources
 from .textstore import StoredBytes, TextStore
-from .fingerprint import (LAST_BUILD, BuildResult, build_date, cache_dir, code_digest,
+from .fingerprint import (LAST_BUILD, BuildResult, BuiltModel, build_date, cache_dir, code_digest,
                           input_fingerprint, unchanged_summary, spare_dir, take_probe)
 
 
@@ -104,13 +103,18 @@ def convert_bodies(site: Site, cache: BuildCache | None = None) -> None:
         else:
             _place_body(task[0], task[1], *known, store)
     # Tasks are positions: each worker reads its bodies from the store, not from a copy sent to it.
-    converted = parallel.each(_convert_task, range(len(missing)), (missing, names))
+    converted = parallel.each(_convert_task, range(len(missing)), (missing, names), tasks_per_worker=BODIES_PER_WORKER)
     for (item, key, _how), value in zip(missing, converted):   # stored as they come, never all held
         # What other pages may show of a body (its agenda, mentions, decisions), hashed once here.
         facts = digest(value.agenda, value.mentions, value.findings) if isinstance(value, minutes.MinutesFacts) else ""
         cache.put("bodies", key, (value, facts))
         _place_body(item, key, value, facts, store)
     crossref.relate(site)  # across meetings: needs every meeting's minutes
+
+
+# cmarkgfm leaks about 47 KB a body (markup._cmark): a worker is replaced after this many, so
+# none holds more than about 20 MiB of it. Forking a fresh pair costs some 50 ms at 5,000 meetings.
+BODIES_PER_WORKER = 400
 
 
 def _body_identity(item) -> str:
@@ -140,7 +144,8 @@ def _convert_task(index: int, shared) -> object:
 def convert_body(args: tuple, names) -> object:
     """One body (runs in a worker process when there are many)."""
     body, base, redact, is_minutes = args
-    html = render_markdown(body, base, redact)
+    # Minutes sit under the meeting page's "Minnesanteckningar" (h2): their agenda headings are h3.
+    html = render_markdown(body, base, redact, top=MINUTES_TOP_HEADING if is_minutes else 2)
     return minutes.enrich(html, names) if is_minutes else html
 
 
@@ -198,7 +203,7 @@ def site_fingerprint(site: Site) -> str:
     parts: list = [code_digest(), site.config.fingerprint(), site.today]
     for item in [*site.federations, *site.projects, *site.meetings, *site.events, *site.pages]:
         parts.append((item.rel, item.source.meta_digest, item.facts_digest,
-                      [(a.name, a.size) for a in getattr(item, "attachments", [])]))
+                      [(a.name, a.size, a.accessibility) for a in getattr(item, "attachments", [])]))
     return digest(*parts)
 
 
@@ -364,11 +369,12 @@ def render_site(site: Site, progress: Progress | None = None, lock: feedlock.Fee
     feed_paths = feed_plan.paths
     files["_headers"] = headers([path for path in feed_paths if path.endswith("/kalender.ics")])
     news_feeds = atom.planned(site)  # Atom: new minutes, site-wide and per federation
+    published = atom.publish(site, lock, now)   # when minutes reached the site (kept in calendar.lock)
     for path, title, alternate, meetings in news_feeds:
         rel = urls.output_file(path)
-        dated = atom.newest(site, meetings)
-        # An entry shows its meeting's front matter (in `content`) and the start of its body.
-        key = digest(content, path, [meeting.html_key for meeting, _stamp in dated])
+        dated = atom.newest(site, meetings, published)
+        # An entry shows its meeting's front matter (in `content`), the start of its body and its times.
+        key = digest(content, path, [(meeting.html_key, stamps) for meeting, stamps in dated])
         files[rel] = _reusable(cache, "feeds", rel, key, state) or _remembered(
             cache, "feeds", rel, key, atom.feed(site, path, title, alternate, dated))
     files["sitemap.xml"] = sitemap(site, [job.path for job in jobs])
@@ -544,37 +550,6 @@ def _page_source(value, rel: str, out_dir: Path, staging: Staging | None) -> Pat
     return out_dir / rel if isinstance(value, Kept) else value
 
 
-_M_MMAP_THRESHOLD = -3   # glibc's mallopt parameter
-
-
-@functools.lru_cache(maxsize=1)
-def _libc():
-    """The C library the interpreter runs on, for the two allocator calls below; None when it
-    cannot be asked (they then do nothing)."""
-    try:
-        import ctypes
-        return ctypes.CDLL(None)
-    except (OSError, TypeError):
-        return None
-
-
-def _return_big_buffers() -> None:
-    """Have the C allocator give every big buffer (a rendered page, a feed, a worker's batch of
-    results) back to the system when it is freed. By default glibc raises its threshold for that
-    each time such a buffer is freed, after which the next ones stay in the heap as free space
-    the process still holds: about 8 MiB of a big site's peak. Elsewhere this does nothing."""
-    mallopt = getattr(_libc(), "mallopt", None)   # glibc only
-    if mallopt is not None:
-        mallopt(_M_MMAP_THRESHOLD, 128 * 1024)
-
-
-def _trim() -> None:
-    """Give the system back the free pages inside the C allocator's heap (glibc only)."""
-    malloc_trim = getattr(_libc(), "malloc_trim", None)
-    if malloc_trim is not None:
-        malloc_trim(0)
-
-
 @contextlib.contextmanager
 def _model_memory():
     """Build the site model without the cyclic garbage collector walking it, then freeze it.
@@ -604,9 +579,11 @@ def _shown(out_dir: Path, root: Path) -> str:
 
 def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
           progress: Progress | None = None, use_cache: bool = True, refresh_search: bool = True,
-          keep_model: bool = False) -> BuildResult:
+          keep_model: bool = False, write_lock: bool = True) -> BuildResult:
     """Build the site into out_dir (default output/). With use_cache=False nothing is read from or
-    written to .sitegen-cache/; the output is the same bytes either way."""
+    written to .sitegen-cache/; the output is the same bytes either way. With keep_model the
+    result holds what was resolved and rendered (BuiltModel); with write_lock=False the new
+    state of calendar.lock is not written (a check leaves the site folder as it found it)."""
     started = time.perf_counter()
     root = Path(root)
     progress = progress or Progress()
@@ -631,7 +608,6 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
     # of a big site's memory.
     for section in ("pages", "feeds"):
         cache.preload(section)
-    _return_big_buffers()
     try:
         with _model_memory():
             progress.step(N_("reading content"))
@@ -639,6 +615,7 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
             site = load_model(root, today, cache, {rel: seen[1] for rel, seen in memo.items()} if inputs else None)
             progress.step(N_("converting Markdown"))
             convert_bodies(site, cache)
+            documents.inspect_site(site, cache)   # attachments' accessibility, cached by their bytes
             if not keep_model:   # related: only the live preview, which relates again, reads them
                 for meeting in site.meetings:
                     meeting.minutes = None
@@ -655,7 +632,6 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
                 site, progress, lock, build_moment(site.config.timezone, today), cache, state, staging,
                 on_pages=index_pages, keep_contexts=keep_model)   # the live preview renders them again
             progress.step(N_("indexing for search"))
-            _trim()   # the feeds' freed buffers, before the last stages add theirs
             skipped = indexing[0].finish(files)  # last before writing
             if skipped:
                 site.warnings.append(skipped)
@@ -665,7 +641,9 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
             staging.abandon()
             raise
         written = staging.finish().files
-        lock_written = feedlock.save(root, lock)  # only once the output is in place: a failed build remembers nothing
+        # The lock's new state is this build's other output, written only once the site is in
+        # place (a failed build remembers nothing), and only when the caller publishes (not check).
+        lock_written = feedlock.save(root, lock) if write_lock else False
         if inputs is not None:
             if lock_written:  # the lock is an input of the next build
                 inputs = input_fingerprint(root, out_dir, today, refresh_search, memo)
@@ -677,9 +655,5 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
     finally:
         gc.unfreeze()
         progress.finish()
-    model = None
-    if keep_model:
-        from .preview import Model
-        model = Model(site, env, jobs, out_dir)
     return BuildResult(pages=pages, feeds=feeds, files=written, seconds=time.perf_counter() - started,
-                       warnings=site.warnings, model=model)
+                       warnings=site.warnings, model=BuiltModel(site, env, jobs, out_dir) if keep_model else None)

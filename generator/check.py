@@ -2,9 +2,11 @@
 
 The site is built into a temporary folder (output/ is never touched) and read back: every
 internal href, src and #fragment must lead to a file and an id, every page must be linked from
-another one, and a body's link to an attachment must name a file beside its index.md. The model
-adds editorial checks: past events still preliminary, federations without a contact, held
-meetings without chair or secretary. Each finding names the content file responsible (or the
+another one, and a body's link to an attachment must name a file beside its index.md. Every
+attachment the site publishes is read (documents.py): a PDF without tags, language or title, a
+scan without text, a Word file without headings or slides without titles is named with its fix,
+as the DOS law covers documents too. The model adds editorial checks: past events still
+preliminary, federations without a contact, held meetings without chair or secretary. Each finding names the content file responsible (or the
 template, for links a template wrote) with a line, as `path:line: field: message — fix`.
 """
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import TextIO
 from urllib.parse import unquote, urlsplit
 
 from . import build as pipeline
-from . import calendar, render
+from . import calendar, documents, render
 from .errors import BuildFailed, Problem
 from .model import Item, Site
 
@@ -274,42 +276,22 @@ def _in_future(meeting, site: Site) -> bool:
 # ---------- the command ----------
 
 def check_site(root: Path, today=None) -> tuple[list[Problem], int]:
-    """Every finding (errors and warnings) and the number of pages checked."""
+    """Every finding (errors and warnings) and the number of pages checked: one build into a
+    temporary folder, whose model the checks then read. calendar.lock is not written (the
+    build's write_lock), so the site folder is left exactly as it was found."""
     root = Path(root)
-    try:
-        site = pipeline.load_model(root, today)
-    except BuildFailed as failed:
-        return failed.problems, 0
-    pipeline.convert_bodies(site)
-    with _lock_kept(root), tempfile.TemporaryDirectory(prefix="sitegen-check-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="sitegen-check-") as tmp:
         out = Path(tmp) / "site"
         try:
-            result = pipeline.build(root, out, today=today, use_cache=False)
+            result = pipeline.build(root, out, today=today, use_cache=False, keep_model=True, write_lock=False)
         except BuildFailed as failed:
             return failed.problems, 0
+        site = result.model.site
         attachments, covered = check_attachment_links(site)
-        problems = [*result.warnings, *attachments, *check_editorial(site),
+        problems = [*result.warnings, *attachments, *check_editorial(site), *documents.problems(site, root),
                     *check_links(site, out, page_owners(site), covered)]
         pages = sum(1 for _ in out.rglob("*.html"))
     return sorted(problems, key=lambda p: (p.sort_key, p.severity)), pages
-
-
-class _lock_kept:
-    """Building writes calendar.lock; a check must leave the site folder exactly as it found it."""
-
-    def __init__(self, root: Path):
-        from .feedlock import LOCK_NAME
-        self.path = root / LOCK_NAME
-
-    def __enter__(self):
-        self.before = self.path.read_bytes() if self.path.is_file() else None
-
-    def __exit__(self, *exc):
-        if self.before is None:
-            self.path.unlink(missing_ok=True)
-        elif not self.path.is_file() or self.path.read_bytes() != self.before:
-            self.path.write_bytes(self.before)
-        return False
 
 
 def check_command(root: Path, strict: bool = False, quiet: bool = False, today=None,

@@ -1,5 +1,9 @@
 """calendar.lock: what the feeds remember between builds, so SEQUENCE survives a clean checkout.
 
+Two sections: `events` for the iCal feeds (below) and `minutes` for the Atom feeds: when each
+set of minutes was first published on the site and when its file last changed, so a feed reader
+sees minutes added today for a meeting last spring as new today (see Publication).
+
 Calendar clients replace an event they already hold only when its SEQUENCE (or DTSTAMP) is
 higher than before. Nothing in a content file says how often its time, place or status has
 changed, so each build compares a fingerprint of those fields with the one recorded here and,
@@ -29,8 +33,10 @@ HEADER = """\
 # calendar.lock — written by `sitegen build`; commit it together with the content.
 # For each calendar event (by uid): a fingerprint of its time, place and status, how many
 # times these have changed (the feeds' SEQUENCE) and when they last did (LAST-MODIFIED).
+# For each set of minutes (by uid): a fingerprint of its file, when it was first published on
+# the site and when it last changed (the Atom feeds' published and updated).
 # Do not edit by hand; if it is lost, sequences restart at 0 and calendar apps may keep
-# showing old times for events they already hold.
+# showing old times for events they already hold, and the minutes' dates are taken anew.
 """
 
 
@@ -39,6 +45,14 @@ class Revision:
     fingerprint: str
     sequence: int
     last_modified: dt.datetime     # aware, UTC, whole seconds
+
+
+@dataclass(frozen=True)
+class Publication:
+    """When a set of minutes reached the site and when it last changed there (aware, UTC)."""
+    fingerprint: str
+    published: dt.datetime
+    updated: dt.datetime
 
 
 def fingerprint(*fields) -> str:
@@ -53,9 +67,37 @@ def utc_seconds(moment: dt.datetime) -> dt.datetime:
 class FeedLock:
     """The revisions read from calendar.lock, updated in memory by `revise`."""
 
-    def __init__(self, entries: dict[str, Revision] | None = None, original: bytes | None = None):
+    def __init__(self, entries: dict[str, Revision] | None = None, original: bytes | None = None,
+                 minutes: dict[str, Publication] | None = None):
         self.entries: dict[str, Revision] = dict(entries or {})
         self.original = original          # the file's bytes as read (None: there was no file)
+        # None: the file has no `minutes` section yet (a new site, or one from before it existed).
+        self.minutes: dict[str, Publication] | None = None if minutes is None else dict(minutes)
+
+    @property
+    def minutes_recorded(self) -> bool:
+        """Whether earlier builds recorded the minutes. Until they have, each set of minutes counts
+        as published on its meeting's day (what the feeds showed before), so that starting the
+        record does not put every old meeting at the top of feed readers at once."""
+        return self.minutes is not None
+
+    def publish(self, uid: str, current: str, now: dt.datetime, first: dt.datetime | None = None) -> Publication:
+        """The publication of minutes `uid` whose fingerprint is now `current`: new minutes are
+        published at `first` if given, else `now`; a changed fingerprint is updated at `now`."""
+        if self.minutes is None:
+            self.minutes = {}
+        known = self.minutes.get(uid)
+        if known is not None and known.fingerprint == current:
+            return known
+        if known is None:
+            stamp = utc_seconds(first if first is not None else now)
+            publication = Publication(current, stamp, stamp)
+        else:
+            # Never step back in time: a reader keeps the copy it holds when the update looks older.
+            stamp = max(utc_seconds(now), known.updated + dt.timedelta(seconds=1))
+            publication = Publication(current, known.published, stamp)
+        self.minutes[uid] = publication
+        return publication
 
     def revise(self, uid: str, current: str, now: dt.datetime) -> Revision:
         """The revision of event `uid` whose fingerprint is now `current`, recording any change."""
@@ -80,11 +122,24 @@ class FeedLock:
             key = _quoted(uid)
             lines.append(f"  {key}: {{fingerprint: {entry.fingerprint}, sequence: {entry.sequence}, "
                          f"last_modified: \"{stamp}\"}}")
+        if self.minutes is not None:
+            lines.append("minutes:" if self.minutes else "minutes: {}")
+            for uid in sorted(self.minutes):
+                entry = self.minutes[uid]
+                lines.append(f"  {_quoted(uid)}: {{fingerprint: {entry.fingerprint}, "
+                             f"published: \"{_stamp(entry.published)}\", updated: \"{_stamp(entry.updated)}\"}}")
         return ("\n".join(lines) + "\n").encode("utf-8")
 
     @property
     def changed(self) -> bool:  # noqa: D401 - comparing bytes keeps "written only when changed" exact
         return self.to_bytes() != self.original
+
+
+STAMP_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+
+
+def _stamp(moment: dt.datetime) -> str:
+    return moment.strftime(STAMP_FORMAT)
 
 
 _PLAIN_UID = re.compile(r"^[A-Za-z0-9._@:+-]+$")
@@ -105,13 +160,13 @@ def load(root: Path, cache=None) -> FeedLock:
     if not path.is_file():
         return FeedLock()
     raw = path.read_bytes()
-    key = hashlib.sha256(raw).hexdigest()
+    key = "2:" + hashlib.sha256(raw).hexdigest()   # 2: (events, minutes)
     known = cache.get("lock", key) if cache is not None else None
     if known is not None:
-        return FeedLock(known, raw)
+        return FeedLock(known[0], raw, known[1])
     lock = _parse(raw)
     if cache is not None:
-        cache.put("lock", key, dict(lock.entries))
+        cache.put("lock", key, (dict(lock.entries), None if lock.minutes is None else dict(lock.minutes)))
     return lock
 
 
@@ -119,6 +174,18 @@ def load(root: Path, cache=None) -> FeedLock:
 # tree for a big site's lock took 0.7 s and 17 MiB at 5,000 meetings.
 _WRITTEN_LINE = re.compile(r'  "([A-Za-z0-9._@:+-]+)": \{fingerprint: ([0-9a-f]+), sequence: (\d+), '
                            r'last_modified: "(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)"\}')
+
+
+_WRITTEN_MINUTES_LINE = re.compile(r'  "([A-Za-z0-9._@:+-]+)": \{fingerprint: ([0-9a-f]+), '
+                                   r'published: "(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)", '
+                                   r'updated: "(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)"\}')
+
+
+def _utc(stamp: str, known: dict[str, dt.datetime]) -> dt.datetime:
+    when = known.get(stamp)
+    if when is None:
+        when = known[stamp] = dt.datetime.strptime(stamp, STAMP_FORMAT).replace(tzinfo=dt.timezone.utc)
+    return when
 
 
 def _parse_as_written(raw: bytes) -> FeedLock | None:
@@ -133,9 +200,18 @@ def _parse_as_written(raw: bytes) -> FeedLock | None:
     if lines[:len(header)] != header or lines[-1] != "":
         return None
     body = lines[len(header):-1]
-    if body == ["events: {}"]:
-        return FeedLock({}, raw)
-    if not body or body[0] != "events:":
+    minutes: dict[str, Publication] | None = None
+    for start, line in enumerate(body):
+        if line.startswith("minutes:"):
+            minutes_lines, body = body[start:], body[:start]
+            if minutes_lines[0] not in ("minutes:", "minutes: {}") or (minutes_lines[0] == "minutes: {}"
+                                                                        and len(minutes_lines) > 1):
+                return None
+            minutes = {}
+            break
+    else:
+        minutes_lines = []
+    if not body or body[0] not in ("events:", "events: {}") or (body[0] == "events: {}" and len(body) > 1):
         return None
     entries: dict[str, Revision] = {}
     stamps: dict[str, dt.datetime] = {}
@@ -146,11 +222,14 @@ def _parse_as_written(raw: bytes) -> FeedLock | None:
         uid, fingerprint_, sequence, stamp = match.groups()
         if uid in entries:   # YAML would keep the last; leave such a file to it
             return None
-        when = stamps.get(stamp)
-        if when is None:
-            when = stamps[stamp] = dt.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.timezone.utc)
-        entries[uid] = Revision(fingerprint_, int(sequence), when)
-    return FeedLock(entries, raw)
+        entries[uid] = Revision(fingerprint_, int(sequence), _utc(stamp, stamps))
+    for line in minutes_lines[1:]:
+        match = _WRITTEN_MINUTES_LINE.fullmatch(line)
+        if match is None or match.group(1) in minutes:
+            return None
+        uid, fingerprint_, published, updated = match.groups()
+        minutes[uid] = Publication(fingerprint_, _utc(published, stamps), _utc(updated, stamps))
+    return FeedLock(entries, raw, minutes)
 
 
 def _parse(raw: bytes) -> FeedLock:
@@ -169,13 +248,26 @@ def _parse(raw: bytes) -> FeedLock:
     entries = {}
     for uid, value in events.items():
         try:
-            stamp = dt.datetime.strptime(str(value["last_modified"]), "%Y-%m-%dT%H:%M:%SZ")
+            stamp = dt.datetime.strptime(str(value["last_modified"]), STAMP_FORMAT)
             entries[str(uid)] = Revision(str(value["fingerprint"]), int(value["sequence"]),
                                          stamp.replace(tzinfo=dt.timezone.utc))
         except (TypeError, KeyError, ValueError):
             raise Problem(LOCK_NAME, _line_of(raw, str(uid)), "events", f"the entry for '{uid}' is damaged",
                           fix) from None
-    return FeedLock(entries, raw)
+    minutes = None
+    if "minutes" in data:
+        if not isinstance(data["minutes"], dict):
+            raise Problem(LOCK_NAME, _line_of(raw, "minutes:"), "minutes", "calendar.lock's minutes are not a list",
+                          fix)
+        minutes = {}
+        for uid, value in data["minutes"].items():
+            try:
+                minutes[str(uid)] = Publication(str(value["fingerprint"]), _utc(str(value["published"]), {}),
+                                                _utc(str(value["updated"]), {}))
+            except (TypeError, KeyError, ValueError):
+                raise Problem(LOCK_NAME, _line_of(raw, str(uid)), "minutes",
+                              f"the entry for the minutes '{uid}' is damaged", fix) from None
+    return FeedLock(entries, raw, minutes)
 
 
 def _line_of(raw: bytes, uid: str) -> int:

@@ -31,7 +31,7 @@ class BuildResult:
     files: int
     seconds: float
     warnings: list[Problem] = field(default_factory=list)
-    model: object = None     # preview.Model when asked for (the live preview keeps it)
+    model: "BuiltModel | None" = None     # when asked for (the live preview and check read it)
 
     def summary(self) -> str:
         pages = ngettext("{count} page", "{count} pages", self.pages).format(count=self.pages)
@@ -39,6 +39,15 @@ class BuildResult:
         files = ngettext("{count} file", "{count} files", self.files).format(count=self.files)
         return _("Built {pages} and {feeds} ({files}) in {seconds} s").format(
             pages=pages, feeds=feeds, files=files, seconds=decimal(self.seconds))
+
+
+@dataclass(frozen=True)
+class BuiltModel:
+    """What a build resolved and rendered, for a caller that works on after it."""
+    site: object          # model.Site
+    env: object           # the Jinja2 environment the pages were rendered with
+    jobs: list            # render.PageJob of every page
+    out_dir: Path
 
 
 CACHE_DIR_NAME = ".sitegen-cache"

@@ -18,7 +18,6 @@ from functools import lru_cache
 from urllib.parse import unquote
 
 import nh3
-from cmarkgfm import _cmark as _lib
 from cmarkgfm import cmark
 from cmarkgfm.cmark import Options
 
@@ -34,7 +33,9 @@ CMARK_OPTIONS = (Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_FOOTNOTES
 CMARK_EXTENSIONS = ["table"]
 BACKLINK_TITLE = "Tillbaka till texten, fotnot {number}"
 # The settings that change the HTML: part of the build cache key.
-MARKUP_VERSION = "3"
+MARKUP_VERSION = "4"   # 4: minutes' headings one level down, no skipped levels
+# The level of a minutes body's "##": under the meeting page's h2 "Minnesanteckningar".
+MINUTES_TOP_HEADING = 3
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div", "dl", "dt",
@@ -73,54 +74,14 @@ _FN_BACKREF = re.compile(r' ?<a href="#fnref-(?P<id>[^"]*)" class="footnote-back
 
 
 def _cmark(text: str) -> str:
-    """cmark-gfm's HTML for `text`, with the parse tree and the HTML buffer freed afterwards.
+    """cmark-gfm's HTML for `text`, through cmarkgfm's public API.
 
-    cmarkgfm's markdown_to_html_with_extensions frees neither (cmark leaves both to the caller),
-    which leaked about 47 KB a minutes body: at 5,000 meetings each worker grew by 110 MiB. Its
-    own steps are called here instead, except the rendering, whose buffer must be freed; the two
-    frees come from the same loaded library and from libc."""
-    frees = _frees()
-    if frees is None:   # pragma: no cover - a platform where the library cannot be opened again
-        return cmark.markdown_to_html_with_extensions(text, CMARK_OPTIONS, CMARK_EXTENSIONS)
-    node_free, free = frees
-    parser = cmark.parser_new(CMARK_OPTIONS)
-    root = raw = None
-    try:
-        for extension in _extensions():
-            cmark.parser_attach_syntax_extension(parser, extension)
-        cmark.parser_feed(parser, text)
-        root = cmark.parser_finish(parser)
-        raw = _lib.lib.cmark_render_html(root, CMARK_OPTIONS, cmark.parser_get_syntax_extensions(parser))
-        return _lib.ffi.string(raw).decode("utf-8")
-    finally:
-        if raw is not None:
-            free(int(_lib.ffi.cast("uintptr_t", raw)))
-        if root is not None:
-            node_free(int(_lib.ffi.cast("uintptr_t", root)))
-        cmark.parser_free(parser)
-
-
-@lru_cache(maxsize=1)
-def _extensions() -> tuple:
-    cmark.core_extensions_ensure_registered()
-    found = tuple(cmark.find_syntax_extension(name) for name in CMARK_EXTENSIONS)
-    if None in found:   # attaching a missing one would crash the process, not raise
-        raise RuntimeError(f"cmark-gfm lacks one of the extensions {CMARK_EXTENSIONS}: reinstall sitegen")
-    return found
-
-
-@lru_cache(maxsize=1)
-def _frees():
-    """(cmark_node_free, libc free) as ctypes functions taking an address, or None."""
-    import ctypes
-    try:
-        library = ctypes.CDLL(_lib.__file__)   # already loaded: the same copy cffi calls into
-        node_free, free = library.cmark_node_free, ctypes.CDLL(None).free
-    except (OSError, AttributeError):
-        return None
-    for function in (node_free, free):
-        function.argtypes, function.restype = [ctypes.c_void_p], None
-    return node_free, free
+    That call frees neither its parse tree nor its HTML buffer (about 47 KB a minutes body; the
+    leak is cmarkgfm's, reported upstream). It is contained in the open rather than by freeing
+    C memory behind cmarkgfm's back: a build converts its bodies in worker processes that are
+    replaced after a bounded number of bodies (see build.convert_bodies and parallel.each), so a
+    worker's leak is bounded, and the few bodies converted in the main process leak little."""
+    return cmark.markdown_to_html_with_extensions(text, CMARK_OPTIONS, CMARK_EXTENSIONS)
 
 
 def _label(raw: str) -> str:
@@ -160,19 +121,31 @@ def _heading_slug(inner: str) -> str:
     return slugify(htmllib.unescape(text))
 
 
-def _headings(markup: str) -> str:
+def heading_level(written: int, top: int, previous: int) -> int:
+    """The level a body heading gets on its page. A body's "##" is its top level and lands at `top`
+    (2 on most pages; 3 in minutes, whose text sits under the page's own "Minnesanteckningar"), and
+    "#" counts as "##" (the page title is the only h1). A level may go down by one at a time, never
+    past h6: a heading that would skip a level ("##" then "####") is raised to the next one, so the
+    page's outline stays a tree. `previous`: the level of the heading before (top - 1 for the first)."""
+    return min(max(written, 2) + top - 2, previous + 1, 6)
+
+
+def _headings(markup: str, top: int = 2) -> str:
     """Ids on every heading: the one an attribute list gives ("## Beslut {#beslut-mia}"), else one
-    from the heading's text without footnote marks, unique within the body. h1 becomes h2 (the
-    page title is the only h1)."""
+    from the heading's text without footnote marks, unique within the body; levels as
+    heading_level() places them. The ids come from the text alone, so a heading's anchor is the
+    same whatever level it is shown at."""
     headings = [(match, *_attributes(match.group(2))) for match in _HEADING.finditer(markup)]
     if not headings:
         return markup
     used = {attributes["id"] for _match, _inner, attributes in headings if "id" in attributes}
     parts, position = [], 0
+    previous = top - 1
     for match, inner, attributes in headings:
         if "id" not in attributes:
             attributes = {"id": unique_id(_heading_slug(inner), used), **attributes}
-        level = "2" if match.group(1) == "1" else match.group(1)
+        previous = heading_level(int(match.group(1)), top, previous)
+        level = str(previous)
         attrs = "".join(f' {key}="{htmllib.escape(value)}"' for key, value in attributes.items())
         parts += [markup[position:match.start()], f"<h{level}{attrs}>{inner}</h{level}>"]
         position = match.end()
@@ -218,16 +191,18 @@ def _footnotes(markup: str) -> str:
     return _FN_SECTION.sub(section, _FN_REF.sub(reference, markup))
 
 
-def render_markdown(text: str, base_path: str = "", redact: tuple[tuple[str, str], ...] = ()) -> str:
+def render_markdown(text: str, base_path: str = "", redact: tuple[tuple[str, str], ...] = (),
+                    top: int = 2) -> str:
     """Convert Markdown to sanitised HTML.
 
     base_path: prefix for site-internal links written as '/moten/…' in content.
     redact: (name, replacement) pairs applied to the text before conversion, for minutes whose
     federation does not publish personal names.
+    top: the heading level the body's "##" becomes (see heading_level).
     """
     for name, replacement in redact:
         text = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", replacement, text)
-    markup = _footnotes(_headings(_cmark(text)))
+    markup = _footnotes(_headings(_cmark(text), top))
 
     def prefix_internal(element: str, attribute: str, value: str) -> str | None:
         if attribute in ("href", "src") and base_path and value.startswith("/") and not value.startswith("//"):

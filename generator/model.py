@@ -223,6 +223,10 @@ class Attachment:
     url: str
     size: int
     kind: str          # "PDF", "Bild", …
+    # What keeps the file from being accessible (documents.inspect_site, during the build):
+    # the findings, and the same in Swedish for the pages.
+    findings: tuple = ()
+    accessibility: tuple[str, ...] = ()
 
 
 @dataclass(eq=False)

@@ -53,15 +53,24 @@ def run(function: Callable, tasks: Sequence, shared=None) -> list:
     return list(each(function, tasks, shared))
 
 
-def each(function: Callable, tasks: Sequence, shared=None) -> Iterator:
+def each(function: Callable, tasks: Sequence, shared=None, tasks_per_worker: int | None = None) -> Iterator:
     """function(task, shared) for each task, yielded in task order as they are done, so that the
-    caller can write each result away instead of holding them all."""
-    global _shared, _function
+    caller can write each result away instead of holding them all.
+
+    With `tasks_per_worker`, the workers are replaced by fresh ones (forked again) after about
+    that many tasks each: what a leaking library keeps in a worker is then bounded."""
     count = workers()
     if len(tasks) < MIN_TASKS or count < 2 or "fork" not in multiprocessing.get_all_start_methods():
         for task in tasks:
             yield function(task, shared)
         return
+    round_size = count * tasks_per_worker if tasks_per_worker else len(tasks)
+    for start in range(0, len(tasks), round_size):
+        yield from _in_pool(function, tasks[start:start + round_size], shared, count)
+
+
+def _in_pool(function: Callable, tasks: Sequence, shared, count: int) -> Iterator:
+    global _shared, _function
     _shared, _function = shared, function
     size = max(1, min(CHUNK_TASKS, len(tasks) // (count * 4)))
     chunks = (tasks[start:start + size] for start in range(0, len(tasks), size))

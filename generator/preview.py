@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import mentions, minutes, render, urls
+from .build import convert_body, redaction_pairs   # the same conversion the build runs
 from .errors import Problem
+from .fingerprint import BuiltModel
 from .model import Meeting
 from .sources import parse_source_text
 
@@ -29,6 +31,10 @@ class Model:
     out_dir: Path
     by_path: dict = field(default_factory=dict)        # content file → the model item read from it
     names: tuple = ()
+
+    @classmethod
+    def of(cls, built: BuiltModel) -> "Model":
+        return cls(built.site, built.env, built.jobs, built.out_dir)
 
     def __post_init__(self):
         site = self.site
@@ -52,7 +58,6 @@ def show_body_edit(model: Model, path: Path) -> dict[str, bytes] | None:
         return None
     if meta_digest != item.source.meta_digest or body == item.body:
         return None
-    from .build import convert_body, redaction_pairs   # the same conversion the build runs
     base = model.site.config.base_path
     is_minutes = isinstance(item, Meeting)
     value = convert_body((body, base, redaction_pairs(item) if is_minutes else (), is_minutes), model.names)

@@ -93,7 +93,7 @@ class Rebuilder:
             # The preview keeps the last search index: re-indexing every page is the slowest part of
             # a one-file rebuild, and search finds the edited page again after the next full build.
             result = build(state.root, state.out_dir, refresh_search=False, keep_model=True)
-            self.model = result.model
+            self.model = preview.Model.of(result.model)
         except BuildFailed as failed:
             state.problems = failed.problems
         except Problem as problem:

@@ -142,7 +142,7 @@ def test_filtering_by_federation_works_without_javascript(site):
     nav = {text_of(a): a.get("href") for a in doc.findall(".//nav[@class='calendar-filter']//a")}
     assert nav == {"Alla förbund": "/kalender/", "Roslagen": "/kalender/forbund/roslagen/",
                    "Sundbyberg": "/kalender/forbund/sundbyberg/"}
-    assert doc.find(".//div[@class='js-calendar-filter']").get("hidden") is not None   # shown by site.js
+    assert doc.find(".//form[@class='js-calendar-filter']").get("hidden") is not None   # shown by site.js
     roslagen = site.html("kalender/forbund/roslagen/")
     assert [text_of(a) for a in roslagen.findall(".//nav[@class='calendar-filter']//a[@aria-current='page']")] == \
         ["Roslagen"]

@@ -86,3 +86,47 @@ def test_a_lock_as_written_and_the_same_lock_laid_out_by_hand_read_the_same(tmp_
     laid_out = feedlock.load(tmp_path)
     assert laid_out.entries == lock.entries
     assert laid_out.changed   # the next build writes it back in its own layout
+
+
+# ---------- the minutes' publication times (the Atom feeds) ----------
+
+def test_minutes_are_published_once_and_updated_when_their_file_changes():
+    lock = feedlock.FeedLock()
+    assert not lock.minutes_recorded
+    seeded = lock.publish("m1", "f1", MONDAY, first=MONDAY - dt.timedelta(days=30))
+    assert seeded.published == seeded.updated == MONDAY - dt.timedelta(days=30)
+    added = lock.publish("m2", "g1", MONDAY)
+    assert added.published == added.updated == MONDAY
+    assert lock.publish("m2", "g1", MONDAY + dt.timedelta(days=5)) == added
+    edited = lock.publish("m2", "g2", MONDAY + dt.timedelta(days=5))
+    assert (edited.published, edited.updated) == (MONDAY, MONDAY + dt.timedelta(days=5))
+    backwards = lock.publish("m2", "g3", MONDAY)          # an older SOURCE_DATE_EPOCH still moves forward
+    assert backwards.updated > edited.updated
+
+
+def test_the_minutes_section_reads_back_as_written_and_as_yaml(tmp_path):
+    import yaml
+    lock = feedlock.FeedLock()
+    lock.revise("e1", "f1", MONDAY)
+    (tmp_path / "calendar.lock").write_bytes(lock.to_bytes())
+    before = feedlock.load(tmp_path)
+    assert not before.minutes_recorded and not before.changed       # a lock from before the section
+    lock.publish("m1", "a1", MONDAY)
+    lock.publish("möte två", "b1", MONDAY + dt.timedelta(hours=1))
+    (tmp_path / "calendar.lock").write_bytes(lock.to_bytes())
+    as_written = feedlock.load(tmp_path)
+    assert as_written.minutes == lock.minutes and as_written.entries == lock.entries and not as_written.changed
+    by_hand = yaml.safe_load(lock.to_bytes().decode("utf-8"))
+    (tmp_path / "calendar.lock").write_text(yaml.safe_dump(by_hand, allow_unicode=True), encoding="utf-8")
+    assert feedlock.load(tmp_path).minutes == lock.minutes
+    empty = feedlock.FeedLock(minutes={})
+    (tmp_path / "calendar.lock").write_bytes(empty.to_bytes())
+    assert feedlock.load(tmp_path).minutes_recorded                 # 'minutes: {}' counts as begun
+
+
+def test_a_damaged_minutes_entry_names_its_line(tmp_path):
+    text = feedlock.HEADER + "events: {}\nminutes:\n  m1: {fingerprint: a1, published: igår}\n"
+    (tmp_path / "calendar.lock").write_text(text, encoding="utf-8")
+    with pytest.raises(Problem) as raised:
+        feedlock.load(tmp_path)
+    assert raised.value.field == "minutes" and raised.value.line == text.count("\n") and "m1" in raised.value.message

@@ -131,6 +131,26 @@ def test_headings_get_ids_from_slugify_and_h1_becomes_h2():
     assert doc.find("h2/strong").text == "6. Rapporter"
 
 
+def outline(doc) -> list[tuple[str, str]]:
+    return [(h.tag, h.get("id")) for h in doc.iter("h2", "h3", "h4", "h5", "h6")]
+
+
+def test_minutes_headings_sit_one_level_down_with_the_same_anchors():
+    text = "## 1. Öppnande\n\n### Bakgrund\n\n## 2. MIA\n\n#### Detalj\n"
+    page = outline(render(text))
+    minutes = outline(render(text, top=markup.MINUTES_TOP_HEADING))
+    assert [tag for tag, _ in page] == ["h2", "h3", "h2", "h3"]       # "####" after "##": no skipped level
+    assert [tag for tag, _ in minutes] == ["h3", "h4", "h3", "h4"]
+    assert [anchor for _, anchor in minutes] == [anchor for _, anchor in page] == [
+        "1-oppnande", "bakgrund", "2-mia", "detalj"]
+
+
+def test_a_heading_never_skips_a_level_nor_passes_h6():
+    doc = render("### Först en trea\n\n###### Djupt\n\n## Två\n\n### Tre\n\n#### Fyra\n\n##### Fem\n\n###### Sex\n",
+                 top=3)
+    assert [tag for tag, _ in outline(doc)] == ["h3", "h4", "h3", "h4", "h5", "h6", "h6"]
+
+
 def test_repeated_headings_are_numbered_as_before():
     doc = render("## Övrigt\n\n## Övrigt\n\n## Övrigt\n\n## \n")
     assert [h.get("id") for h in doc.iter("h2")] == ["ovrigt", "ovrigt_1", "ovrigt_2", "_1"]
@@ -216,18 +236,6 @@ def test_plain_text_and_summary():
     assert plain_text(html).startswith("1. Öppnande Kipa & Elin hälsar välkomna. Ord")
     short = summary(html)
     assert short.endswith(" …") and len(short) <= 162
-
-
-def test_cmark_call_frees_its_buffers_and_gives_the_libraries_html():
-    """markup._cmark frees what cmarkgfm's own wrapper leaks; the HTML must be the wrapper's."""
-    import cmarkgfm
-    assert markup._frees() is not None, "cmark_node_free or free not found: the leaking call would be used"
-    text = ("# Rubrik\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n\nText med fotnot[^1] och <b>html</b>.\n\n"
-            "[^1]: Fotnoten.\n\n- ett\n- två\n")
-    for _ in range(3):   # freed buffers must not disturb the next call
-        assert markup._cmark(text) == cmarkgfm.cmark.markdown_to_html_with_extensions(
-            text, markup.CMARK_OPTIONS, markup.CMARK_EXTENSIONS)
-    assert markup._cmark("") == ""
 
 
 @pytest.mark.parametrize("limit", [40, 160, 600])

@@ -83,7 +83,7 @@ def test_nothing_inside_links_headings_or_code_is_touched(tmp_path):
             "Nu om MIA.\n")
     tree = make_site(tmp_path, {"meetings/2021-11-17-fc.md": meeting("2021-11-17", body)})
     body_el = minutes_of(tree.html("moten/2021-11-17-fc/"))
-    heading = body_el.find(".//h2[@id='punkt-3']")
+    heading = body_el.find(".//h3[@id='punkt-3']")
     assert text_of(heading) == "3. MIA och Roslagen"
     assert [a.get("class") for a in heading.iter("a")] == ["permalink"]
     external = [a for a in body_el.iter("a") if a.get("href") == "https://example.org/mia"]

@@ -12,7 +12,7 @@ PAGE = "moten/2021-11-17-forbundschefsmote/index.html"
 
 
 def test_a_body_edit_is_written_at_once_and_matches_the_full_build(site):
-    model = build(site.root, today=TODAY, keep_model=True).model
+    model = preview.Model.of(build(site.root, today=TODAY, keep_model=True).model)
     path = site.root / "content" / MEETING_FILE
     path.write_text(path.read_text(encoding="utf-8") + "\nVi talade om en ny vårdkedja.\n", encoding="utf-8")
     written = preview.show_body_edit(model, path)
@@ -23,7 +23,7 @@ def test_a_body_edit_is_written_at_once_and_matches_the_full_build(site):
 
 
 def test_a_front_matter_edit_or_an_unknown_file_waits_for_the_full_build(site):
-    model = build(site.root, today=TODAY, keep_model=True).model
+    model = preview.Model.of(build(site.root, today=TODAY, keep_model=True).model)
     before = (site.out / PAGE).read_bytes()
     path = site.root / "content" / MEETING_FILE
     path.write_text(path.read_text(encoding="utf-8").replace("title: ", "title: Extra ", 1), encoding="utf-8")
@@ -34,7 +34,7 @@ def test_a_front_matter_edit_or_an_unknown_file_waits_for_the_full_build(site):
 
 def test_a_build_after_a_preview_rewrites_what_the_preview_wrote(site):
     """output/ is the build's again: a page the preview wrote is not trusted as the build's own."""
-    model = build(site.root, today=TODAY, keep_model=True).model
+    model = preview.Model.of(build(site.root, today=TODAY, keep_model=True).model)
     path = site.root / "content" / MEETING_FILE
     original = path.read_text(encoding="utf-8")
     path.write_text(original + "\nTillfällig rad.\n", encoding="utf-8")

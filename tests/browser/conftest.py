@@ -21,6 +21,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 NODE_MODULES = REPO / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+HTMLCS = NODE_MODULES / "html_codesniffer" / "build" / "HTMLCS.js"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CHROMIUM = Path(os.environ.get("SITEGEN_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -83,7 +84,22 @@ def _example_pages(site, out: Path) -> dict[str, str]:
     months = _month_pages(out)
     if months:
         pages["month"] = months[len(months) // 2]
-    return pages
+    # The lists and registers that have their own templates or page builders.
+    from generator import urls
+    pages.update({"decisions": urls.DECISIONS, "assignments": urls.ASSIGNMENTS,
+                  "past calendar": urls.calendar_past_path()})
+    if site.meeting_types:
+        pages["meeting type"] = urls.meeting_type_path(site.meeting_types[0][0])
+    years = sorted(m.date.year for m in dated)
+    if years:
+        pages["minutes year"] = urls.meetings_year_path(years[-1])
+    if site.federations:
+        fed = site.federations[0]
+        pages["federation calendar"] = urls.federation_calendar_path(fed.slug)
+        fed_years = sorted(m.date.year for m in fed.meetings if m.date)
+        if fed_years:
+            pages["archive"] = urls.federation_year_path(fed.slug, fed_years[-1])
+    return {kind: path for kind, path in pages.items() if (out / urls.output_file(path)).is_file()}
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,8 @@ import pytest
 from .conftest import new_context
 
 KINDS = ["home", "minutes index", "meeting", "project index", "project", "federation index", "federation",
-         "calendar", "month", "event", "page", "404", "search"]
+         "calendar", "month", "event", "page", "404", "search", "decisions", "assignments", "past calendar",
+         "meeting type", "minutes year", "federation calendar", "archive"]
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 

@@ -77,6 +77,26 @@ def test_headings_start_at_h1_and_never_skip_a_level(pages):
     assert problems == []
 
 
+def test_every_page_kind_has_a_heading_tree(pages, built):
+    """Each example page (one per kind) read as an outline: one h1, and every heading a child of the
+    nearest heading above it with a lower level."""
+    for kind, path in built.pages.items():
+        rel = (path.lstrip("/") + "index.html") if path.endswith("/") else path.lstrip("/")
+        levels = [int(el.tag[1]) for el in pages[rel].iter("h1", "h2", "h3", "h4", "h5", "h6")]
+        assert levels.count(1) == 1 and levels[0] == 1, kind
+        assert all(after <= before + 1 for before, after in zip(levels, levels[1:])), (kind, levels)
+
+
+def test_a_meetings_agenda_items_are_headings_under_minnesanteckningar(pages, built):
+    doc = pages[built.pages["meeting"].lstrip("/") + "index.html"]
+    section = doc.find(".//section[@class='minutes-body']")
+    headings = [el for el in section.iter("h2", "h3", "h4", "h5", "h6")]
+    assert [(h.tag, "".join(h.itertext()).strip()) for h in headings[:1]] == [("h2", "Minnesanteckningar")]
+    items = [h for h in headings[1:] if (h.get("id") or "").startswith("punkt-")]
+    assert items and {h.tag for h in items} == {"h3"}                     # children, not siblings
+    assert all(h.tag != "h2" for h in headings[1:])
+
+
 def test_navigation_has_the_six_sections_and_marks_the_current_one(pages):
     for rel, doc in pages.items():
         labels = ["".join(a.itertext()) for a in doc.findall(".//nav[@aria-label='Huvudmeny']//a")]
@@ -126,7 +146,8 @@ def test_accessibility_statement_has_what_digg_asks_for(pages):
     for required in ("Hur tillgänglig är webbplatsen?",
                      "Vad kan du göra om du inte kan använda delar av webbplatsen?",
                      "Rapportera brister i webbplatsens tillgänglighet", "Tillsynsmyndighet",
-                     "Innehåll som inte är tillgängligt", "Hur vi testat webbplatsen"):
+                     "Innehåll som inte är tillgängligt", "Hur vi testat webbplatsen",
+                     "Bilagor som inte är tillgängliga"):   # the build lists them (documents.py)
         assert required in headings
     text = " ".join("".join(main.itertext()).split())
     assert "förenlig med lagen om tillgänglighet till digital offentlig service" in text  # compliance status

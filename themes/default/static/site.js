@@ -8,13 +8,14 @@
     if (item.getAttribute("data-end") < iso) { item.hidden = true; }
   });
 
-  // Filter the minutes list by federation without a page load.
+  // Filter the minutes list by federation without a page load, when "Visa" is pressed: choosing
+  // alone changes nothing (WCAG 3.2.2), and the count is announced where the button is.
   var form = document.querySelector(".js-filter");
   if (form) {
     form.hidden = false;
     var select = form.querySelector("select");
     var status = form.querySelector(".filter-status");
-    select.addEventListener("change", function () {
+    var apply = function () {
       var wanted = select.value;
       var shown = 0;
       document.querySelectorAll(".meeting-list li").forEach(function (item) {
@@ -26,7 +27,17 @@
         group.hidden = !group.querySelector(".meeting-list li:not([hidden])");
       });
       status.textContent = shown + (shown === 1 ? " möte visas" : " möten visas");
+    };
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      apply();
     });
+    // A link or bookmark with ?forbund=… (what the form would send) opens the list filtered.
+    var asked = new URLSearchParams(window.location.search).get("forbund");
+    if (asked && select.querySelector("option[value='" + asked.replace(/[^a-z0-9-]/g, "") + "']")) {
+      select.value = asked;
+      apply();
+    }
   }
 })();
 
@@ -45,12 +56,14 @@
       var list = group.querySelector("ul");
       group.hidden = !!list && !shown(list);
     });
+    // One empty-state message: the page's own when it has one (nothing was coming at the build),
+    // else one made here when the clock or the filter has emptied every month.
     document.querySelectorAll("[data-coming-groups]").forEach(function (box) {
       var any = box.querySelector(".calendar-month:not([hidden])");
-      var note = box.querySelector(".js-empty");
+      var note = box.querySelector(".empty-note");
       if (!any && !note) {
         note = document.createElement("p");
-        note.className = "js-empty";
+        note.className = "empty-note";
         note.textContent = "Inga kommande möten eller händelser att visa.";
         box.appendChild(note);
       }
@@ -85,7 +98,8 @@
     filter.hidden = false;
     var select = filter.querySelector("select");
     var status = filter.querySelector(".filter-status");
-    select.addEventListener("change", function () {
+    filter.addEventListener("submit", function (event) {
+      event.preventDefault();
       var wanted = select.value;
       var count = 0;
       document.querySelectorAll(".calendar-months li[data-federations], .undated-list li").forEach(function (item) {

@@ -1,0 +1,34 @@
+"""Work spread over forked workers: results in task order, and workers replaced when asked."""
+from __future__ import annotations
+
+import collections
+import os
+
+from generator import parallel
+
+
+def _pid_of(task, shared):
+    return task, os.getpid()
+
+
+def test_results_come_back_in_task_order_from_several_workers(monkeypatch):
+    monkeypatch.setenv("SITEGEN_WORKERS", "2")
+    results = list(parallel.each(_pid_of, range(120)))
+    assert [task for task, _pid in results] == list(range(120))
+    assert len({pid for _task, pid in results} - {os.getpid()}) == 2
+
+
+def test_workers_are_replaced_after_the_tasks_they_may_do(monkeypatch):
+    """A leaking library (cmarkgfm) keeps at most what one worker's bounded share leaks."""
+    monkeypatch.setenv("SITEGEN_WORKERS", "2")
+    results = list(parallel.each(_pid_of, range(200), tasks_per_worker=10))
+    assert [task for task, _pid in results] == list(range(200))
+    per_worker = collections.Counter(pid for _task, pid in results)
+    assert os.getpid() not in per_worker
+    assert max(per_worker.values()) <= 2 * 10          # one round of two workers at most
+    assert len(per_worker) >= 200 // (2 * 10)          # a fresh pair each round
+
+
+def test_few_tasks_run_in_this_process(monkeypatch):
+    monkeypatch.setenv("SITEGEN_WORKERS", "2")
+    assert {pid for _task, pid in parallel.each(_pid_of, range(5))} == {os.getpid()}
