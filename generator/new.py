@@ -238,7 +238,7 @@ def _parse_date(folder: str, value: str | None):
     try:
         parsed = parser(value.strip())
     except schema.FieldError as exc:
-        raise NewFileError(f"--date: {exc.message} — {exc.fix}") from None
+        raise NewFileError("--date: " + exc.message + " — " + exc.fix) from None
     if folder == "meetings" and not parsed.is_full and parsed.month is None:
         raise NewFileError("--date: " + _("a meeting needs at least a year and a month — write YYYY-MM-DD or YYYY-MM"))
     return parsed

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -308,8 +309,8 @@ def _untranslated(node) -> bool:
     """A message argument that is a bare text or an f-string (which cannot be extracted)."""
     if isinstance(node, ast.JoinedStr):
         return True
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return bool(node.value.strip())
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):   # words, not an option's name or " — "
+        return bool(re.search(r"[^\W\d_]{2,}", re.sub(r"--[\w-]+|\bsitegen\b", "", node.value)))
     if isinstance(node, ast.BinOp):
         return _untranslated(node.left) or _untranslated(node.right)
     if isinstance(node, ast.IfExp):
