@@ -97,7 +97,7 @@ MISTAKES = [
      "raden börjar med en tabb — ta bort tabben och skriv mellanslag i stället",
      "the line is indented with a tab — indent with spaces instead: delete the tab and type spaces"),
     ("missing front matter", "Styrelsemöte 1 december 2021\n\nText.\n", 1,
-     "filen börjar inte med fält — skriv en rad med --- först, sedan fälten och sist en rad med --- igen",
+     "filen börjar inte med fälten mellan två rader med --- — skriv en rad med --- först, sedan fälten och sist en rad med --- igen",
      "the file does not start with front matter — put a line with --- first, the fields, then another --- line"),
     ("Word's dash for ---", GOOD.replace("---\n", "—\n", 1), 1,
      "första raden är ett tankstreck, inte tre bindestreck — skriv tre bindestreck --- på första raden. Word "
