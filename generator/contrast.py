@@ -52,7 +52,7 @@ def darker_shade(colour: str, backgrounds=THEME_BACKGROUNDS) -> str:
     for step in range(100, -1, -1):
         factor = step / 100
         candidate = "#{:02x}{:02x}{:02x}".format(int(red * factor), int(green * factor), int(blue * factor))
-        if all(ratio(candidate, bg) >= MINIMUM for _, bg in backgrounds):
+        if all(ratio(candidate, bg) >= MINIMUM for _label, bg in backgrounds):
             return candidate
     return "#000000"
 
