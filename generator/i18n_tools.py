@@ -32,6 +32,8 @@ from .i18n import DOMAIN, LANGUAGES, LOCALE_DIR
 REPO = Path(__file__).resolve().parent.parent
 CONFIG = REPO / "babel.cfg"
 ARGPARSE = "argparse"
+HEADER = ("# {language} texts of sitegen's messages, help and preview error page.\n"
+          "# Kept up to date with: python -m generator.i18n_tools update (then translate, then compile).")
 # argparse's catalogue covers the languages whose texts argparse does not already have.
 ARGPARSE_LANGUAGES = ("sv",)
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?:[^{}]*)\}|%(?:\(([A-Za-z_]+)\))?[-#0 +]*\d*(?:\.\d+)?[sdrif]")
@@ -96,6 +98,7 @@ def _merge(template: Catalog, path: Path, language: str, domain: str) -> None:
     catalog.update(template, no_fuzzy_matching=True, update_creation_date=False)
     catalog.obsolete.clear()
     catalog.revision_date = catalog.creation_date    # no churn in the header on every update
+    catalog.header_comment = HEADER.format(language=catalog.language_team or language)
     catalog.fuzzy = False
     catalog.project, catalog.version = "sitegen", ""
     catalog.msgid_bugs_address = ""
