@@ -328,10 +328,24 @@ def render_pages(site: Site, env: jinja2.Environment, jobs: list[render.PageJob]
     return files, searchable
 
 
+@dataclass
+class Rendered:
+    """What steps 4–5 made: the files to write (path → bytes, or a Kept/Placed one) and to copy
+    (path → source file), how many pages and feeds, the pages to index for search, and the
+    environment and page jobs the live preview renders again."""
+    files: dict
+    copies: dict
+    pages: int
+    feeds: int
+    searchable_jobs: list
+    env: jinja2.Environment
+    jobs: list
+
+
 def render_site(site: Site, progress: Progress | None = None, lock: feedlock.FeedLock | None = None,
                 now: dt.datetime | None = None, cache: BuildCache | None = None,
                 state: OutputState | None = None, staging: Staging | None = None, on_pages=None,
-                keep_contexts: bool = True) -> tuple:
+                keep_contexts: bool = True) -> "Rendered":
     """Steps 4–5: every page and feed as bytes, every copied file as a source path. With
     keep_contexts=False what each page showed (register rows, calendar grids, year lists) is let
     go once the pages are rendered, before the feeds are made."""
@@ -389,7 +403,8 @@ def render_site(site: Site, progress: Progress | None = None, lock: feedlock.Fee
         if fed.logo:
             copies[urls.federation_path(fed.slug).lstrip("/") + fed.logo] = fed.source.path.parent / fed.logo
     searchable_jobs = [job for job in jobs if urls.output_file(job.path) in searchable]
-    return files, copies, len(jobs), len(feed_paths) + len(news_feeds), searchable_jobs, (env, jobs)
+    return Rendered(files=files, copies=copies, pages=len(jobs), feeds=len(feed_paths) + len(news_feeds),
+                    searchable_jobs=searchable_jobs, env=env, jobs=jobs)
 
 
 @dataclass
@@ -628,9 +643,10 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
                 indexing.append(SearchIndex(page_files, site, searchable_jobs, cache, state, out_dir,
                                             refresh_search, staging).start())
 
-            files, copies, pages, feeds, searchable_jobs, (env, jobs) = render_site(
-                site, progress, lock, build_moment(site.config.timezone, today), cache, state, staging,
-                on_pages=index_pages, keep_contexts=keep_model)   # the live preview renders them again
+            rendered = render_site(site, progress, lock, build_moment(site.config.timezone, today), cache, state,
+                                   staging, on_pages=index_pages,
+                                   keep_contexts=keep_model)   # the live preview renders them again
+            files, copies = rendered.files, rendered.copies
             progress.step(N_("indexing for search"))
             skipped = indexing[0].finish(files)  # last before writing
             if skipped:
@@ -648,12 +664,13 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
             if lock_written:  # the lock is an input of the next build
                 inputs = input_fingerprint(root, out_dir, today, refresh_search, memo)
             last_build.put("build", "stat", memo)
-            last_build.put("build", "last", (inputs, (pages, feeds, written, tuple(site.warnings))))
+            last_build.put("build", "last", (inputs, (rendered.pages, rendered.feeds, written, tuple(site.warnings))))
         cache.save()
         last_build.save()
         progress.wrote(sorted([*files, *copies]))
     finally:
         gc.unfreeze()
         progress.finish()
-    return BuildResult(pages=pages, feeds=feeds, files=written, seconds=time.perf_counter() - started,
-                       warnings=site.warnings, model=BuiltModel(site, env, jobs, out_dir) if keep_model else None)
+    return BuildResult(pages=rendered.pages, feeds=rendered.feeds, files=written,
+                       seconds=time.perf_counter() - started, warnings=site.warnings,
+                       model=BuiltModel(site, rendered.env, rendered.jobs, out_dir) if keep_model else None)

@@ -53,10 +53,11 @@ def show_body_edit(model: Model, path: Path) -> dict[str, bytes] | None:
         return None
     try:
         text = Path(path).read_bytes().decode("utf-8")   # line endings: parse_source_text, as the build
-        _meta, _lines, body, _line, meta_digest = parse_source_text(text, item.source.rel)
+        parsed = parse_source_text(text, item.source.rel)
     except (OSError, UnicodeDecodeError, Problem):
         return None
-    if meta_digest != item.source.meta_digest or body == item.body:
+    body = parsed.body
+    if parsed.meta_digest != item.source.meta_digest or body == item.body:
         return None
     base = model.site.config.base_path
     is_minutes = isinstance(item, Meeting)

@@ -6,6 +6,7 @@ knows what the fields mean; schema.py and model.py do.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import itertools
 import os
@@ -45,6 +46,22 @@ class Source:
         if key is None:
             return 1
         return self.lines.get(key.split(".")[0].split("[")[0], 1)
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What reading one file's text gave: its front matter (None once `check` replaced it by
+    `checked`), each top-level key's line, the body, the line the body starts on and the digest
+    of the front matter alone."""
+    meta: dict | None
+    lines: dict[str, int]
+    body: str
+    body_line: int
+    meta_digest: str
+    checked: object = None
+
+
+PARSED_FORMAT = "parsed-2"   # part of the cache key: entries of another shape are never read
 
 
 def parse_front_matter(text: str, rel: str) -> tuple[dict, dict[str, int], str, int]:
@@ -185,22 +202,23 @@ def read_source(kind: str, path: Path, content_dir: Path, site_root: Path, cache
 def _cache_key(kind: str, rel: str, digest: str, check, check_version: str) -> str:
     """What a file's cache entry is found by: its bytes; checked, also the check and where the
     file is (a check's messages name the file)."""
-    return _digest("checked", check_version, kind, rel, digest) if check is not None else digest
+    if check is not None:
+        return _digest("checked", PARSED_FORMAT, check_version, kind, rel, digest)
+    return _digest(PARSED_FORMAT, digest)
 
 
-def _checked(kind: str, path: Path, content_dir: Path, rel: str, parsed: tuple, check) -> tuple:
+def _checked(kind: str, path: Path, content_dir: Path, rel: str, parsed: Parsed, check) -> Parsed:
     """`parsed` as read_source takes it: with `check`, the front matter is replaced by what
     check made of it."""
     if check is None:
-        return (*parsed, None)
-    source = _make_source(kind, path, content_dir, rel, (*parsed, None), "", with_attachments=False)
-    return (None, *parsed[1:], check(source))
+        return parsed
+    source = _make_source(kind, path, content_dir, rel, parsed, "", with_attachments=False)
+    return dataclasses.replace(parsed, meta=None, checked=check(source))
 
 
-def _make_source(kind: str, path: Path, content_dir: Path, rel: str, parsed: tuple, digest: str,
+def _make_source(kind: str, path: Path, content_dir: Path, rel: str, parsed: Parsed, digest: str,
                  with_attachments: bool = True) -> Source:
-    meta, lines, body, body_line, meta_digest, checked = parsed
-    # `meta` may be the cached object itself: the pipeline reads it and never changes it.
+    # `parsed.meta` may be the cached object itself: the pipeline reads it and never changes it.
     kind_dir = content_dir / kind
     slug, bundle = _slug_for(path, kind_dir)
     attachments: list[Path] = []
@@ -212,17 +230,17 @@ def _make_source(kind: str, path: Path, content_dir: Path, rel: str, parsed: tup
             if p.is_file() and p.suffix.lower() not in ATTACHMENT_SUFFIXES_IGNORED
             and not p.name.startswith(".") and not (p.is_symlink() and not _inside(p, site))
         )
-    return Source(kind=kind, slug=slug, path=path, rel=rel, meta=meta, lines=lines,
-                  body=body, body_line=body_line, digest=digest,
-                  attachments=attachments, meta_digest=meta_digest, checked=checked)
+    return Source(kind=kind, slug=slug, path=path, rel=rel, meta=parsed.meta, lines=parsed.lines,
+                  body=parsed.body, body_line=parsed.body_line, digest=digest,
+                  attachments=attachments, meta_digest=parsed.meta_digest, checked=parsed.checked)
 
 
-def parse_source_text(text: str, rel: str) -> tuple:
-    """(meta, key lines, body, body line, digest of the front matter) of one file's text."""
+def parse_source_text(text: str, rel: str) -> Parsed:
+    """What one file's text holds (Parsed, not yet checked)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     meta, lines, body, body_line = parse_front_matter(text, rel)
     front = text[: len(text) - len(body)] if body else text
-    return (meta, lines, body, body_line, hashlib.sha256(front.encode("utf-8")).hexdigest())
+    return Parsed(meta, lines, body, body_line, hashlib.sha256(front.encode("utf-8")).hexdigest())
 
 
 def _parse_in_worker(task: tuple, shared) -> tuple:
@@ -273,31 +291,41 @@ def load_sources(site_root: Path, content_dir: Path | None = None, cache=None,
     keys = [_cache_key(kind, rel, digest, check, check_version)
             for (kind, _path), rel, digest in zip(found, rels, file_digests)]
     cached = cache.get_many("sources", keys, remember=False) if cache is not None else ()
+    reading = _Reading(content_dir, root, cache, store, check, check_version)
     for index, ((kind, path), (_key, known)) in enumerate(itertools.zip_longest(found, cached, fillvalue=(None, None))):
         if known is None:
             unknown.append(index)
         else:
-            results[index] = _read_or_problem(kind, path, content_dir, root, cache, known, file_digests[index], True,
-                                              store, check, check_version)
+            results[index] = reading.source(kind, path, known, file_digests[index], known=True)
     tasks = [(*found[index], rels[index]) for index in unknown]
     for index, (digest, parsed) in zip(unknown, parallel.each(_parse_in_worker, tasks, (content_dir, check))):
         kind, path = found[index]
-        results[index] = _read_or_problem(kind, path, content_dir, root, cache, parsed, digest, False, store,
-                                          check, check_version)
+        results[index] = reading.source(kind, path, parsed, digest, known=False)
     problems = [result for result in results if isinstance(result, Problem)]
     problems += links_out_of_site(content_dir, site_root)
     return [result for result in results if isinstance(result, Source)], problems
 
 
-def _read_or_problem(kind, path, content_dir, root, cache, parsed, digest, known, store, check,
-                     check_version) -> Source | Problem:
-    try:
-        source = read_source(kind, path, content_dir, root, cache, parsed, digest, known, check, check_version)
-    except Problem as problem:
-        return problem
-    if store is not None:
-        source.body = store.put(source.body)
-    return source
+@dataclass(frozen=True)
+class _Reading:
+    """What load_sources reads every file with."""
+    content_dir: Path
+    root: "_Root"
+    cache: object
+    store: TextStore | None
+    check: object
+    check_version: str
+
+    def source(self, kind: str, path: Path, parsed, digest: str, known: bool) -> Source | Problem:
+        """The Source of one file (or the Problem it has), from what the cache or a worker made of it."""
+        try:
+            source = read_source(kind, path, self.content_dir, self.root, self.cache, parsed=parsed, digest=digest,
+                                 known=known, check=self.check, check_version=self.check_version)
+        except Problem as problem:
+            return problem
+        if self.store is not None:
+            source.body = self.store.put(source.body)
+        return source
 
 
 class _Root:
