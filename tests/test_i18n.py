@@ -345,3 +345,15 @@ def test_the_compiled_catalogues_are_in_the_package_data():
     assert '"locale/*/LC_MESSAGES/*.mo"' in text
     for language, domain in i18n_tools.catalogues():
         assert i18n_tools.mo_path(language, domain).is_file()
+
+
+def test_the_language_setting_is_read_as_people_write_it(monkeypatch):
+    monkeypatch.delenv(i18n.ENV_VAR, raising=False)
+    assert [i18n.normalise(v) for v in ("sv", "sv-SE", "sv_SE.UTF-8", "EN", "en-GB", "de", "", None)] == \
+        ["sv", "sv", "sv", "en", "en", None, None, None]
+    assert i18n.choose() == "sv"
+    assert i18n.choose(site_language="en") == "en"
+    assert i18n.choose(site_language="de") == "sv"        # a language sitegen has no texts in: Swedish
+    monkeypatch.setenv(i18n.ENV_VAR, "en")
+    assert i18n.choose(site_language="sv") == "en"
+    assert i18n.choose(flag="sv", site_language="en") == "sv"
