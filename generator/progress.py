@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from typing import Callable, TextIO
 
-from .i18n import _
+from .i18n import _, decimal
 
 QUIET, NORMAL, VERBOSE = 0, 1, 2
 
@@ -78,7 +78,7 @@ class TerminalProgress(Progress):
             return
         self.last_shown = now
         count = f" {self.done}/{self.total}" if self.total else ""
-        text = f"{_(self.current)}{count} · {now - self.started:.1f} s"
+        text = f"{_(self.current)}{count} · {decimal(now - self.started, 1)} s"
         padding = " " * max(0, self.shown_width - len(text))
         self.stream.write("\r" + text + padding)
         self.stream.flush()
@@ -93,4 +93,4 @@ class TerminalProgress(Progress):
     def _end_step(self) -> None:
         if self.current is not None and self.verbosity >= VERBOSE:
             count = f" ({self.total})" if self.total else ""
-            print(f"  {_(self.current)}{count}: {self.clock() - self.step_started:.2f} s", file=self.stream)
+            print(f"  {_(self.current)}{count}: {decimal(self.clock() - self.step_started)} s", file=self.stream)
