@@ -356,7 +356,7 @@ def render_site(site: Site, progress: Progress | None = None, lock: feedlock.Fee
     jinja_cache = jinja2.FileSystemBytecodeCache(str(cache.folder / "templates")) if cache.enabled else None
     if jinja_cache is not None:
         (cache.folder / "templates").mkdir(parents=True, exist_ok=True)
-    env = render.make_environment(config, {name: fingerprinted for name, (fingerprinted, _) in statics.items()},
+    env = render.make_environment(config, {name: fingerprinted for name, (fingerprinted, _source) in statics.items()},
                                   jinja_cache)
     occurrences = calendar.occurrences(site)
     jobs = render.page_jobs(site, occurrences)

@@ -340,6 +340,20 @@ def test_every_message_in_the_code_goes_through_gettext():
     assert found == []
 
 
+def test_no_module_that_translates_hides_the_gettext_function():
+    """`for name, _ in …` in a function that also calls _() makes _ a local name there, and the
+    message fails at run time: a module that imports _ uses another throwaway name."""
+    found = []
+    for path in sorted((REPO / "generator").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imports = any(isinstance(node, ast.ImportFrom) and any(alias.name == "_" for alias in node.names)
+                      for node in ast.walk(tree))
+        if imports:
+            found += [f"{path.relative_to(REPO)}:{node.lineno}" for node in ast.walk(tree)
+                      if isinstance(node, ast.Name) and node.id == "_" and isinstance(node.ctx, ast.Store)]
+    assert found == []
+
+
 def test_the_compiled_catalogues_are_in_the_package_data():
     text = (REPO / "pyproject.toml").read_text(encoding="utf-8")
     assert '"locale/*/LC_MESSAGES/*.mo"' in text
