@@ -1,3 +1,8 @@
-from .cli import run
+import sys
+
+try:
+    from .cli import run
+except KeyboardInterrupt:   # Ctrl-C while sitegen was still starting: nothing had begun
+    sys.exit(130)
 
 run()

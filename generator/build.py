@@ -24,6 +24,7 @@ from . import atom, crossref, mentions, minutes, parallel
 from . import themes
 from .config import Config, load_config
 from .errors import BuildFailed, Problem
+from .i18n import N_, _
 from .cache import BuildCache, digest
 from .markup import MINUTES_TOP_HEADING, render_markdown
 from .model import Event, Meeting, Site, build_site
@@ -274,8 +275,8 @@ def _render_one(index: int, shared) -> bytes | Problem:
         line = getattr(exc, "lineno", None) or 1
         name = getattr(exc, "filename", None) or getattr(exc, "name", None) or job.template
         return Problem(f"themes/{site.config.theme}/templates/{Path(str(name)).name}", line, None,
-                       f"template error while rendering {job.path}: {exc}",
-                       "fix the template (this is a theme problem, not a content problem)")
+                       _("template error while rendering {page}: {error}").format(page=job.path, error=exc),
+                       _("fix the template (this is a theme problem, not a content problem)"))
 
 
 def _serialize_event(index: int, shared) -> bytes:
@@ -301,7 +302,7 @@ def render_pages(site: Site, env: jinja2.Environment, jobs: list[render.PageJob]
             todo.append(index)
         else:
             files[rel] = data
-    progress.step("rendering pages", len(todo))
+    progress.step(N_("rendering pages"), len(todo))
     for name in env.list_templates():  # compile once here, not once per worker
         env.get_template(name)
     problems = []
@@ -355,7 +356,7 @@ def render_site(site: Site, progress: Progress | None = None, lock: feedlock.Fee
     jinja_cache = jinja2.FileSystemBytecodeCache(str(cache.folder / "templates")) if cache.enabled else None
     if jinja_cache is not None:
         (cache.folder / "templates").mkdir(parents=True, exist_ok=True)
-    env = render.make_environment(config, {name: fingerprinted for name, (fingerprinted, _) in statics.items()},
+    env = render.make_environment(config, {name: fingerprinted for name, (fingerprinted, _source) in statics.items()},
                                   jinja_cache)
     dated_items = occurrences.occurrences(site)
     jobs = render.page_jobs(site, dated_items)
@@ -366,7 +367,7 @@ def render_site(site: Site, progress: Progress | None = None, lock: feedlock.Fee
     if not keep_contexts:
         for job in jobs:
             job.context = {}
-    progress.step("writing feeds")
+    progress.step(N_("writing feeds"))
     lock = lock if lock is not None else feedlock.FeedLock()
     now = now or dt.datetime.combine(site.today, dt.time(0), tzinfo=dt.timezone.utc)
     revisions = ical.revise(dated_items, lock, now)
@@ -487,8 +488,8 @@ class SearchIndex:
         self.folder = None
         self.binary = search.find_pagefind()
         if self.binary is None:
-            self.problem = search.skipped("Pagefind is not installed, so search was skipped "
-                                          "(the rest of the site was built)")
+            self.problem = search.skipped(_("Pagefind is not installed, so search was skipped "
+                                            "(the rest of the site was built)"))
             return
         self.language = site.config.language
         plan = search.plan_parts([searchable(job) for job in searchable_jobs])
@@ -624,10 +625,10 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
         cache.preload(section)
     try:
         with _model_memory():
-            progress.step("reading content")
+            progress.step(N_("reading content"))
             # The fingerprint has just read every changed file and knows the others by their stat.
             site = load_model(root, today, cache, {rel: seen[1] for rel, seen in memo.items()} if inputs else None)
-            progress.step("converting Markdown")
+            progress.step(N_("converting Markdown"))
             convert_bodies(site, cache)
             documents.inspect_site(site, cache)   # attachments' accessibility, cached by their bytes
             if not keep_model:   # related: only the live preview, which relates again, reads them
@@ -646,11 +647,11 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
                                    staging, on_pages=index_pages,
                                    keep_contexts=keep_model)   # the live preview renders them again
             files, copies = rendered.files, rendered.copies
-            progress.step("indexing for search")
+            progress.step(N_("indexing for search"))
             skipped = indexing[0].finish(files)  # last before writing
             if skipped:
                 site.warnings.append(skipped)
-            progress.step("writing files")
+            progress.step(N_("writing files"))
             staging.add(files, copies)
         except BaseException:
             staging.abandon()

@@ -23,7 +23,8 @@ from urllib.parse import unquote, urlsplit
 
 from . import build as pipeline
 from . import occurrences, documents, render
-from .errors import BuildFailed, Problem
+from .errors import BuildFailed, Problem, shown
+from .i18n import N_, _, ngettext
 from .model import Item, Site
 
 LINK_ATTRIBUTES = {("a", "href"), ("area", "href"), ("link", "href"), ("img", "src"), ("script", "src"),
@@ -117,7 +118,7 @@ def check_attachment_links(site: Site) -> tuple[list[Problem], set[tuple[str, st
     for item in [*site.meetings, *site.projects, *site.events, *site.federations, *site.pages]:
         reader = _PageReader()
         reader.feed(item.body_html)
-        for link, _ in reader.links:
+        for link, _line in reader.links:
             parts = urlsplit(link)
             if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
                 continue
@@ -130,17 +131,21 @@ def check_attachment_links(site: Site) -> tuple[list[Problem], set[tuple[str, st
             published = {a.path.resolve() for a in getattr(item, "attachments", [])}
             before = len(found)
             if item.source.path.name != "index.md":
-                found.append(Problem(item.rel, line, None, f"links to the attachment '{target}', but this text has "
-                                     "no folder for attachments",
-                                     f"move it to {item.rel[:-3]}/index.md and put {name} beside it"))
+                found.append(Problem(item.rel, line, None,
+                                     _("links to the attachment '{target}', but this text has no folder for "
+                                       "attachments").format(target=target),
+                                     _("move it to {folder}/index.md and put {name} beside it").format(
+                                         folder=item.rel[:-3], name=name)))
             elif not (folder / target).is_file():
-                found.append(Problem(item.rel, line, None, f"links to '{target}', which is not beside index.md",
-                                     f"put the file in {item.rel.rsplit('/', 1)[0]}/ or correct the name "
-                                     "(capital letters count)"))
+                found.append(Problem(item.rel, line, None,
+                                     _("links to '{target}', which is not beside index.md").format(target=target),
+                                     _("put the file in {folder}/ or correct the name (capital letters count)").format(
+                                         folder=item.rel.rsplit('/', 1)[0])))
             elif (folder / target).resolve() not in published:
-                found.append(Problem(item.rel, line, None, f"links to '{target}', which is not published",
-                                     "attachments are published for meetings and projects, from the folder "
-                                     "of index.md itself (not a subfolder)"))
+                found.append(Problem(item.rel, line, None,
+                                     _("links to '{target}', which is not published").format(target=target),
+                                     _("attachments are published for meetings and projects, from the folder "
+                                       "of index.md itself (not a subfolder)")))
             if len(found) > before:
                 covered.add((item.rel, link))
     return found, covered
@@ -177,16 +182,17 @@ def check_links(site: Site, out: Path, owners: dict[str, Owner], covered: set[tu
             target = unquote(target)
             problem = None
             if not (target + "/").startswith(base + "/"):
-                problem = (f"the link '{link}' leaves the site's base path {base}/",
-                           f"start site links with {base}/ (write them as /… in content; the build adds {base})")
+                problem = (_("the link '{link}' leaves the site's base path {base}/").format(link=link, base=base),
+                           _("start site links with {base}/ (write them as /… in content; the build adds "
+                             "{base})").format(base=base))
             else:
                 rel_target = target[len(base):] or "/"
                 file = _file_for(out, rel_target)
                 if file is None:
                     if rel_target.startswith(SEARCH_BUNDLE) and not (out / SEARCH_BUNDLE.strip("/")).is_dir():
                         continue
-                    problem = (f"the link '{link}' leads to no page or file",
-                               "correct the address, or add what it points to")
+                    problem = (_("the link '{link}' leads to no page or file").format(link=link),
+                               _("correct the address, or add what it points to"))
                 else:
                     target_page = page_path(file.relative_to(out).as_posix())
                     if target_page != path:
@@ -194,8 +200,9 @@ def check_links(site: Site, out: Path, owners: dict[str, Owner], covered: set[tu
                     fragment = unquote(parts.fragment)
                     if fragment and fragment != "top" and target_page in readers \
                             and fragment not in readers[target_page].ids:
-                        problem = (f"the link '{link}' points to #{fragment}, which is not on {base}{target_page}",
-                                   "correct the part after #, or add the heading or id it names")
+                        problem = (_("the link '{link}' points to #{fragment}, which is not on {page}").format(
+                                       link=link, fragment=fragment, page=base + target_page),
+                                   _("correct the part after #, or add the heading or id it names"))
             if problem is None:
                 continue
             if owner.item is not None and _in_body(owner.item, link):
@@ -209,17 +216,21 @@ def check_links(site: Site, out: Path, owners: dict[str, Owner], covered: set[tu
 
     found = []
     for (rel, line, message, fix), where in sorted(broken.items()):
-        on = f" (on {where[0]})" if len(where) == 1 else f" (on {len(where)} pages, e.g. {where[0]})"
-        found.append(Problem(rel, line, None, message + on, fix))
+        on = (_("{message} (on {page})").format(message=message, page=where[0]) if len(where) == 1
+              else _("{message} (on {count} pages, e.g. {page})").format(message=message, count=len(where),
+                                                                          page=where[0]))
+        found.append(Problem(rel, line, None, on, fix))
     for path in sorted(set(pages) - linked - UNLINKED_PAGES):
         owner = owners.get(path, Owner(f"output{path}"))
         if owner.item is not None and owner.item.source.kind == "pages":
-            rel, fix = owner.item.rel, "give the page 'menu: …' to list it in the footer, or link to it from another page"
+            rel, fix = owner.item.rel, _("give the page 'menu: …' to list it in the footer, or link to it from "
+                                         "another page")
         elif owner.item is not None:
-            rel, fix = owner.item.rel, "link to it from another page"
+            rel, fix = owner.item.rel, _("link to it from another page")
         else:
-            rel, fix = owner.template, "link to it from another page, or stop generating it"
-        found.append(Problem(rel, 1, None, f"no other page links to {base}{path}", fix, severity="warning"))
+            rel, fix = owner.template, _("link to it from another page, or stop generating it")
+        found.append(Problem(rel, 1, None, _("no other page links to {page}").format(page=base + path), fix,
+                             severity="warning"))
     return found
 
 
@@ -242,24 +253,26 @@ def check_editorial(site: Site) -> list[Problem]:
         # A note tells readers why a past date stays unconfirmed (e.g. imported from old minutes).
         if event.status == "preliminär" and event.last_day < site.today and not event.note:
             found.append(Problem(event.rel, event.source.line_of("status"), "status",
-                                 f"the event was on {event.last_day.isoformat()} and is still marked preliminär",
-                                 "write 'status: bekräftad' if it took place, or 'inställd' if it did not, "
-                                 "or add a 'note' telling readers why it stays unconfirmed",
+                                 _("the event was on {day} and is still marked preliminär").format(
+                                     day=event.last_day.isoformat()),
+                                 _("write 'status: bekräftad' if it took place, or 'inställd' if it did not, "
+                                   "or add a 'note' telling readers why it stays unconfirmed"),
                                  severity="warning"))
     for fed in site.federations:
         if not fed.contact:
-            found.append(Problem(fed.rel, fed.source.line_of("contact"), "contact", "the federation has no contact",
-                                 "add e.g. 'contact: {email: info@example.se, phone: 08-123 45 67}'",
+            found.append(Problem(fed.rel, fed.source.line_of("contact"), "contact", _("the federation has no contact"),
+                                 _("add e.g. 'contact: {{email: info@example.se, phone: 08-123 45 67}}'").format(),
                                  severity="warning"))
     for meeting in site.meetings:
         if meeting.cancelled or _in_future(meeting, site):
             continue
-        for key, label, also in (("chair", "chair (ordförande)", "Kipa"),
-                                 ("secretary", "secretary (vid pennan)", "Elin")):
+        for key, label, also in (("chair", N_("chair (ordförande)"), "Kipa"),
+                                 ("secretary", N_("secretary (vid pennan)"), "Elin")):
             if getattr(meeting, key) is None and key not in meeting.not_in_original:
-                found.append(Problem(meeting.rel, 1, key, f"the minutes name no {label}",
-                                     f"add '{key}: …' (a name, e.g. {key}: {also}, or {{role: …, federation: …}}), "
-                                     f"or 'not_in_original: [{key}]' if the original minutes do not say",
+                found.append(Problem(meeting.rel, 1, key, _("the minutes name no {role}").format(role=_(label)),
+                                     _("add '{field}: …' (a name, e.g. {field}: {example}, or {{role: …, federation: …}}), "
+                                       "or 'not_in_original: [{field}]' if the original minutes do not say").format(
+                                         field=key, example=also),
                                      severity="warning"))
     return found
 
@@ -290,7 +303,7 @@ def check_site(root: Path, today=None) -> tuple[list[Problem], int]:
         attachments, covered = check_attachment_links(site)
         problems = [*result.warnings, *attachments, *check_editorial(site), *documents.problems(site, root),
                     *check_links(site, out, page_owners(site), covered)]
-        pages = sum(1 for _ in out.rglob("*.html"))
+        pages = sum(1 for _page in out.rglob("*.html"))
     return sorted(problems, key=lambda p: (p.sort_key, p.severity)), pages
 
 
@@ -303,12 +316,14 @@ def check_command(root: Path, strict: bool = False, quiet: bool = False, today=N
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity != "error"]
     for problem in problems:
-        if problem.severity == "error":
-            print(str(problem), file=out)
-        elif not quiet:
-            print(f"warning: {problem}", file=out)
+        if problem.severity == "error" or not quiet:
+            print(shown(problem), file=out)
     if not quiet or errors:
-        checked = f" in {pages} pages" if pages else " (the site does not build, so links were not checked)"
-        strict_note = " (--strict: warnings count as errors)" if strict and errors else ""
-        print(f"check: {len(errors)} error(s), {len(warnings)} warning(s){checked}{strict_note}", file=out)
+        counted = _("check: {errors}, {warnings}").format(
+            errors=ngettext("{count} error", "{count} errors", len(errors)).format(count=len(errors)),
+            warnings=ngettext("{count} warning", "{count} warnings", len(warnings)).format(count=len(warnings)))
+        checked = (ngettext(" in {count} page", " in {count} pages", pages).format(count=pages) if pages
+                   else _(" (the site does not build, so links were not checked)"))
+        strict_note = _(" (--strict: warnings count as errors)") if strict and errors else ""
+        print(counted + checked + strict_note, file=out)
     return 1 if errors else 0

@@ -7,15 +7,19 @@ import traceback
 from pathlib import Path
 
 from . import __version__
-from .errors import BuildFailed, OutputUnusable, Problem
+from . import i18n
+from .errors import BuildFailed, OutputUnusable, Problem, shown
+from .i18n import _, ngettext
 
 
 def _print_problems(problems: list[Problem], stream) -> None:
     errors = [p for p in problems if p.severity == "error"]
     for problem in problems:
-        print(("warning: " if problem.severity == "warning" else "") + str(problem), file=stream)
+        print(shown(problem), file=stream)
     if errors:
-        print(f"{len(errors)} error(s): nothing was written; output/ is unchanged.", file=stream)
+        print(ngettext("{count} error: nothing was written; output/ is unchanged.",
+                       "{count} errors: nothing was written; output/ is unchanged.",
+                       len(errors)).format(count=len(errors)), file=stream)
 
 
 def cmd_build(args) -> int:
@@ -31,7 +35,7 @@ def cmd_build(args) -> int:
                        use_cache=not args.no_cache)
     if verbosity > QUIET:
         for warning in result.warnings:
-            print(f"warning: {warning}", file=sys.stderr)
+            print(shown(warning), file=sys.stderr)
         print(result.summary())
     return 0
 
@@ -83,97 +87,144 @@ def cmd_clean(args) -> int:
     root = Path(args.root)
     for name in ("output", ".sitegen-cache"):
         shutil.rmtree(root / name, ignore_errors=True)
-    print("Removed output/ and the build cache.")
+    print(_("Removed output/ and the build cache."))
     return 0
 
 
 def _output_flags(command: argparse.ArgumentParser) -> None:
     """-v and -q after the command too; SUPPRESS keeps them from resetting the same flags given before it."""
-    command.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="print errors only")
+    command.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help=_("print errors only"))
     command.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS,
-                         help="say more: each written file and the time of each step")
+                         help=_("say more: each written file and the time of each step"))
+
+
+def _language_flag(command: argparse.ArgumentParser, default=argparse.SUPPRESS) -> None:
+    command.add_argument("--lang", choices=i18n.LANGUAGES, default=default,
+                         help=_("the language of messages and help: sv (default) or en; "
+                                "also SITEGEN_LANG=en"))
 
 
 def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="sitegen", description="Build the samordningsförbund website.")
-    parser.add_argument("--version", action="version", version=f"sitegen {__version__}")
-    parser.add_argument("--root", default=".", help="the site folder (with site.yaml); default: here")
-    parser.add_argument("--debug", action="store_true", help="show Python tracebacks for internal errors")
+    parser = argparse.ArgumentParser(prog="sitegen", description=_("Build the samordningsförbund website."))
+    parser.add_argument("--version", action="version", version=f"sitegen {__version__}",
+                        help=_("show the version number and exit"))
+    parser.add_argument("--root", default=".", metavar=_("FOLDER"), help=_("the site folder (with site.yaml); default: here"))
+    parser.add_argument("--debug", action="store_true", help=_("show Python tracebacks for internal errors"))
     parser.add_argument("-v", "--verbose", action="count", default=0,
-                        help="say more: each written file and the time of each step")
-    parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+                        help=_("say more: each written file and the time of each step"))
+    parser.add_argument("-q", "--quiet", action="store_true", help=_("print errors only"))
+    _language_flag(parser, default=None)
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     commands.required = True
 
-    build = commands.add_parser("build", help="build the site into output/")
-    build.add_argument("--out", help="where to write the site (default: output/)")
+    build = commands.add_parser("build", help=_("build the site into output/"))
+    build.add_argument("--out", metavar=_("FOLDER"), help=_("where to write the site (default: output/)"))
     build.add_argument("--no-cache", action="store_true",
-                       help="neither read nor write the build cache (.sitegen-cache/); same output, slower")
+                       help=_("neither read nor write the build cache (.sitegen-cache/); same output, slower"))
     _output_flags(build)
     build.set_defaults(func=cmd_build)
 
-    serve = commands.add_parser("serve", help="build, serve on 127.0.0.1 and rebuild on change")
-    serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--open", action="store_true", help="open the site in a browser")
+    serve = commands.add_parser("serve", help=_("build, serve on 127.0.0.1 and rebuild on change"))
+    serve.add_argument("--port", type=int, default=8000, metavar=_("PORT"), help=_("the port to serve on (default: 8000)"))
+    serve.add_argument("--open", action="store_true", help=_("open the site in a browser"))
     _output_flags(serve)
     serve.set_defaults(func=cmd_serve)
 
-    new = commands.add_parser("new", help="write a new content file with every field explained")
-    new.add_argument("kind", choices=["meeting", "event", "project", "federation"])
-    new.add_argument("--federation", help="the federation it concerns (slug, name or short name)")
-    new.add_argument("--date", help="YYYY-MM-DD (an event may add a time: \"2022-05-05 09:00\")")
-    new.add_argument("--title", help="the title (the name, for a project or federation)")
-    new.add_argument("--force", action="store_true", help="overwrite an existing file")
+    new = commands.add_parser("new", help=_("write a new content file with every field explained"))
+    new.add_argument("kind", choices=["meeting", "event", "project", "federation"], metavar=_("KIND"),
+                     help=_("what to write: meeting, event, project or federation"))
+    new.add_argument("--federation", metavar=_("NAME"), help=_("the federation it concerns (slug, name or short name)"))
+    new.add_argument("--date", metavar=_("DATE"), help=_("YYYY-MM-DD (an event may add a time: \"2022-05-05 09:00\")"))
+    new.add_argument("--title", metavar=_("TITLE"), help=_("the title (the name, for a project or federation)"))
+    new.add_argument("--force", action="store_true", help=_("overwrite an existing file"))
     new.set_defaults(func=cmd_new)
 
-    check = commands.add_parser("check", help="build into a temporary folder and look for mistakes")
-    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check = commands.add_parser("check", help=_("build into a temporary folder and look for mistakes"))
+    check.add_argument("--strict", action="store_true", help=_("treat warnings as errors"))
     _output_flags(check)
     check.set_defaults(func=cmd_check)
 
-    imp = commands.add_parser("import", help="turn minutes (.txt, .md, .docx, .odt, .pdf) into content files")
-    imp.add_argument("files", nargs="+", metavar="FILE|FOLDER",
-                     help="files of minutes, or folders: every .txt, .md, .docx, .odt and .pdf in them")
-    imp.add_argument("--into", help="folder for the meetings (default: content/meetings); "
-                                    "proposed events always go to content/events")
-    imp.add_argument("--dry-run", action="store_true", help="show what would be written, write nothing")
+    imp = commands.add_parser("import", help=_("turn minutes (.txt, .md, .docx, .odt, .pdf) into content files"))
+    imp.add_argument("files", nargs="+", metavar=_("FILE|FOLDER"),
+                     help=_("files of minutes, or folders: every .txt, .md, .docx, .odt and .pdf in them"))
+    imp.add_argument("--into", metavar=_("FOLDER"), help=_("folder for the meetings (default: content/meetings); "
+                                                         "proposed events always go to content/events"))
+    imp.add_argument("--dry-run", action="store_true", help=_("show what would be written, write nothing"))
     imp.add_argument("--force", action="store_true",
-                     help="overwrite existing content files and import files imported before again")
+                     help=_("overwrite existing content files and import files imported before again"))
     imp.set_defaults(func=cmd_import)
 
-    init = commands.add_parser("init", help="start a new site: site.yaml, example content, README and publishing")
-    init.add_argument("folder", nargs="?", default=".", metavar="FOLDER", help="where (default: here); must be empty")
-    init.add_argument("--title", help="the site's title")
-    init.add_argument("--base-url", help="the public address, e.g. https://samordning.example.se/")
-    init.add_argument("--organisation", help="who runs the site (default: the title)")
-    init.add_argument("--email", help="the editors' contact e-mail")
-    init.add_argument("--federation", action="append", metavar="NAME",
-                      help="a federation on the site (repeat for several), e.g. --federation Roslagen")
-    init.add_argument("--install", metavar="REQUIREMENT",
-                      help=f"how the workflows install sitegen (default: sitegen=={__version__})")
-    init.add_argument("--no-input", action="store_true", help="ask nothing; use the options and defaults")
+    init = commands.add_parser("init", help=_("start a new site: site.yaml, example content, README and publishing"))
+    init.add_argument("folder", nargs="?", default=".", metavar=_("FOLDER"), help=_("where (default: here); must be empty"))
+    init.add_argument("--title", metavar=_("TITLE"), help=_("the site's title"))
+    init.add_argument("--base-url", metavar=_("ADDRESS"), help=_("the public address, e.g. https://samordning.example.se/"))
+    init.add_argument("--organisation", metavar=_("NAME"), help=_("who runs the site (default: the title)"))
+    init.add_argument("--email", metavar=_("EMAIL"), help=_("the editors' contact e-mail"))
+    init.add_argument("--federation", action="append", metavar=_("NAME"),
+                      help=_("a federation on the site (repeat for several), e.g. --federation Roslagen"))
+    init.add_argument("--install", metavar=_("REQUIREMENT"),
+                      help=_("how the workflows install sitegen (default: sitegen=={version})").format(version=__version__))
+    init.add_argument("--no-input", action="store_true", help=_("ask nothing; use the options and defaults"))
     init.add_argument("--force", action="store_true",
-                      help="write into a folder that is not empty (existing files are still never replaced)")
+                      help=_("write into a folder that is not empty (existing files are still never replaced)"))
     init.set_defaults(func=cmd_init)
 
-    publish = commands.add_parser("publish", help="copy output/ to a folder or user@host:folder (rsync), only what changed")
-    publish.add_argument("target", metavar="TARGET")
-    publish.add_argument("--delete", action="store_true", help="remove files in TARGET the site no longer has")
-    publish.add_argument("--dry-run", action="store_true", help="show what would be copied, change nothing")
+    publish = commands.add_parser("publish", help=_("copy output/ to a folder or user@host:folder (rsync), only what changed"))
+    publish.add_argument("target", metavar=_("TARGET"))
+    publish.add_argument("--delete", action="store_true", help=_("remove files in TARGET the site no longer has"))
+    publish.add_argument("--dry-run", action="store_true", help=_("show what would be copied, change nothing"))
     _output_flags(publish)
     publish.set_defaults(func=cmd_publish)
 
-    clean = commands.add_parser("clean", help="remove output/ and the build cache")
+    clean = commands.add_parser("clean", help=_("remove output/ and the build cache"))
     clean.set_defaults(func=cmd_clean)
+    for command in commands.choices.values():     # --lang after the command too
+        _language_flag(command)
+        command.description = command.description or _help_of(commands, command)
     return parser
+
+
+def _help_of(commands, command) -> str | None:
+    """A sub-command's one-line help, shown again at the top of its own --help."""
+    for action in commands._choices_actions:
+        if commands.choices.get(action.dest) is command:
+            return action.help
+    return None
 
 
 def run() -> None:
     """The `sitegen` command itself."""
-    sys.exit(main())
+    try:
+        code = main()
+    except KeyboardInterrupt:   # Ctrl-C before the command began, or while it was stopping
+        print(_("Stopped. output/ holds the last complete site."), file=sys.stderr)
+        code = 130
+    sys.exit(code)
+
+
+def choose_language(argv: list[str]) -> str:
+    """--lang beats SITEGEN_LANG beats the site's `language` (site.yaml in --root) beats Swedish.
+    Chosen before the parser is made, so that its help is in that language too."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang")
+    early.add_argument("--root", default=".")
+    known, _rest = early.parse_known_args(argv)
+    return i18n.choose(known.lang, _site_language(Path(known.root)))
+
+
+def _site_language(root: Path) -> str | None:
+    """The `language` of site.yaml, read without the config's checks (which report in the language)."""
+    try:
+        import yaml
+        data = yaml.safe_load((root / "site.yaml").read_text(encoding="utf-8"))
+    except Exception:    # no site (init, a wrong folder) or a broken site.yaml: the build says so later
+        return None
+    return str(data.get("language")) if isinstance(data, dict) and data.get("language") else None
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    i18n.set_language(choose_language(argv))
     parser = make_parser()
     args = parser.parse_args(argv)
     try:
@@ -185,26 +236,27 @@ def main(argv: list[str] | None = None) -> int:
         _print_problems([problem], sys.stderr)
         return 1
     except OutputUnusable as unusable:
-        print(f"sitegen: {unusable}\nNothing was written.", file=sys.stderr)
+        print("sitegen: {problem}\n{note}".format(problem=unusable, note=_("Nothing was written.")), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("Stopped. output/ holds the last complete site.", file=sys.stderr)
+        print(_("Stopped. output/ holds the last complete site."), file=sys.stderr)
         return 130
     except OSError as exc:  # the machine, not the content: a read-only folder, a full disk
         if args.debug:
             traceback.print_exc()
-        where = f" {exc.filename}" if exc.filename else ""
-        print(f"sitegen: could not read or write{where}: {exc.strerror or exc}\n"
-              "Check that the site folder is writable and the disk has room, then run the command "
-              "again; output/ keeps the last complete site.", file=sys.stderr)
+        text = (_("sitegen: could not read or write {file}: {reason}") if exc.filename
+                else _("sitegen: could not read or write: {reason}"))
+        print(text.format(file=exc.filename, reason=exc.strerror or exc) + "\n"
+              + _("Check that the site folder is writable and the disk has room, then run the command "
+                  "again; output/ keeps the last complete site."), file=sys.stderr)
         return 2
     except Exception as exc:  # an author must never see a traceback
         if args.debug:
             traceback.print_exc()
         else:
-            print(f"sitegen: internal error: {exc.__class__.__name__}: {exc}\n"
-                  "This is a bug in sitegen, not in your content. Run again with --debug and "
-                  "send the output to the site's maintainers.", file=sys.stderr)
+            print(_("sitegen: internal error: {kind}: {error}").format(kind=exc.__class__.__name__, error=exc)
+                  + "\n" + _("This is a bug in sitegen, not in your content. Run again with --debug and "
+                              "send the output to the site's maintainers."), file=sys.stderr)
         return 2
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from .errors import Problem
+from .i18n import _
 from .frontmatter import read_yaml
 from .schema import FieldError, boolean, whole_number
 from .themes import builtin_theme_names, theme_chain
@@ -86,17 +87,17 @@ def load_config(root: Path) -> Config:
     path = root / CONFIG_NAME
     rel = CONFIG_NAME
     if not path.is_file():
-        raise Problem(rel, 1, None, "site.yaml is missing",
-                      "run sitegen in the site's folder, or create site.yaml with title and base_url")
+        raise Problem(rel, 1, None, _("site.yaml is missing"),
+                      _("run sitegen in the site's folder, or create site.yaml with title and base_url"))
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise Problem(rel, 1, None, "site.yaml is not UTF-8 text", "save it as UTF-8") from None
+        raise Problem(rel, 1, None, _("site.yaml is not UTF-8 text"), _("save it as UTF-8")) from None
     data, lines = read_yaml(text, rel)
     data = data if data is not None else {}
     if not isinstance(data, dict):
-        raise Problem(rel, 1, None, "site.yaml must be a list of 'setting: value' lines",
-                      "see the README for an example")
+        raise Problem(rel, 1, None, _("site.yaml must be a list of 'setting: value' lines"),
+                      _("see the README for an example"))
     problems: list[Problem] = []
 
     def problem(key: str, message: str, fix: str = "") -> None:
@@ -104,12 +105,12 @@ def load_config(root: Path) -> Config:
 
     for key in sorted(set(map(str, data)) - KNOWN_KEYS):
         close = difflib.get_close_matches(key, KNOWN_KEYS, n=1)
-        problem(key, "unknown setting", f"did you mean '{close[0]}'?" if close
-                else f"known settings: {', '.join(sorted(KNOWN_KEYS))}")
+        problem(key, _("unknown setting"), _("did you mean '{close}'?").format(close=close[0]) if close
+                else _("known settings: {known}").format(known=", ".join(sorted(KNOWN_KEYS))))
 
     title = _one_line(data.get("title"))
     if not title:
-        problem("title", "the site needs a title", "add 'title: …' to site.yaml")
+        problem("title", _("the site needs a title"), _("add 'title: …' to site.yaml"))
     base_url, url_problem = _base_url(_one_line(data.get("base_url")) or "/")
     if url_problem:
         problem("base_url", *url_problem)
@@ -117,47 +118,49 @@ def load_config(root: Path) -> Config:
     try:
         zoneinfo.ZoneInfo(timezone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        problem("timezone", f"unknown time zone '{timezone}'", "use Europe/Stockholm")
+        problem("timezone", _("unknown time zone '{name}'").format(name=timezone), _("use Europe/Stockholm"))
     theme = _one_line(data.get("theme")) or "default"
     if not theme_chain(root, theme):
-        problem("theme", f"there is no theme '{theme}': not under themes/ and not built into sitegen",
-                f"use theme: default, or create themes/{theme}/ (built-in: {', '.join(builtin_theme_names())})")
+        problem("theme", _("there is no theme '{name}': not under themes/ and not built into sitegen").format(name=theme),
+                _("use theme: default, or create {folder} (built-in: {builtin})").format(
+                    folder=f"themes/{theme}/", builtin=", ".join(builtin_theme_names())))
     publish_names = True
     if data.get("publish_names") is not None:
         try:
             publish_names = boolean(data["publish_names"])
         except FieldError as exc:
-            problem("publish_names", exc.message, "write publish_names: ja or nej")
+            problem("publish_names", exc.message, _("write publish_names: ja or nej"))
     feed_data = data.get("feed") or {}
     feed = FeedSettings()
     if not isinstance(feed_data, dict):
-        problem("feed", "expected feed settings", "write feed: {refresh_hours: 12}")
+        problem("feed", _("expected feed settings"), _("write feed: {example}").format(example="{refresh_hours: 12}"))
     else:
         try:
             feed = FeedSettings(refresh_hours=whole_number(feed_data.get("refresh_hours") or "12"),
                                 past_days=whole_number(feed_data.get("past_days") or "0"))
             if feed.refresh_hours < 1 or feed.past_days < 0:
-                raise FieldError("out of range")
+                raise FieldError(_("out of range"))
         except FieldError:
-            problem("feed", "refresh_hours and past_days must be whole numbers (refresh_hours ≥ 1)",
-                    "write feed: {refresh_hours: 12}")
+            problem("feed", _("refresh_hours and past_days must be whole numbers (refresh_hours ≥ 1)"),
+                    _("write feed: {example}").format(example="{refresh_hours: 12}"))
     contact = data.get("contact") or {}
     if not isinstance(contact, dict):
         contact = {"email": _one_line(contact)}
     home = data.get("home") or {}
     if not isinstance(home, dict):
-        problem("home", "expected home page settings", "write home: {coming: 5, latest: 5}")
+        problem("home", _("expected home page settings"), _("write home: {example}").format(example="{coming: 5, latest: 5}"))
         home = {}
     try:
         home = {str(key): whole_number(value) for key, value in home.items()}
     except FieldError:
-        problem("home", "coming and latest must be whole numbers", "write home: {coming: 5, latest: 5}")
+        problem("home", _("coming and latest must be whole numbers"),
+                _("write home: {example}").format(example="{coming: 5, latest: 5}"))
         home = {}
     meeting_types = data.get("meeting_types") or list(DEFAULT_MEETING_TYPES)
     if isinstance(meeting_types, str):
         meeting_types = [part for part in meeting_types.split(",")]
     if not isinstance(meeting_types, list) or not all(isinstance(name, str) for name in meeting_types):
-        problem("meeting_types", "expected a list of meeting types", "write meeting_types: [styrelsemöte, …]")
+        problem("meeting_types", _("expected a list of meeting types"), _("write meeting_types: [styrelsemöte, …]"))
         meeting_types = list(DEFAULT_MEETING_TYPES)
     meeting_types = tuple(dict.fromkeys(name.strip().lower() for name in meeting_types if name.strip()))
     if problems:
@@ -193,9 +196,9 @@ def _base_url(text: str) -> tuple[str, tuple[str, str] | None]:
         return quote(text.rstrip("/") + "/", safe=_PATH_SAFE), None
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.netloc or not _HOST.match(parts.netloc):
-        return "/", (f"'{text}' is not a web address",
-                     "write the full address, e.g. https://samordning.example.se/ (or / for local use)")
+        return "/", (_("'{value}' is not a web address").format(value=text),
+                     _("write the full address, e.g. https://samordning.example.se/ (or / for local use)"))
     if parts.query or parts.fragment:
-        return "/", (f"'{text}' has a ? or # part", "give only the address of the site's front page")
+        return "/", (_("'{value}' has a ? or # part").format(value=text), _("give only the address of the site's front page"))
     path = quote(parts.path.rstrip("/") + "/", safe=_PATH_SAFE)
     return f"{parts.scheme}://{parts.netloc.lower()}{path}", None

@@ -6,11 +6,13 @@ reach 4.5:1 (WCAG 2.1 success criterion 1.4.3, level AA, normal-size text).
 """
 from __future__ import annotations
 
+from .i18n import N_, _
+
 MINIMUM = 4.5
 
 # The backgrounds the default theme puts an accent colour on or against (site.css --bg and
 # --surface; white text on an accent background is the same pair as accent text on white).
-THEME_BACKGROUNDS = (("white", "#ffffff"), ("the light panel background #f3f5f7", "#f3f5f7"))
+THEME_BACKGROUNDS = ((N_("white"), "#ffffff"), (N_("the light panel background #f3f5f7"), "#f3f5f7"))
 
 
 def _channel(value: int) -> float:
@@ -50,7 +52,7 @@ def darker_shade(colour: str, backgrounds=THEME_BACKGROUNDS) -> str:
     for step in range(100, -1, -1):
         factor = step / 100
         candidate = "#{:02x}{:02x}{:02x}".format(int(red * factor), int(green * factor), int(blue * factor))
-        if all(ratio(candidate, bg) >= MINIMUM for _, bg in backgrounds):
+        if all(ratio(candidate, bg) >= MINIMUM for _label, bg in backgrounds):
             return candidate
     return "#000000"
 
@@ -60,7 +62,8 @@ def accent_problem(colour: str) -> tuple[str, str] | None:
     for label, background in THEME_BACKGROUNDS:
         value = ratio(colour, background)
         if value < MINIMUM:
-            return (f'"{colour}" has a contrast of only {format_ratio(value)} against {label}; '
-                    f"text needs at least {MINIMUM}:1 (WCAG 2.1 AA)",
-                    f'use a darker colour, e.g. "{darker_shade(colour)}" (same hue)')
+            return (_('"{colour}" has a contrast of only {ratio} against {background}; '
+                      "text needs at least {minimum}:1 (WCAG 2.1 AA)").format(
+                          colour=colour, ratio=format_ratio(value), background=_(label), minimum=MINIMUM),
+                    _('use a darker colour, e.g. "{colour}" (same hue)').format(colour=darker_shade(colour)))
     return None

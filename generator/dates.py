@@ -8,6 +8,8 @@ from functools import lru_cache
 
 from babel.dates import format_date as _babel_format_date
 
+from .i18n import N_, _
+
 LOCALE = "sv_SE"
 
 
@@ -64,13 +66,14 @@ class PartialDate:
 class TimeFormError(ValueError):
     """A date or time that cannot be read as meant: what is wrong, and how to write it."""
 
-    def __init__(self, message: str, fix: str):
+    def __init__(self, message: str, fix: str, kind: str = "time"):
         super().__init__(message)
         self.message = message
         self.fix = fix
+        self.kind = kind      # "time", "range" (two times where one is wanted) or "date"
 
 
-TIME_FIX = "write the time as 13.30 or 13:30 (kl. 13.30, 9 and 0930 work too)"
+TIME_FIX = N_("write the time as 13.30 or 13:30 (kl. 13.30, 9 and 0930 work too)")
 # Word's autocorrect and PDFs turn hyphens into dashes and minus signs.
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
                          "\u2212": "-"})
@@ -96,27 +99,28 @@ def parse_time(value: str) -> dt.time:
     match = _HOURS_MINUTES.fullmatch(spoken)
     if match:
         if match.group(3) not in (None, "00"):
-            raise TimeFormError(f"'{text}' has seconds", "give hours and minutes only, e.g. 13.30")
+            raise TimeFormError(_("'{value}' has seconds").format(value=text), _("give hours and minutes only, e.g. 13.30"))
         return _clock(text, int(match.group(1)), int(match.group(2)))
     match = _RUN_OF_DIGITS.fullmatch(spoken)
     if match:
         return _clock(text, int(match.group(1)), int(match.group(2)))
     if _SHORT_MINUTES.fullmatch(spoken):
-        raise TimeFormError(f"'{text}' has one digit for the minutes, so it could mean two times",
-                            f"write the minutes with two digits: {spoken[:-1]}{spoken[-1]}0 or "
-                            f"{spoken[:-1]}0{spoken[-1]}")
+        raise TimeFormError(_("'{value}' has one digit for the minutes, so it could mean two times").format(value=text),
+                            _("write the minutes with two digits: {one} or {other}").format(
+                                one=f"{spoken[:-1]}{spoken[-1]}0", other=f"{spoken[:-1]}0{spoken[-1]}"))
     if _COMMA.fullmatch(spoken):
-        raise TimeFormError(f"'{text}' is not a time of day (a comma is not read as a time)", TIME_FIX)
+        raise TimeFormError(_("'{value}' is not a time of day (a comma is not read as a time)").format(value=text),
+                            _(TIME_FIX))
     if _RANGE.fullmatch(spoken.translate(_DASHES)):
-        raise TimeFormError(f"'{text}' is two times, but this field holds one",
-                            "put the start time here and the end time in 'end'")
-    raise TimeFormError(f"'{text}' is not a time of day", TIME_FIX)
+        raise TimeFormError(_("'{value}' is two times, but this field holds one").format(value=text),
+                            _("put the start time here and the end time in 'end'"), kind="range")
+    raise TimeFormError(_("'{value}' is not a time of day").format(value=text), _(TIME_FIX))
 
 
 def _clock(text: str, hours: int, minutes: int) -> dt.time:
     if hours > 23 or minutes > 59:
-        raise TimeFormError(f"'{text}' is not a time of day: hours go from 0 to 23 and minutes from 00 to 59",
-                            "check the digits; " + TIME_FIX)
+        raise TimeFormError(_("'{value}' is not a time of day: hours go from 0 to 23 and minutes from 00 to 59")
+                            .format(value=text), _("check the digits; {fix}").format(fix=_(TIME_FIX)))
     return dt.time(hours, minutes)
 
 
@@ -126,7 +130,8 @@ def parse_date_text(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else _loose_date(text)
     except ValueError:
-        raise TimeFormError(f"'{value}' is not a date", "write the date as YYYY-MM-DD, e.g. 2022-04-05") from None
+        raise TimeFormError(_("'{value}' is not a date").format(value=value),
+                            _("write the date as YYYY-MM-DD, e.g. 2022-04-05"), kind="date") from None
 
 
 def _loose_date(text: str) -> dt.date:
@@ -147,8 +152,9 @@ def parse_date_or_datetime(value: str) -> dt.date | dt.datetime:
     try:
         return dt.datetime.combine(day, parse_time(match.group(2)))
     except TimeFormError as exc:
-        fix = exc.fix if "two times" in exc.message else "write the date, a space and the time, e.g. 2022-04-05 13.30"
-        raise TimeFormError(f"the time in '{text}': {exc.message}", fix) from None
+        fix = exc.fix if exc.kind == "range" else _("write the date, a space and the time, e.g. 2022-04-05 13.30")
+        raise TimeFormError(_("the time in '{value}': {problem}").format(value=text, problem=exc.message), fix,
+                            kind=exc.kind) from None
 
 
 # ---------- formatting (Swedish) ----------

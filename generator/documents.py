@@ -23,6 +23,8 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from .cache import BuildCache, content_digest, digest
+from .errors import Problem
+from .i18n import N_, _
 
 # Bump when what inspect() finds for the same bytes changes (part of the cache key).
 DOCUMENTS_VERSION = "1"
@@ -44,31 +46,31 @@ class Finding:
 # code → (what a reader of the page is told, in Swedish; the check's message; the check's fix)
 _TEXTS = {
     "unreadable": ("kunde inte läsas",
-                   "the file cannot be read as {kind} (damaged, or protected by a password)",
-                   "save it again without a password, or replace it"),
+                   N_("the file cannot be read as {kind} (damaged, or protected by a password)"),
+                   N_("save it again without a password, or replace it")),
     "scanned": ("är en inskannad bild utan text",
-                "the PDF is a scan: its pages are images without text, which a screen reader cannot read",
-                "publish the original document as a tagged PDF, or run text recognition (OCR) on the scan "
-                "and tag it, or write the text into the minutes themselves"),
+                N_("the PDF is a scan: its pages are images without text, which a screen reader cannot read"),
+                N_("publish the original document as a tagged PDF, or run text recognition (OCR) on the scan "
+                "and tag it, or write the text into the minutes themselves")),
     "untagged": ("saknar taggar (struktur för skärmläsare)",
-                 "the PDF has no tags, so screen readers get no headings, lists or reading order",
-                 "export it again as a tagged PDF (Word: Spara som → PDF → Alternativ → 'Dokumentstrukturtaggar "
-                 "för hjälpmedel'; LibreOffice: Exportera som PDF → 'Taggad PDF')"),
+                 N_("the PDF has no tags, so screen readers get no headings, lists or reading order"),
+                 N_("export it again as a tagged PDF (Word: Spara som → PDF → Alternativ → 'Dokumentstrukturtaggar "
+                 "för hjälpmedel'; LibreOffice: Exportera som PDF → 'Taggad PDF')")),
     "no-language": ("saknar angivet dokumentspråk",
-                    "the PDF does not say which language it is written in, so screen readers may read "
-                    "Swedish with an English voice",
-                    "set the language to svenska in the original (Word: Granska → Språk) and export it again, "
-                    "or set it in Acrobat (Arkiv → Egenskaper → Avancerat → Språk)"),
+                    N_("the PDF does not say which language it is written in, so screen readers may read "
+                    "Swedish with an English voice"),
+                    N_("set the language to svenska in the original (Word: Granska → Språk) and export it again, "
+                    "or set it in Acrobat (Arkiv → Egenskaper → Avancerat → Språk)")),
     "no-title": ("saknar titel",
-                 "the PDF has no title of its own (readers show the file name instead)",
-                 "give the original a title (Word: Arkiv → Information → Egenskaper → Rubrik) and export it again"),
+                 N_("the PDF has no title of its own (readers show the file name instead)"),
+                 N_("give the original a title (Word: Arkiv → Information → Egenskaper → Rubrik) and export it again")),
     "no-headings": ("saknar rubriker",
-                    "the Word file has no headings, so screen reader users cannot move through it by heading",
-                    "format its headings with the styles Rubrik 1, Rubrik 2 … instead of bold or large text"),
+                    N_("the Word file has no headings, so screen reader users cannot move through it by heading"),
+                    N_("format its headings with the styles Rubrik 1, Rubrik 2 … instead of bold or large text")),
     "no-slide-titles": ("har bilder utan rubrik",
-                        "{count} of {of} slides have no title, so they cannot be told apart or navigated",
-                        "give every slide a title in its title placeholder (PowerPoint: Granska → "
-                        "Kontrollera tillgänglighet lists them); a title can be hidden off the slide"),
+                        N_("{count} of {of} slides have no title, so they cannot be told apart or navigated"),
+                        N_("give every slide a title in its title placeholder (PowerPoint: Granska → "
+                        "Kontrollera tillgänglighet lists them); a title can be hidden off the slide")),
 }
 
 
@@ -321,7 +323,6 @@ def inspect_site(site, cache: BuildCache | None = None) -> None:
 def problems(site, root: Path) -> list:
     """`sitegen check`'s warnings: one per thing missing from an attachment, naming the file and
     the fix. inspect_site must have run."""
-    from .errors import Problem
 
     found = []
     for item in [*site.meetings, *site.projects]:
@@ -331,8 +332,9 @@ def problems(site, root: Path) -> list:
             except ValueError:
                 rel = attachment.path.as_posix()
             for finding in getattr(attachment, "findings", ()):
-                _, message, fix = _TEXTS[finding.code]
-                message = message.format(kind=attachment.kind, count=finding.count, of=finding.of)
-                found.append(Problem(rel, 1, None, message, fix + " (docs/skriva-innehall.md, 'Bilagor')",
+                _shown, message, fix = _TEXTS[finding.code]
+                message = _(message).format(kind=attachment.kind, count=finding.count, of=finding.of)
+                found.append(Problem(rel, 1, None, message,
+                                     _("{fix} (docs/skriva-innehall.md, 'Bilagor')").format(fix=_(fix)),
                                      severity="warning"))
     return found

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .i18n import _, ngettext
+
 
 @dataclass(frozen=True)
 class Problem(Exception):
@@ -31,12 +33,20 @@ class Problem(Exception):
         return (Problem, (self.path, self.line, self.field, self.message, self.fix, self.severity))
 
 
+def shown(problem: Problem) -> str:
+    """A problem as the terminal shows it: a warning says it is one."""
+    if problem.severity == "warning":
+        return _("warning: {problem}").format(problem=problem)
+    return str(problem)
+
+
 class BuildFailed(Exception):
     """Raised with every problem of a build at once; output/ has not been touched."""
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems, key=lambda p: p.sort_key)
-        super().__init__(f"{len(self.problems)} problem(s)")
+        count = len(self.problems)
+        super().__init__(ngettext("{count} problem", "{count} problems", count).format(count=count))
 
 
 class OutputUnusable(Exception):

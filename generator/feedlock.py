@@ -27,6 +27,7 @@ import yaml
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader: the lock grows with the site
 
 from .errors import Problem
+from .i18n import _
 
 LOCK_NAME = "calendar.lock"
 HEADER = """\
@@ -236,15 +237,15 @@ def _parse(raw: bytes) -> FeedLock:
     written = _parse_as_written(raw)
     if written is not None:
         return written
-    fix = "restore it with git (git checkout calendar.lock), or delete it to restart every sequence at 0"
+    fix = _("restore it with git (git checkout calendar.lock), or delete it to restart every sequence at 0")
     try:
         data = yaml.load(raw.decode("utf-8"), Loader=_LOADER) or {}
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise Problem(LOCK_NAME, mark.line + 1 if mark else 1, None, "calendar.lock cannot be read", fix) from None
+        raise Problem(LOCK_NAME, mark.line + 1 if mark else 1, None, _("calendar.lock cannot be read"), fix) from None
     events = data.get("events") if isinstance(data, dict) else None
     if not isinstance(events, dict):
-        raise Problem(LOCK_NAME, 1, "events", "calendar.lock has no list of events", fix)
+        raise Problem(LOCK_NAME, 1, "events", _("calendar.lock has no list of events"), fix)
     entries = {}
     for uid, value in events.items():
         try:
@@ -252,12 +253,12 @@ def _parse(raw: bytes) -> FeedLock:
             entries[str(uid)] = Revision(str(value["fingerprint"]), int(value["sequence"]),
                                          stamp.replace(tzinfo=dt.timezone.utc))
         except (TypeError, KeyError, ValueError):
-            raise Problem(LOCK_NAME, _line_of(raw, str(uid)), "events", f"the entry for '{uid}' is damaged",
+            raise Problem(LOCK_NAME, _line_of(raw, str(uid)), "events", _("the entry for '{uid}' is damaged").format(uid=uid),
                           fix) from None
     minutes = None
     if "minutes" in data:
         if not isinstance(data["minutes"], dict):
-            raise Problem(LOCK_NAME, _line_of(raw, "minutes:"), "minutes", "calendar.lock's minutes are not a list",
+            raise Problem(LOCK_NAME, _line_of(raw, "minutes:"), "minutes", _("calendar.lock's minutes are not a list"),
                           fix)
         minutes = {}
         for uid, value in data["minutes"].items():
@@ -266,7 +267,7 @@ def _parse(raw: bytes) -> FeedLock:
                                                 _utc(str(value["updated"]), {}))
             except (TypeError, KeyError, ValueError):
                 raise Problem(LOCK_NAME, _line_of(raw, str(uid)), "minutes",
-                              f"the entry for the minutes '{uid}' is damaged", fix) from None
+                              _("the entry for the minutes '{uid}' is damaged").format(uid=uid), fix) from None
     return FeedLock(entries, raw, minutes)
 
 

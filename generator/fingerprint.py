@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import __version__, feedlock, search, themes
+from . import __version__, feedlock, i18n, search, themes
 from .cache import BuildCache, content_digest, digest
 from .config import load_config
 from .errors import BuildFailed, Problem
+from .i18n import _, decimal, ngettext
 from .output import OutputState
 
 LAST_BUILD = "last-build"
@@ -33,8 +34,11 @@ class BuildResult:
     model: "BuiltModel | None" = None     # when asked for (the live preview and check read it)
 
     def summary(self) -> str:
-        return (f"Built {self.pages} pages and {self.feeds} feeds ({self.files} files) "
-                f"in {self.seconds:.2f} s")
+        pages = ngettext("{count} page", "{count} pages", self.pages).format(count=self.pages)
+        feeds = ngettext("{count} feed", "{count} feeds", self.feeds).format(count=self.feeds)
+        files = ngettext("{count} file", "{count} files", self.files).format(count=self.files)
+        return _("Built {pages} and {feeds} ({files}) in {seconds} s").format(
+            pages=pages, feeds=feeds, files=files, seconds=decimal(self.seconds))
 
 
 @dataclass(frozen=True)
@@ -63,10 +67,15 @@ def build_date(timezone: str) -> dt.date:
     return dt.datetime.now(tz).date()
 
 
-@lru_cache(maxsize=1)
 def code_digest() -> str:
-    """The generator's code and the libraries that shape its output: a changed module or an upgraded
-    library must not meet results cached by the old one."""
+    """The generator's code, the libraries that shape its output and the language of its messages:
+    a changed module or an upgraded library must not meet results cached by the old one, and a
+    problem cached in Swedish must not be shown to a build run in English."""
+    return _code_digest(i18n.language())
+
+
+@lru_cache(maxsize=2)
+def _code_digest(language: str) -> str:
     from importlib import metadata
     libraries = []
     for name in ("cmarkgfm", "nh3", "jinja2", "icalendar", "babel", "pyyaml"):
@@ -74,8 +83,11 @@ def code_digest() -> str:
             libraries.append((name, metadata.version(name)))
         except metadata.PackageNotFoundError:
             libraries.append((name, None))
-    return digest(__version__, libraries,
-                  *[(p.name, p.read_bytes()) for p in sorted(Path(__file__).parent.glob("*.py"))])
+    here = Path(__file__).parent
+    return digest(__version__, libraries, language,
+                  *[(p.name, p.read_bytes()) for p in sorted(here.glob("*.py"))],
+                  *[(p.relative_to(here).as_posix(), p.read_bytes())
+                    for p in sorted(here.glob("locale/*/LC_MESSAGES/*.mo"))])
 
 
 def input_fingerprint(root: Path, out_dir: Path, today: dt.date | None, refresh_search: bool,

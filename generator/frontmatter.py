@@ -15,6 +15,7 @@ import re
 import yaml
 
 from .errors import Problem
+from .i18n import _
 from .pasted import CURLY_QUOTES, clean_field_text, straighten_quoted_values, unquote_curly
 
 try:  # the C composer is several times faster on large sites
@@ -86,8 +87,8 @@ class _Reader:
 
     def value(self, node, depth: int):
         if depth > _MAX_DEPTH:
-            raise Problem(self.rel, self.line(node.start_mark), None, "the front matter refers to itself",
-                          "remove the & and * marks from the fields")
+            raise Problem(self.rel, self.line(node.start_mark), None, _("the front matter refers to itself"),
+                          _("remove the & and * marks from the fields"))
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -98,15 +99,16 @@ class _Reader:
         found: dict[Text, object] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise Problem(self.rel, self.line(key_node.start_mark), None, "a field name is missing",
-                              "write each field as 'name: value', with the name first on the line")
+                raise Problem(self.rel, self.line(key_node.start_mark), None, _("a field name is missing"),
+                              _("write each field as 'name: value', with the name first on the line"))
             key = Text(str(key_node.value), self.line(key_node.start_mark))
             earlier = next((other for other in found if other == key), None)
             if earlier is not None:
                 raise Problem(self.rel, key.line, str(key),
-                              f"the field is given twice, on lines {earlier.line} and {key.line}",
-                              "keep the one you mean and delete the other; "
-                              "the build will not guess which one is right")
+                              _("the field is given twice, on lines {first} and {second}").format(
+                                  first=earlier.line, second=key.line),
+                              _("keep the one you mean and delete the other; "
+                              "the build will not guess which one is right"))
             found[key] = self.value(value_node, depth + 1)
         return found
 
@@ -129,9 +131,9 @@ class _Reader:
         for number in range(start + 1, end + 1):
             if number < len(self.lines) and re.match(r"\s*-(\s|$)", self.lines[number]):
                 raise Problem(self.rel, number + self.first_line, None,
-                              "this list item is indented more than the one above it, "
-                              "so it would be read as part of that item",
-                              "start every '- ' of the list at the same column")
+                              _("this list item is indented more than the one above it, "
+                              "so it would be read as part of that item"),
+                              _("start every '- ' of the list at the same column"))
 
 
 # Word's autocorrect turns "- " at the start of a line into a dash or a bullet.
@@ -178,8 +180,8 @@ def _refuse_tabs(lines: list[str], rel: str, first_line: int) -> None:
     for number, line in enumerate(lines):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent and line.strip():
-            raise Problem(rel, number + first_line, None, "the line is indented with a tab",
-                          "indent with spaces instead: delete the tab and type spaces")
+            raise Problem(rel, number + first_line, None, _("the line is indented with a tab"),
+                          _("indent with spaces instead: delete the tab and type spaces"))
 
 
 def _yaml_problem(exc: yaml.YAMLError, lines: list[str], rel: str, first_line: int) -> Problem:
@@ -191,35 +193,37 @@ def _yaml_problem(exc: yaml.YAMLError, lines: list[str], rel: str, first_line: i
     opened = getattr(exc, "context_mark", None)
     text = lines[index] if index < len(lines) else ""
     curly = any(ch in text for ch in CURLY_QUOTES)
-    curly_note = " The line has Word's curly quotes (” “ ’), which are not read as quotes: type straight ones (\" or ')."
+    curly_note = " " + _("The line has Word's curly quotes (” “ ’), which are not read as quotes: "
+                         "type straight ones (\" or ').")
     if "quoted scalar" in context and opened is not None:
         opening_line = lines[opened.line] if opened.line < len(lines) else ""
         hint = curly_note if any(ch in opening_line for ch in CURLY_QUOTES) else ""
-        return Problem(rel, opened.line + first_line, None, "a quote opened on this line is never closed",
-                       "end the value with the same quote mark it starts with, or remove the quote." + hint)
+        return Problem(rel, opened.line + first_line, None, _("a quote opened on this line is never closed"),
+                       _("end the value with the same quote mark it starts with, or remove the quote.") + hint)
     if "mapping values are not allowed" in problem and re.match(r"\s+[\w-]+:(\s|$)", text):
         return Problem(rel, index + first_line, None,
-                       "this field is indented, so it is read as part of the value above it",
-                       "start the field name at the beginning of the line, like the fields above")
+                       _("this field is indented, so it is read as part of the value above it"),
+                       _("start the field name at the beginning of the line, like the fields above"))
     if "mapping values are not allowed" in problem:
-        return Problem(rel, index + first_line, None, "the value contains a colon followed by a space",
-                       "put the whole value in quotes: title: \"Möte: budget\"." + (curly_note if curly else ""))
+        return Problem(rel, index + first_line, None, _("the value contains a colon followed by a space"),
+                       _("put the whole value in quotes: title: \"Möte: budget\".") + (curly_note if curly else ""))
     if "simple key" in context and opened is not None:     # the line where the key began
         index, text = opened.line, lines[opened.line] if opened.line < len(lines) else ""
     if re.match(r"\s*[\w-]+:\S", text) and "expected ':'" in problem:
-        return Problem(rel, index + first_line, None, "a field name is not followed by a space",
-                       "put a space after the colon: 'start: 13.30', not 'start:13.30'")
+        return Problem(rel, index + first_line, None, _("a field name is not followed by a space"),
+                       _("put a space after the colon: 'start: 13.30', not 'start:13.30'"))
     if "expected <block end>" in problem or "expected ':'" in problem or "expected key" in problem:
         if text.lstrip().startswith("-"):
-            return Problem(rel, index + first_line, None, "this list item is not indented like the ones above it",
-                           "start every '- ' of the list at the same column")
-        return Problem(rel, index + first_line, None, "this line does not fit with the lines above it",
-                       "start each field at the beginning of the line as 'name: value'; "
-                       "indent only the items of a list or group, all by the same number of spaces."
+            return Problem(rel, index + first_line, None, _("this list item is not indented like the ones above it"),
+                           _("start every '- ' of the list at the same column"))
+        return Problem(rel, index + first_line, None, _("this line does not fit with the lines above it"),
+                       _("start each field at the beginning of the line as 'name: value'; "
+                       "indent only the items of a list or group, all by the same number of spaces.")
                        + (curly_note if curly else ""))
     if "alias" in problem or "anchor" in problem:
-        return Problem(rel, index + first_line, None, "a '*' or '&' starts a value",
-                       "put the value in quotes when it starts with * or &")
-    return Problem(rel, index + first_line, None, f"the front matter cannot be read here ({problem})",
-                   "check colons, indentation and quotes on this line; put a value that contains "
-                   "': ' or starts with a special character in quotes." + (curly_note if curly else ""))
+        return Problem(rel, index + first_line, None, _("a '*' or '&' starts a value"),
+                       _("put the value in quotes when it starts with * or &"))
+    return Problem(rel, index + first_line, None,
+                   _("the front matter cannot be read here ({detail})").format(detail=problem),
+                   _("check colons, indentation and quotes on this line; put a value that contains "
+                   "': ' or starts with a special character in quotes.") + (curly_note if curly else ""))

@@ -23,6 +23,7 @@ import jinja2
 from babel.dates import format_date
 
 from . import __version__
+from .i18n import _, ngettext
 from .dates import LOCALE
 from .fingerprint import build_date
 from .slugs import slugify
@@ -71,12 +72,14 @@ def init_command(folder: Path, settings: Settings, force: bool = False, interact
         print(f"sitegen init: {exc}", file=err)
         return 1
     for rel in kept:
-        print(f"kept (exists): {rel}", file=out)
+        print(_("kept (exists): {file}").format(file=rel), file=out)
     for rel in written:
         print(rel, file=out)
     where = "" if Path(folder).resolve() == Path.cwd().resolve() else f"cd {shlex.quote(str(folder))} && "
-    print(f"\nA new site in {folder}: {len(written)} files. Next: {where}sitegen serve "
-          "(README.md says how to add a meeting and how the site is published).", file=out)
+    files = ngettext("{count} file", "{count} files", len(written)).format(count=len(written))
+    print("\n" + _("A new site in {folder}: {files}. Next: {command} "
+                   "(README.md says how to add a meeting and how the site is published).").format(
+        folder=folder, files=files, command=f"{where}sitegen serve"), file=out)
     return 0
 
 
@@ -90,12 +93,12 @@ def ask(settings: Settings, out: TextIO) -> Settings:
         return answer.strip() or default
 
     try:
-        answer = prompt("Federations, separated by commas", ", ".join(settings.federations))
+        answer = prompt(_("Federations, separated by commas"), ", ".join(settings.federations))
         federations = tuple(part.strip() for part in answer.split(",") if part.strip())
-        title = prompt("Site title", settings.title or default_title(federation_list(federations)))
-        base_url = prompt("Public address (base_url)", settings.base_url)
-        organisation = prompt("Organisation behind the site", settings.organisation or title)
-        email = prompt("Contact e-mail", settings.email)
+        title = prompt(_("Site title"), settings.title or default_title(federation_list(federations)))
+        base_url = prompt(_("Public address (base_url)"), settings.base_url)
+        organisation = prompt(_("Organisation behind the site"), settings.organisation or title)
+        email = prompt(_("Contact e-mail"), settings.email)
     except EOFError:
         print(file=out)
         return settings
@@ -108,19 +111,21 @@ def write_site(folder: Path, settings: Settings, force: bool = False,
     """Write the new site into `folder`; (files written, files that existed and were kept)."""
     files = plan(settings, today or build_date("Europe/Stockholm"))
     if folder.exists() and not folder.is_dir():
-        raise InitError(f"{folder} is a file, not a folder — give the name of a new folder")
+        raise InitError(_("{folder} is a file, not a folder — give the name of a new folder").format(folder=folder))
     if folder.is_dir() and not force:
         present = sorted(p.name for p in folder.iterdir() if p.name not in IGNORED_WHEN_EMPTY)
         if present:
             shown = ", ".join(present[:5]) + (", …" if len(present) > 5 else "")
-            raise InitError(f"{folder} is not empty ({shown}) — choose a new folder, or add --force "
-                            "to add the missing files (existing files are never replaced)")
+            raise InitError(_("{folder} is not empty ({files}) — choose a new folder, or add --force "
+                              "to add the missing files (existing files are never replaced)").format(
+                                  folder=folder, files=shown))
     folder.mkdir(parents=True, exist_ok=True)
     top = folder.resolve()
     # A symbolic link inside the folder must not lead a write outside it: all checked before any write.
     for rel in files:
         if not _stays_inside((folder / rel).parent, top):
-            raise InitError(f"{rel}: its folder leads outside {folder} (a symbolic link?) — nothing was written")
+            raise InitError(_("{file}: its folder leads outside {folder} (a symbolic link?) — nothing was written")
+                            .format(file=rel, folder=folder))
     written, kept = [], []
     for rel, text in files.items():
         target = folder / rel
@@ -160,10 +165,11 @@ def template_values(settings: Settings, federations: list[Federation], today: dt
     base_url = _checked_base_url(settings.base_url.strip())
     email = settings.email.strip()
     if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email):
-        raise InitError(f"--email: '{email}' is not an e-mail address — write e.g. info@example.se")
+        raise InitError("--email: " + _("'{value}' is not an e-mail address — write e.g. info@example.se")
+                        .format(value=email))
     install = settings.install.strip()
     if not install or "\n" in install:
-        raise InitError("--install: give one requirement, e.g. sitegen==0.2.0")
+        raise InitError("--install: " + _("give one requirement, e.g. sitegen==0.2.0"))
     meeting_day = today - dt.timedelta(days=MEETING_DAYS_BEFORE)
     event_day = today + dt.timedelta(days=EVENT_DAYS_AHEAD)
 
@@ -204,13 +210,15 @@ def federation_list(names: tuple[str, ...]) -> list[Federation]:
         short = re.sub(r"^samordningsförbund(et)?\s+", "", name, flags=re.IGNORECASE).strip() or name
         slug = slugify(short)
         if not slug:
-            raise InitError(f"--federation: '{raw}' has no letters or digits to make an address of")
+            raise InitError("--federation: " + _("'{name}' has no letters or digits to make an address of")
+                            .format(name=raw))
         if slug in found:
-            raise InitError(f"--federation: '{raw}' is given twice (both become '{slug}')")
+            raise InitError("--federation: " + _("'{name}' is given twice (both become '{address}')")
+                            .format(name=raw, address=slug))
         full = name if short != name else f"Samordningsförbundet {short}"
         found[slug] = Federation(slug=slug, name=full, short_name=short)
     if not found:
-        raise InitError("--federation: give at least one federation, e.g. --federation Roslagen")
+        raise InitError("--federation: " + _("give at least one federation, e.g. --federation Roslagen"))
     return list(found.values())
 
 
@@ -222,8 +230,8 @@ def yaml_text(value) -> str:
 def _checked_base_url(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise InitError(f"--base-url: '{value}' is not a web address — write the full address, "
-                        "e.g. https://samordning.example.se/")
+        raise InitError("--base-url: " + _("'{value}' is not a web address — write the full address, "
+                                           "e.g. https://samordning.example.se/").format(value=value))
     return value if value.endswith("/") else value + "/"
 
 

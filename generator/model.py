@@ -18,6 +18,7 @@ from . import contrast, schema, urls
 from .config import Config
 from .dates import PartialDate
 from .errors import Problem
+from .i18n import N_, _
 from .pasted import clean_field_text
 from .slugs import slugify
 from .sources import Source
@@ -276,7 +277,7 @@ ATTACHMENT_KINDS = {
 class _Resolver:
     """Turns federation/project names, short names and aliases into objects."""
 
-    def __init__(self, items, kind_label: str):
+    def __init__(self, items, kind_label: str):    # kind_label: "federation" or "project"
         self.kind_label = kind_label
         self.by_key: dict[str, object] = {}
         self.items = items
@@ -294,10 +295,14 @@ class _Resolver:
     def unknown(self, source: Source, key: str, name: str) -> Problem:
         known = sorted(item.slug for item in self.items)
         close = difflib.get_close_matches(slugify(name), known, n=1, cutoff=0.5)
-        hint = f"did you mean '{close[0]}'? " if close else ""
-        listing = ", ".join(known) if known else f"none yet — add one under content/{self.kind_label}s/"
-        return Problem(source.rel, source.line_of(key), key, f"unknown {self.kind_label} '{name}'",
-                       f"{hint}known: {listing}")
+        texts = _UNKNOWN[self.kind_label]
+        if not known:
+            fix = _(texts[1])
+        elif close:
+            fix = _("did you mean '{close}'? known: {known}").format(close=close[0], known=", ".join(known))
+        else:
+            fix = _("known: {known}").format(known=", ".join(known))
+        return Problem(source.rel, source.line_of(key), key, _(texts[0]).format(name=name), fix)
 
     def many(self, source: Source, key: str, names: list[str], problems: list[Problem]) -> list:
         found = []
@@ -327,14 +332,15 @@ def build_site(config: Config, sources: list[Source], today: dt.date,
         values, found = validate(source)
         problems.extend(found)
         if not source.slug:
-            problems.append(Problem(source.rel, 1, None, "the file name has no letters or digits to make an address of",
-                                    "rename the file with words, e.g. the date and the kind of meeting"))
+            problems.append(Problem(source.rel, 1, None, _("the file name has no letters or digits to make an address of"),
+                                    _("rename the file with words, e.g. the date and the kind of meeting")))
             continue
         key = (source.kind, source.slug)
         if key in seen_slugs:
             problems.append(Problem(source.rel, 1, None,
-                                    f"this file and {seen_slugs[key].rel} would both get the address "
-                                    f"'{source.slug}'", "rename one of the two files"))
+                                    _("this file and {other} would both get the address '{address}'").format(
+                                        other=seen_slugs[key].rel, address=source.slug),
+                                    _("rename one of the two files")))
             continue
         seen_slugs[key] = source
         if values.get("draft"):
@@ -398,16 +404,24 @@ def _check_federation_look(fed: Federation) -> list[Problem]:
         folder = source.path.parent
         if Path(fed.logo).name != fed.logo or not fed.logo.lower().endswith(LOGO_SUFFIXES):
             found.append(Problem(source.rel, source.line_of("logo"), "logo",
-                                 f"'{fed.logo}' is not the name of an image file",
-                                 f"give a file name ending in {', '.join(LOGO_SUFFIXES)}, with no folders"))
+                                 _("'{name}' is not the name of an image file").format(name=fed.logo),
+                                 _("give a file name ending in {endings}, with no folders").format(
+                                     endings=", ".join(LOGO_SUFFIXES))))
         elif source.path.name != "index.md":
-            found.append(Problem(source.rel, source.line_of("logo"), "logo", "a logo needs a folder for the federation",
-                                 f"move this file to content/federations/{fed.slug}/index.md and put "
-                                 f"{fed.logo} beside it"))
+            found.append(Problem(source.rel, source.line_of("logo"), "logo", _("a logo needs a folder for the federation"),
+                                 _("move this file to {path} and put {name} beside it").format(
+                                     path=f"content/federations/{fed.slug}/index.md", name=fed.logo)))
         elif not (folder / fed.logo).is_file():
-            found.append(Problem(source.rel, source.line_of("logo"), "logo", f"there is no file '{fed.logo}' beside index.md",
-                                 f"put the logo in {_folder_rel(source)} or correct the name"))
+            found.append(Problem(source.rel, source.line_of("logo"), "logo", _("there is no file '{name}' beside index.md").format(name=fed.logo),
+                                 _("put the logo in {folder} or correct the name").format(folder=_folder_rel(source))))
     return found
+
+
+# (message, fix when the site has none yet) for an unknown reference, by kind.
+_UNKNOWN = {
+    "federation": (N_("unknown federation '{name}'"), N_("there is none yet — add one under content/federations/")),
+    "project": (N_("unknown project '{name}'"), N_("there is none yet — add one under content/projects/")),
+}
 
 
 def _folder_rel(source: Source) -> str:
@@ -428,8 +442,9 @@ def _make_project(source: Source, v: dict, feds: _Resolver, problems: list[Probl
                       summary=v.get("summary", ""), description=v.get("description", v.get("summary", "")))
     if project.start and project.end and project.end.sort_key() < project.start.sort_key():
         problems.append(Problem(source.rel, source.line_of("end"), "end",
-                                f"the project ends ({project.end.iso()}) before it starts ({project.start.iso()})",
-                                "check the years; end must be on or after start"))
+                                _("the project ends ({end}) before it starts ({start})").format(
+                                    end=project.end.iso(), start=project.start.iso()),
+                                _("check the years; end must be on or after start")))
     return project
 
 
@@ -502,14 +517,14 @@ def _make_meeting(source: Source, v: dict, config: Config, feds: _Resolver, proj
     )
     if meeting.start and not (meeting.date and meeting.date.is_full):
         problems.append(Problem(source.rel, source.line_of("start"), "start",
-                                "a start time needs a full date",
-                                "add the day to 'date' (YYYY-MM-DD) or remove the time"))
+                                _("a start time needs a full date"),
+                                _("add the day to 'date' (YYYY-MM-DD) or remove the time")))
     if meeting.start and meeting.end and meeting.end <= meeting.start:
         problems.append(Problem(source.rel, source.line_of("end"), "end",
-                                "the meeting ends before it starts", "check the times (24-hour clock, e.g. 13.30)"))
+                                _("the meeting ends before it starts"), _("check the times (24-hour clock, e.g. 13.30)")))
     if meeting.end and not meeting.start:
-        problems.append(Problem(source.rel, source.line_of("end"), "end", "an end time needs a start time",
-                                "add the start time, e.g. 'start: 13.30'"))
+        problems.append(Problem(source.rel, source.line_of("end"), "end", _("an end time needs a start time"),
+                                _("add the start time, e.g. 'start: 13.30'")))
     return meeting
 
 
@@ -520,10 +535,12 @@ def _meeting_type(source: Source, typed: str, config: Config, problems: list[Pro
     found = known.get(slugify(typed))
     if found is None:
         close = difflib.get_close_matches(typed.strip().lower(), config.meeting_types, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'? " if close else ""
-        problems.append(Problem(source.rel, source.line_of("type"), "type", f"unknown meeting type '{typed.strip()}'",
-                                f"{hint}use one of: {', '.join(config.meeting_types)} "
-                                "(a new kind of meeting is added under meeting_types in site.yaml)"))
+        choices = ", ".join(config.meeting_types)
+        fix = (_("did you mean '{close}'? use one of: {choices}").format(close=close[0], choices=choices) if close
+               else _("use one of: {choices}").format(choices=choices))
+        problems.append(Problem(source.rel, source.line_of("type"), "type",
+                                _("unknown meeting type '{name}'").format(name=typed.strip()),
+                                fix + " " + _("(a new kind of meeting is added under meeting_types in site.yaml)")))
         return typed.strip().lower()
     return found
 
@@ -536,9 +553,9 @@ def _make_event(source: Source, v: dict, feds: _Resolver, projs: _Resolver, meet
         if announced is None:
             close = difflib.get_close_matches(v["announced_in"], sorted(meetings), n=1)
             problems.append(Problem(source.rel, source.line_of("announced_in"), "announced_in",
-                                    f"no meeting '{v['announced_in']}'",
-                                    f"did you mean '{close[0]}'?" if close
-                                    else "give the file name of a meeting under content/meetings/ without .md"))
+                                    _("no meeting '{name}'").format(name=v["announced_in"]),
+                                    _("did you mean '{close}'?").format(close=close[0]) if close
+                                    else _("give the file name of a meeting under content/meetings/ without .md")))
     start = v.get("start") or dt.date(1970, 1, 1)
     end = v.get("end")
     event = Event(source=source, slug=source.slug, uid=_stable_uid(source, v),
@@ -551,15 +568,15 @@ def _make_event(source: Source, v: dict, feds: _Resolver, projs: _Resolver, meet
     if end is not None:
         if isinstance(end, dt.datetime) and not isinstance(start, dt.datetime):
             problems.append(Problem(source.rel, source.line_of("end"), "end",
-                                    "the end has a time but the start has none",
-                                    "give both a time, or neither for a whole-day event"))
+                                    _("the end has a time but the start has none"),
+                                    _("give both a time, or neither for a whole-day event")))
         else:
             start_key = start if isinstance(start, dt.datetime) else dt.datetime.combine(start, dt.time(0))
             end_key = end if isinstance(end, dt.datetime) else dt.datetime.combine(end, dt.time(0))
             if end_key < start_key or (isinstance(end, dt.datetime) and end_key == start_key):
                 problems.append(Problem(source.rel, source.line_of("end"), "end",
-                                        f"the event ends ({end}) before it starts ({start})",
-                                        "check the dates and times"))
+                                        _("the event ends ({end}) before it starts ({start})").format(end=end, start=start),
+                                        _("check the dates and times")))
     return event
 
 
@@ -575,8 +592,8 @@ RESERVED_PAGE_SLUGS = {"moten", "projekt", "forbund", "kalender", "handelser", "
 def _check_page_slugs(pages: list[Page], problems: list[Problem]) -> None:
     for page in pages:
         if page.slug in RESERVED_PAGE_SLUGS:
-            problems.append(Problem(page.rel, 1, None, f"the address /{page.slug}/ is used by the site itself",
-                                    "rename the file"))
+            problems.append(Problem(page.rel, 1, None, _("the address {address} is used by the site itself").format(address=f"/{page.slug}/"),
+                                    _("rename the file")))
 
 
 def _check_list_addresses(meetings: list[Meeting], federations: list[Federation], problems: list[Problem]) -> None:
@@ -587,14 +604,16 @@ def _check_list_addresses(meetings: list[Meeting], federations: list[Federation]
     for meeting in meetings:
         if taken(meeting.slug, {"typ", urls.UNDATED}):
             problems.append(Problem(meeting.rel, 1, None,
-                                    f"the address /moten/{meeting.slug}/ is used by the site's list of minutes",
-                                    "rename the file with the date and the kind of meeting, "
-                                    "e.g. 2021-05-04-styrelsemote.md"))
+                                    _("the address {address} is used by the site's list of minutes").format(
+                                        address=f"/moten/{meeting.slug}/"),
+                                    _("rename the file with the date and the kind of meeting, "
+                                    "e.g. 2021-05-04-styrelsemote.md")))
     for fed in federations:
         if taken(fed.slug, {urls.UNDATED}):
             problems.append(Problem(fed.rel, 1, None,
-                                    f"the address /beslut/{fed.slug}/ is used by the register of decisions",
-                                    "rename the file after the federation, e.g. roslagen.md"))
+                                    _("the address {address} is used by the register of decisions").format(
+                                        address=f"/beslut/{fed.slug}/"),
+                                    _("rename the file after the federation, e.g. roslagen.md")))
 
 
 def _check_unique_uids(items, problems: list[Problem]) -> None:
@@ -602,8 +621,8 @@ def _check_unique_uids(items, problems: list[Problem]) -> None:
     for item in items:
         if item.uid in seen:
             problems.append(Problem(item.rel, item.source.line_of("uid"), "uid",
-                                    f"the same uid is used by {seen[item.uid].rel}",
-                                    "a copied file keeps its uid: give this one any new unique text as uid"))
+                                    _("the same uid is used by {other}").format(other=seen[item.uid].rel),
+                                    _("a copied file keeps its uid: give this one any new unique text as uid")))
         else:
             seen[item.uid] = item
 

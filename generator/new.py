@@ -21,6 +21,7 @@ from .build import build_date
 from .config import load_config
 from .dates import LOCALE
 from .errors import BuildFailed, Problem
+from .i18n import _
 from .slugs import slugify
 from .frontmatter import read_yaml
 from .sources import iter_content_files, read_source
@@ -139,7 +140,7 @@ def write_new_file(root: Path, kind: str, federation: str | None = None, date: s
     root = Path(root)
     folder = KINDS[kind]
     if not (root / "site.yaml").is_file():
-        raise NewFileError("there is no site.yaml here — run sitegen in the site's folder or give --root")
+        raise NewFileError(_("there is no site.yaml here — run sitegen in the site's folder or give --root"))
     try:
         config = load_config(root)
         content_dir, timezone = config.content_dir, config.timezone
@@ -153,7 +154,7 @@ def write_new_file(root: Path, kind: str, federation: str | None = None, date: s
         values["uid"] = uuid.uuid4().hex[:16]
     if federation:
         if folder == "federations":
-            raise NewFileError("--federation: a federation does not belong to a federation — leave it out")
+            raise NewFileError("--federation: " + _("a federation does not belong to a federation — leave it out"))
         slug = _resolve_federation(content_dir, federation)
         values["owner" if folder == "projects" else "federations"] = slug if folder == "projects" else [slug]
     when = _parse_date(folder, date)
@@ -176,7 +177,7 @@ def write_new_file(root: Path, kind: str, federation: str | None = None, date: s
         file_slug = _title_slug(title, folder)
     else:
         if date:
-            raise NewFileError("--date: a federation has no date — leave it out")
+            raise NewFileError("--date: " + _("a federation has no date — leave it out"))
         title = title or DEFAULT_TITLES[folder]
         short = re.sub(r"^samordningsförbund(et)?\s+", "", title, flags=re.IGNORECASE).strip() or title
         values.update(name=title, short_name=short)
@@ -185,10 +186,11 @@ def write_new_file(root: Path, kind: str, federation: str | None = None, date: s
     path = content_dir / folder / f"{file_slug}.md"
     bundle = content_dir / folder / file_slug / "index.md"
     if bundle.exists():
-        raise NewFileError(f"{_rel(bundle, root)} already exists with the same address — edit it, or choose another --title")
+        raise NewFileError(_("{file} already exists with the same address — edit it, or choose another --title")
+                           .format(file=_rel(bundle, root)))
     if path.exists() and not force:
-        raise NewFileError(f"{_rel(path, root)} already exists — edit it, choose another --title or --date, "
-                           "or add --force to replace it")
+        raise NewFileError(_("{file} already exists — edit it, choose another --title or --date, "
+                             "or add --force to replace it").format(file=_rel(path, root)))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(render(folder, values), encoding="utf-8")
     return path
@@ -236,9 +238,9 @@ def _parse_date(folder: str, value: str | None):
     try:
         parsed = parser(value.strip())
     except schema.FieldError as exc:
-        raise NewFileError(f"--date: {exc.message} — {exc.fix}") from None
+        raise NewFileError("--date: " + exc.message + " — " + exc.fix) from None
     if folder == "meetings" and not parsed.is_full and parsed.month is None:
-        raise NewFileError("--date: a meeting needs at least a year and a month — write YYYY-MM-DD or YYYY-MM")
+        raise NewFileError("--date: " + _("a meeting needs at least a year and a month — write YYYY-MM-DD or YYYY-MM"))
     return parsed
 
 
@@ -296,8 +298,10 @@ def _resolve_federation(content_dir: Path, name: str) -> str:
     if found:
         return found
     if not labels:
-        raise NewFileError(f"--federation: unknown federation '{name}' — there are none yet; "
-                           "add one first with: sitegen new federation --title …")
+        raise NewFileError("--federation: " + _("unknown federation '{name}' — there are none yet; "
+                                                "add one first with: sitegen new federation --title …").format(name=name))
     close = difflib.get_close_matches(slugify(name), sorted(known), n=1, cutoff=0.5)
-    hint = f"did you mean '{known[close[0]]}'? " if close else ""
-    raise NewFileError(f"--federation: unknown federation '{name}' — {hint}known: {', '.join(sorted(labels))}")
+    listing = ", ".join(sorted(labels))
+    fix = (_("did you mean '{close}'? known: {known}").format(close=known[close[0]], known=listing) if close
+           else _("known: {known}").format(known=listing))
+    raise NewFileError("--federation: " + _("unknown federation '{name}'").format(name=name) + " — " + fix)

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from .errors import OutputUnusable
+from .i18n import _
 
 STATE_FORMAT = b"sitegen-output-state-1"
 
@@ -319,23 +320,23 @@ def check_output_folder(out_dir: Path, shown: str) -> None:
     cannot be written would fail the build half-way. `shown` is how messages name it."""
     out_dir = Path(out_dir)
     if out_dir.is_symlink():
-        raise OutputUnusable(f"{shown} is a link", "the build replaces that folder whole and would replace the "
-                             "link: remove the link, or give the real folder with --out")
+        raise OutputUnusable(_("{folder} is a link").format(folder=shown), _("the build replaces that folder whole and would replace the "
+                             "link: remove the link, or give the real folder with --out"))
     if out_dir.exists() and not out_dir.is_dir():
-        raise OutputUnusable(f"{shown} is a file, not a folder",
-                             "the build would replace it: rename or move that file, or build elsewhere with --out")
+        raise OutputUnusable(_("{folder} is a file, not a folder").format(folder=shown),
+                             _("the build would replace it: rename or move that file, or build elsewhere with --out"))
     existing = out_dir.parent
     while not existing.exists():
         existing = existing.parent
     if not existing.is_dir():
-        raise OutputUnusable(f"{shown} cannot be made: {existing.name} is a file", "build elsewhere with --out")
+        raise OutputUnusable(_("{folder} cannot be made: {name} is a file").format(folder=shown, name=existing.name), _("build elsewhere with --out"))
     try:   # the only reliable answer (os.access says yes to root on a read-only mount)
         os.rmdir(tempfile.mkdtemp(prefix=f".{out_dir.name}-probe-", dir=existing))
         for folder in ([out_dir] if out_dir.is_dir() else []):
             os.rmdir(tempfile.mkdtemp(prefix=".sitegen-probe-", dir=folder))
     except OSError as exc:
-        raise OutputUnusable(f"{shown} cannot be written ({exc.strerror or exc})",
-                             "make the folder writable for you, or build elsewhere with --out") from None
+        raise OutputUnusable(_("{folder} cannot be written ({reason})").format(folder=shown, reason=exc.strerror or exc),
+                             _("make the folder writable for you, or build elsewhere with --out")) from None
 
 
 def write_site(out_dir: Path, files: Mapping[str, bytes | Kept], copies: Mapping[str, Path],

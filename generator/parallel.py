@@ -11,7 +11,6 @@ import multiprocessing
 import os
 import signal
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterator, Sequence
 
 # Below this many tasks a pool costs more (fork, pickling) than it saves.
@@ -57,40 +56,41 @@ def each(function: Callable, tasks: Sequence, shared=None, tasks_per_worker: int
     """function(task, shared) for each task, yielded in task order as they are done, so that the
     caller can write each result away instead of holding them all.
 
-    With `tasks_per_worker`, the workers are replaced by fresh ones (forked again) after about
-    that many tasks each: what a leaking library keeps in a worker is then bounded."""
+    With `tasks_per_worker`, a worker is replaced by a fresh one (forked again) after about that
+    many tasks: what a leaking library keeps in a worker is then bounded."""
+    global _shared, _function
     count = workers()
     if len(tasks) < MIN_TASKS or count < 2 or "fork" not in multiprocessing.get_all_start_methods():
         for task in tasks:
             yield function(task, shared)
         return
-    round_size = count * tasks_per_worker if tasks_per_worker else len(tasks)
-    for start in range(0, len(tasks), round_size):
-        yield from _in_pool(function, tasks[start:start + round_size], shared, count)
-
-
-def _in_pool(function: Callable, tasks: Sequence, shared, count: int) -> Iterator:
-    global _shared, _function
     _shared, _function = shared, function
     size = max(1, min(CHUNK_TASKS, len(tasks) // (count * 4)))
     chunks = (tasks[start:start + size] for start in range(0, len(tasks), size))
+    per_worker = -(-tasks_per_worker // size) if tasks_per_worker else None   # in chunks, rounded up
+    pool = None
     try:
-        context = multiprocessing.get_context("fork")
-        pool = ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_start_worker)
-        try:
-            # A few chunks ahead of the caller, not all of them: results the caller has not taken
-            # yet (rendered pages, converted bodies) would otherwise pile up in memory.
-            pending: deque = deque()
-            for chunk in chunks:
-                pending.append(pool.submit(_call_chunk, chunk))
-                if len(pending) > count * IN_FLIGHT_PER_WORKER:
-                    yield from pending.popleft().result()
-            while pending:
-                yield from pending.popleft().result()
-        except BaseException:
-            # Ctrl-C or a failure: the queued chunks are dropped, not worked through first.
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-        pool.shutdown(wait=True)
+        # multiprocessing.Pool rather than concurrent.futures: its workers can be stopped at once
+        # (terminate) when the build is interrupted, and replaced after a number of tasks with fork.
+        pool = multiprocessing.get_context("fork").Pool(count, initializer=_start_worker,
+                                                        maxtasksperchild=per_worker)
+        # A few chunks ahead of the caller, not all of them: results the caller has not taken
+        # yet (rendered pages, converted bodies) would otherwise pile up in memory.
+        pending: deque = deque()
+        for chunk in chunks:
+            pending.append(pool.apply_async(_call_chunk, (chunk,)))
+            if len(pending) > count * IN_FLIGHT_PER_WORKER:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+        pool.close()
+        pool.join()
+    except BaseException:
+        # Ctrl-C, a failure, or a caller that stopped early: the workers stop now, queued chunks
+        # are dropped (waiting for them would keep the command alive after Ctrl-C).
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+        raise
     finally:
         _shared, _function = None, None

@@ -10,6 +10,8 @@ from __future__ import annotations
 import time
 from typing import Callable, TextIO
 
+from .i18n import _, decimal
+
 QUIET, NORMAL, VERBOSE = 0, 1, 2
 
 
@@ -60,7 +62,7 @@ class TerminalProgress(Progress):
     def wrote(self, paths: list[str]) -> None:
         if self.verbosity >= VERBOSE:
             for path in paths:
-                print(f"  wrote {path}", file=self.stream)
+                print("  " + _("wrote {path}").format(path=path), file=self.stream)
 
     def finish(self) -> None:
         self._end_step()
@@ -76,7 +78,7 @@ class TerminalProgress(Progress):
             return
         self.last_shown = now
         count = f" {self.done}/{self.total}" if self.total else ""
-        text = f"{self.current}{count} · {now - self.started:.1f} s"
+        text = f"{_(self.current)}{count} · {decimal(now - self.started, 1)} s"
         padding = " " * max(0, self.shown_width - len(text))
         self.stream.write("\r" + text + padding)
         self.stream.flush()
@@ -91,4 +93,4 @@ class TerminalProgress(Progress):
     def _end_step(self) -> None:
         if self.current is not None and self.verbosity >= VERBOSE:
             count = f" ({self.total})" if self.total else ""
-            print(f"  {self.current}{count}: {self.clock() - self.step_started:.2f} s", file=self.stream)
+            print(f"  {_(self.current)}{count}: {decimal(self.clock() - self.step_started)} s", file=self.stream)

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from .i18n import _, ngettext
+
 # user@host:folder or host:folder — but not C:\folder, and not a local name that has a colon after a slash.
 _REMOTE = re.compile(r"^(?:[^@/\\:\s]+@)?[^@/\\:\s]+:")
 _DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
@@ -54,7 +56,7 @@ def publish_command(root: Path, target: str, delete: bool = False, dry_run: bool
 def built_site(root: Path) -> Path:
     source = root / "output"
     if not (source / "index.html").is_file():
-        raise PublishError(f"there is no built site in {source} — run sitegen build first")
+        raise PublishError(_("there is no built site in {folder} — run sitegen build first").format(folder=source))
     return source
 
 
@@ -66,12 +68,13 @@ def local_target(root: Path, target: Path) -> Path:
     """TARGET, refused where a copy (or --delete) would harm the site itself."""
     site, where = root.resolve(), target.resolve()
     if where.exists() and not where.is_dir():
-        raise PublishError(f"{target} is a file — give the folder the web server publishes")
+        raise PublishError(_("{target} is a file — give the folder the web server publishes").format(target=target))
     if site.is_relative_to(where):
-        raise PublishError(f"{target} holds the site folder itself — give the web server's folder")
+        raise PublishError(_("{target} holds the site folder itself — give the web server's folder").format(target=target))
     for own in ("output", "content", "themes"):
         if where.is_relative_to(site / own):
-            raise PublishError(f"{target} is inside the site's {own}/ — give the web server's folder")
+            raise PublishError(_("{target} is inside the site's {folder} — give the web server's folder").format(
+                target=target, folder=f"{own}/"))
     return target
 
 
@@ -94,7 +97,8 @@ def sync_folder(source: Path, target: Path, delete: bool = False, dry_run: bool 
     for rel in changes.copied:
         destination = target / rel
         if not _stays_inside(destination.parent, top):
-            raise PublishError(f"{rel}: its folder in {target} leads elsewhere (a symbolic link?) — stopped")
+            raise PublishError(_("{file}: its folder in {target} leads elsewhere (a symbolic link?) — stopped").format(
+                file=rel, target=target))
         destination.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=destination.parent, prefix=".sitegen-")
         os.close(handle)
@@ -113,7 +117,7 @@ def sync_folder(source: Path, target: Path, delete: bool = False, dry_run: bool 
 
 def rsync_command(source: Path, target: str, delete: bool = False, dry_run: bool = False) -> list[str]:
     if target.startswith("-"):
-        raise PublishError(f"'{target}' is not a target — write user@host:folder or a folder")
+        raise PublishError(_("'{target}' is not a target — write user@host:folder or a folder").format(target=target))
     command = ["rsync", *RSYNC_OPTIONS]
     if delete:
         command.append("--delete")
@@ -125,14 +129,15 @@ def rsync_command(source: Path, target: str, delete: bool = False, dry_run: bool
 
 def run_rsync(command: list[str], quiet: bool, out: TextIO, err: TextIO) -> int:
     if shutil.which(command[0]) is None:
-        raise PublishError("rsync is not installed — install it (e.g. apt-get install rsync), "
-                           "or publish to a folder the web server reads")
+        raise PublishError(_("rsync is not installed — install it (e.g. apt-get install rsync), "
+                             "or publish to a folder the web server reads"))
     if not quiet:
         print(" ".join(command), file=out, flush=True)
     result = subprocess.run(command, stdout=subprocess.DEVNULL if quiet else None)
     if result.returncode != 0:
-        print(f"sitegen publish: rsync stopped with status {result.returncode}; the lines above say why "
-              "(a wrong host or folder, or no SSH key?)", file=err)
+        print("sitegen publish: " + _("rsync stopped with status {status}; the lines above say why "
+                                      "(a wrong host or folder, or no SSH key?)").format(status=result.returncode),
+              file=err)
         return 1
     return 0
 
@@ -140,17 +145,27 @@ def run_rsync(command: list[str], quiet: bool, out: TextIO, err: TextIO) -> int:
 def report(changes: Changes, target: str, dry_run: bool, quiet: bool, out: TextIO) -> None:
     if quiet:
         return
-    verb, removed = ("would copy", "would delete") if dry_run else ("copied", "deleted")
+    verb, removed = (_("would copy: {file}"), _("would delete: {file}")) if dry_run else (_("copied: {file}"),
+                                                                                      _("deleted: {file}"))
     for rel in changes.copied:
-        print(f"{verb}: {rel}", file=out)
+        print(verb.format(file=rel), file=out)
     for rel in changes.stale if changes.deleted else []:
-        print(f"{removed}: {rel}", file=out)
-    copied, deleted = ("to copy", "to delete") if dry_run else ("copied", "deleted")
-    print(f"{'Dry run: ' if dry_run else ''}{len(changes.copied)} file(s) {copied}, {changes.unchanged} unchanged"
-          + (f", {len(changes.stale)} {deleted}" if changes.deleted else "") + f" → {target}", file=out)
+        print(removed.format(file=rel), file=out)
+    copied, stale = len(changes.copied), len(changes.stale)
+    if dry_run:
+        parts = [ngettext("{count} file to copy", "{count} files to copy", copied).format(count=copied)]
+    else:
+        parts = [ngettext("{count} file copied", "{count} files copied", copied).format(count=copied)]
+    parts.append(ngettext("{count} unchanged", "{count} unchanged", changes.unchanged).format(count=changes.unchanged))
+    if changes.deleted:
+        parts.append((ngettext("{count} to delete", "{count} to delete", stale) if dry_run
+                      else ngettext("{count} deleted", "{count} deleted", stale)).format(count=stale))
+    line = f"{', '.join(parts)} → {target}"
+    print(_("Dry run: {summary}").format(summary=line) if dry_run else line, file=out)
     if changes.stale and not changes.deleted:
-        print(f"{len(changes.stale)} file(s) in {target} are no longer part of the site; "
-              "add --delete to remove them.", file=out)
+        print(ngettext("{count} file in {target} is no longer part of the site; add --delete to remove it.",
+                       "{count} files in {target} are no longer part of the site; add --delete to remove them.",
+                       stale).format(count=stale, target=target), file=out)
 
 
 def _files(folder: Path) -> dict[str, Path]:

@@ -14,6 +14,7 @@ from typing import Any, Callable
 
 from .dates import PartialDate, TimeFormError, parse_date_or_datetime, parse_time
 from .errors import Problem
+from .i18n import N_, _
 from .frontmatter import line_of
 from .slugs import slugify
 from .sources import Source
@@ -40,8 +41,8 @@ class Field:
 
 def text(value) -> str:
     if isinstance(value, (dict, list)):
-        raise FieldError("expected a text, got a list or a group of fields",
-                         "write the value on the same line as the field name", line_of(value, None))
+        raise FieldError(_("expected a text, got a list or a group of fields"),
+                         _("write the value on the same line as the field name"), line_of(value, None))
     return str(value).strip()
 
 
@@ -51,7 +52,7 @@ def text_list(value) -> list[str]:
     if isinstance(value, str):
         return [value.strip()] if value.strip() else []
     if not isinstance(value, list):
-        raise FieldError("expected a list", "write it as [a, b] or one '- item' per line")
+        raise FieldError(_("expected a list"), _("write it as [a, b] or one '- item' per line"))
     return [text(item) for item in value if item is not None]
 
 
@@ -61,13 +62,13 @@ def boolean(value) -> bool:
         return True
     if lowered in {"nej", "no", "false", "falskt", "n"}:
         return False
-    raise FieldError(f"expected yes or no, got '{value}'", "write ja or nej (true and false work too)")
+    raise FieldError(_("expected yes or no, got '{value}'").format(value=value), _("write ja or nej (true and false work too)"))
 
 
 def whole_number(value) -> int:
     digits = text(value)
     if not (digits.isascii() and digits.lstrip("-").isdigit()):
-        raise FieldError(f"'{digits}' is not a whole number", "write digits only, e.g. 2")
+        raise FieldError(_("'{value}' is not a whole number").format(value=digits), _("write digits only, e.g. 2"))
     return int(digits)
 
 
@@ -75,14 +76,14 @@ def partial_date(value) -> PartialDate:
     try:
         return PartialDate.parse(text(value))
     except ValueError:
-        raise FieldError(f"'{value}' is not a date",
-                         "write YYYY-MM-DD, e.g. 2021-11-17, or YYYY-MM when the day is not known") from None
+        raise FieldError(_("'{value}' is not a date").format(value=value),
+                         _("write YYYY-MM-DD, e.g. 2021-11-17, or YYYY-MM when the day is not known")) from None
 
 
 def full_date(value) -> dt.date:
     parsed = partial_date(value)
     if not parsed.is_full:
-        raise FieldError(f"'{value}' is not a full date", "write YYYY-MM-DD, e.g. 2021-11-17")
+        raise FieldError(_("'{value}' is not a full date").format(value=value), _("write YYYY-MM-DD, e.g. 2021-11-17"))
     return parsed.as_date()
 
 
@@ -97,14 +98,14 @@ def date_or_datetime(value):
     try:
         return parse_date_or_datetime(text(value))
     except TimeFormError as exc:
-        raise FieldError(exc.message, exc.fix + " (a whole day: 2022-04-05; with a time: 2022-04-05 13.30)"
-                         if "not a date" in exc.message else exc.fix) from None
+        raise FieldError(exc.message, exc.fix + " " + _("(a whole day: 2022-04-05; with a time: 2022-04-05 13.30)")
+                         if exc.kind == "date" else exc.fix) from None
 
 
 def url(value) -> str:
     value = text(value)
     if not re.match(r"^(https?://|mailto:|/)", value):
-        raise FieldError(f"'{value}' is not a web address", "start it with https://")
+        raise FieldError(_("'{value}' is not a web address").format(value=value), _("start it with https://"))
     return value
 
 
@@ -117,15 +118,17 @@ def enum(*allowed: str) -> Callable[[Any], str]:
         typed = text(value)
         found = by_slug.get(slugify(typed))
         if found is None:
-            raise FieldError(f"'{typed}' is not one of the choices", _choices_fix(typed, allowed))
+            raise FieldError(_("'{value}' is not one of the choices").format(value=typed), _choices_fix(typed, allowed))
         return found
     return parse
 
 
 def _choices_fix(typed: str, allowed) -> str:
     close = difflib.get_close_matches(typed.lower(), allowed, n=1, cutoff=0.5)
-    hint = f"did you mean '{close[0]}'? " if close else ""
-    return f"{hint}use one of: {', '.join(allowed)}"
+    choices = ", ".join(allowed)
+    if close:
+        return _("did you mean '{close}'? use one of: {choices}").format(close=close[0], choices=choices)
+    return _("use one of: {choices}").format(choices=choices)
 
 
 def enum_list(*allowed: str) -> Callable[[Any], list[str]]:
@@ -141,7 +144,7 @@ def contact(value) -> dict[str, str]:
     if isinstance(value, dict):
         unknown = sorted(set(value) - {"name", "email", "phone", "web"})
         if unknown:
-            raise FieldError(f"unknown contact part '{unknown[0]}'", "use name, email, phone or web")
+            raise FieldError(_("unknown contact part '{part}'").format(part=unknown[0]), _("use name, email, phone or web"))
         return {key: text(val) for key, val in value.items() if val is not None}
     value = text(value)
     if "@" in value and " " not in value:
@@ -155,7 +158,7 @@ HEX_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 def color(value) -> str:
     value = text(value)
     if not HEX_COLOR.match(value):
-        raise FieldError(f"'{value}' is not a colour", 'write six hex digits in quotes, e.g. "#1d5c8a"')
+        raise FieldError(_("'{value}' is not a colour").format(value=value), _('write six hex digits in quotes, e.g. "#1d5c8a"'))
     return value.lower()
 
 
@@ -166,14 +169,14 @@ def person(value) -> dict:
     if isinstance(value, dict):
         unknown = sorted(set(value) - {"name", "role", "federation"})
         if unknown:
-            raise FieldError(f"unknown person part '{unknown[0]}'", "a person has name, role and federation",
+            raise FieldError(_("unknown person part '{part}'").format(part=unknown[0]), _("a person has name, role and federation"),
                              line_of(value, None))
         if not value.get("name") and not value.get("role"):
-            raise FieldError("a person needs a name or a role", "add name: …")
+            raise FieldError(_("a person needs a name or a role"), _("add name: …"))
         return {"name": text(value["name"]) if value.get("name") else None,
                 "role": text(value["role"]) if value.get("role") else None,
                 "federation": text(value["federation"]) if value.get("federation") else None}
-    raise FieldError("expected a name", "write the name, or name:/role:/federation: lines")
+    raise FieldError(_("expected a name"), _("write the name, or name:/role:/federation: lines"))
 
 
 def people(value) -> list[dict]:
@@ -183,19 +186,19 @@ def people(value) -> list[dict]:
     if isinstance(value, str):
         value = [part.strip() for part in value.split(",") if part.strip()]
     if not isinstance(value, list):
-        raise FieldError("expected a list of names", "write [Anna, Elin] or one '- name' per line")
+        raise FieldError(_("expected a list of names"), _("write [Anna, Elin] or one '- name' per line"))
     groups: list[dict] = []
     loose: list[dict] = []
     for item in value:
         if isinstance(item, dict) and "people" in item:
             unknown = sorted(set(item) - {"group", "federation", "people"})
             if unknown:
-                raise FieldError(f"unknown group part '{unknown[0]}'", "a group has group, federation and people")
+                raise FieldError(_("unknown group part '{part}'").format(part=unknown[0]), _("a group has group, federation and people"))
             members = item.get("people") or []
             if isinstance(members, str):
                 members = [part.strip() for part in members.split(",") if part.strip()]
             if not isinstance(members, list):
-                raise FieldError("a group's people must be a list", "write people: [Anna, Elin]")
+                raise FieldError(_("a group's people must be a list"), _("write people: [Anna, Elin]"))
             groups.append({"group": text(item["group"]) if item.get("group") else None,
                            "federation": text(item["federation"]) if item.get("federation") else None,
                            "people": [person(m) for m in members if m is not None]})
@@ -313,6 +316,11 @@ SCHEMAS: dict[str, dict[str, Field]] = {
     "pages": PAGE,
 }
 
+# The fix for an unknown field, by kind: "a meeting has: …".
+KIND_FIELDS = {"federations": N_("a federation has: {fields}"), "projects": N_("a project has: {fields}"),
+               "meetings": N_("a meeting has: {fields}"), "events": N_("an event has: {fields}"),
+               "pages": N_("a page has: {fields}")}
+
 KIND_NAMES = {"federations": "federation", "projects": "project", "meetings": "meeting",
               "events": "event", "pages": "page"}
 
@@ -327,9 +335,9 @@ def validate(source: Source) -> tuple[dict, list[Problem]]:
         field = schema.get(key)
         if field is None:
             close = difflib.get_close_matches(key, schema, n=1, cutoff=0.6)
-            fix = (f"did you mean '{close[0]}'?" if close
-                   else f"a {KIND_NAMES[source.kind]} has: {', '.join(sorted(schema))}")
-            problems.append(Problem(source.rel, source.line_of(key), key, "unknown field", fix))
+            fix = (_("did you mean '{close}'?").format(close=close[0]) if close
+                   else _(KIND_FIELDS[source.kind]).format(fields=", ".join(sorted(schema))))
+            problems.append(Problem(source.rel, source.line_of(key), key, _("unknown field"), fix))
             continue
         if value is None or value == "" or value == [] or value == {}:
             continue
@@ -339,11 +347,13 @@ def validate(source: Source) -> tuple[dict, list[Problem]]:
             problems.append(Problem(source.rel, exc.line or line_of(value, source.line_of(key)), key,
                                     exc.message, exc.fix))
         except (TypeError, ValueError):
-            problems.append(Problem(source.rel, source.line_of(key), key, f"'{value}' is not valid here",
-                                    f"example: {key}: {field.example}" if field.example else ""))
+            problems.append(Problem(source.rel, source.line_of(key), key,
+                                    _("'{value}' is not valid here").format(value=value),
+                                    _("example: {example}").format(example=f"{key}: {field.example}")
+                                    if field.example else ""))
     for key, field in schema.items():
         if field.required and key not in clean and not any(p.field == key for p in problems):
-            example = f"add '{key}: {field.example}'" if field.example else f"add '{key}: …'"
-            problems.append(Problem(source.rel, 1, key, "missing required field",
-                                    f"{example} to the front matter"))
+            example = f"{key}: {field.example}" if field.example else f"{key}: …"
+            problems.append(Problem(source.rel, 1, key, _("missing required field"),
+                                    _("add '{example}' to the front matter").format(example=example)))
     return clean, problems

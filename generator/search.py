@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Problem
+from .i18n import N_, _
 
 BUNDLE_DIR = "pagefind"          # → output/pagefind/pagefind.js
 PARTS_DIR = "delar"              # → output/pagefind/delar/<part>/
@@ -34,7 +35,7 @@ MAIN_PART = ""
 # enough that a search does not fetch from dozens of parts.
 MAX_PART_PAGES = 100
 TIMEOUT_SECONDS = 600
-INSTALL_HINT = "reinstall sitegen (pip install -e .), which brings Pagefind, and build again"
+INSTALL_HINT = N_("reinstall sitegen (pip install -e .), which brings Pagefind, and build again")
 # What a part's bundle needs besides the main one: the main bundle brings the scripts and the
 # WebAssembly, which mergeIndex shares.
 PART_FOLDERS = ("index/", "fragment/", "filter/")
@@ -57,9 +58,9 @@ def find_pagefind() -> Path | None:
         return None
 
 
-def skipped(message: str, fix: str = INSTALL_HINT) -> Problem:
+def skipped(message: str, fix: str | None = None) -> Problem:
     # The site-wide settings file is the nearest thing to a location for a site-wide warning.
-    return Problem("site.yaml", 1, "search", message, fix, severity="warning")
+    return Problem("site.yaml", 1, "search", message, _(INSTALL_HINT) if fix is None else fix, severity="warning")
 
 
 @dataclass(frozen=True)
@@ -138,11 +139,11 @@ def _index_part(binary: Path, name: str, pages: dict[str, Path | bytes], languag
                                   "--force-language", language, "--silent"],
                                  cwd=into, env=env, capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
         except (OSError, subprocess.TimeoutExpired) as exc:
-            return skipped(f"Pagefind could not run ({exc}), so search was skipped")
+            return skipped(_("Pagefind could not run ({error}), so search was skipped").format(error=exc))
     if run.returncode != 0:
-        last = (run.stderr or run.stdout).strip().splitlines()[-1:] or ["no message"]
-        return skipped(f"Pagefind failed ({last[0]}), so search was skipped",
-                       "build again with -v, or reinstall sitegen")
+        last = (run.stderr or run.stdout).strip().splitlines()[-1:] or [_("no message")]
+        return skipped(_("Pagefind failed ({error}), so search was skipped").format(error=last[0]),
+                       _("build again with -v, or reinstall sitegen"))
     prefix = part_dir(name)
     bundle: dict[str, Path] = {}
     for path in sorted(p for p in bundle_dir.rglob("*") if p.is_file()):

@@ -26,10 +26,11 @@ from typing import TextIO
 
 import jinja2
 
-from . import preview
+from . import i18n, preview
 from .build import build
 from .config import load_config
-from .errors import BuildFailed, Problem
+from .errors import BuildFailed, Problem, shown
+from .i18n import _, decimal, ngettext
 from .themes import DEFAULT_THEME, builtin_themes_dir
 
 POLL_SECONDS = 0.1           # how often the watched files are looked at: most of save-to-reload time
@@ -72,8 +73,13 @@ class Rebuilder:
                 traceback.print_exc(file=self.err)
             return None
         if written and not self.quiet:
-            note = f" ({time.time() - saved_at:.2f} s after the save)" if saved_at else ""
-            print(f"Preview of {', '.join(sorted(written))}{note}; the full build follows.", file=self.out, flush=True)
+            files = ", ".join(sorted(written))
+            if saved_at:
+                text = _("Preview of {files} ({seconds} s after the save); the full build follows.")
+            else:
+                text = _("Preview of {files}; the full build follows.")
+            print(text.format(files=files, seconds=decimal(time.time() - saved_at) if saved_at else ""),
+                  file=self.out, flush=True)
         return written
 
     def __call__(self, saved_at: float | None = None) -> bool:
@@ -96,22 +102,29 @@ class Rebuilder:
             self.model = None
             if self.debug:
                 traceback.print_exc(file=self.err)
-            state.problems = [Problem("sitegen", 1, None, f"internal error: {exc.__class__.__name__}: {exc}",
-                                      "this is a bug in sitegen, not in your content; run with --debug "
-                                      "and send the output to the site's maintainers")]
+            state.problems = [Problem("sitegen", 1, None,
+                                      _("internal error: {kind}: {error}").format(kind=exc.__class__.__name__, error=exc),
+                                      _("this is a bug in sitegen, not in your content; run with --debug "
+                                      "and send the output to the site's maintainers"))]
         else:
             state.problems = []
             if not self.quiet:
                 for warning in result.warnings:
-                    print(f"warning: {warning}", file=self.err)
-                note = f" ({time.time() - saved_at:.2f} s after the save)" if saved_at else ""
-                fixed = "Fixed: the site builds again. " if was_broken else ""
-                print(f"{fixed}{result.summary()}{note}", file=self.out, flush=True)
+                    print(shown(warning), file=self.err)
+                line = result.summary()
+                if saved_at:
+                    line = _("{summary} ({seconds} s after the save)").format(
+                        summary=line, seconds=decimal(time.time() - saved_at))
+                if was_broken:
+                    line = _("Fixed: the site builds again. {summary}").format(summary=line)
+                print(line, file=self.out, flush=True)
             return True
         for problem in state.problems:
-            print(("warning: " if problem.severity == "warning" else "") + str(problem), file=self.err)
-        print(f"{len(state.problems)} problem(s): the browser shows them until they are fixed; "
-              "output/ is unchanged.", file=self.err, flush=True)
+            print(shown(problem), file=self.err)
+        count = len(state.problems)
+        print(ngettext("{count} problem: the browser shows it until it is fixed; output/ is unchanged.",
+                       "{count} problems: the browser shows them until they are fixed; output/ is unchanged.",
+                       count).format(count=count), file=self.err, flush=True)
         return False
 
 
@@ -231,12 +244,16 @@ def error_page(state: ServeState) -> bytes:
         try:
             env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(theme)), autoescape=True,
                                      undefined=jinja2.StrictUndefined)
-            return env.get_template(ERROR_TEMPLATE).render(problems=state.problems, errors=errors).encode("utf-8")
+            return env.get_template(ERROR_TEMPLATE).render(
+                problems=state.problems, errors=errors, lang=i18n.language(), _=_, gettext=_,
+                ngettext=ngettext).encode("utf-8")
         except Exception:  # a broken theme is one of the errors being shown; fall through
             continue
     items = "".join(f"<li><code>{html.escape(str(p))}</code></li>" for p in state.problems)
-    return (f'<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Fel i innehållet</title></head>'
-            f"<body><main><h1>Webbplatsen kunde inte byggas</h1><ol class=\"problems\">{items}</ol></main>"
+    title = html.escape(_("Errors in the content"))
+    heading = html.escape(_("The site could not be built"))
+    return (f'<!doctype html><html lang="{i18n.language()}"><head><meta charset="utf-8"><title>{title}</title></head>'
+            f"<body><main><h1>{heading}</h1><ol class=\"problems\">{items}</ol></main>"
             f"</body></html>").encode("utf-8")
 
 
@@ -306,7 +323,7 @@ def _redirect(start_response, location: str):
 
 def _not_found(state: ServeState, start_response):
     page = state.out_dir / "404.html"
-    body = page.read_bytes() if page.is_file() else b"<!doctype html><title>404</title><h1>Sidan finns inte</h1>"
+    body = page.read_bytes() if page.is_file() else ("<!doctype html><title>404</title><h1>%s</h1>" % html.escape(_("The page does not exist"))).encode("utf-8")
     return _respond(start_response, "404 Not Found", body, "text/html; charset=utf-8")
 
 
@@ -327,8 +344,8 @@ def serve(root: Path, port: int = 8000, open_browser: bool = False, quiet: bool 
     out, err = out or sys.stdout, err or sys.stderr
     root = Path(root)
     if not _port_is_free(port):
-        print(f"sitegen serve: port {port} is already in use — stop the other server or pick another "
-              f"port, e.g. --port {port + 1}", file=err)
+        print(_("sitegen serve: port {port} is already in use — stop the other server or pick another "
+                "port, e.g. --port {next}").format(port=port, next=port + 1), file=err)
         return 1
     state = ServeState(root=root, out_dir=root / "output")
     rebuild = Rebuilder(state, out, err, quiet=quiet, debug=debug)
@@ -345,7 +362,7 @@ def serve(root: Path, port: int = 8000, open_browser: bool = False, quiet: bool 
     server = QuietServer(app=make_app(state), watcher=watcher)
     url = f"http://127.0.0.1:{port}{state.base_path}/"
     if not quiet:
-        print(f"Serving {url} — watching content/, themes/ and site.yaml. Press Ctrl-C to stop.",
+        print(_("Serving {url} — watching content/, themes/ and site.yaml. Press Ctrl-C to stop.").format(url=url),
               file=out, flush=True)
     if open_browser:
         import webbrowser
@@ -361,7 +378,7 @@ def serve(root: Path, port: int = 8000, open_browser: bool = False, quiet: bool 
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
-    print("Stopped.", file=out, flush=True)
+    print(_("Stopped."), file=out, flush=True)
     return 0
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .cache import content_digest, digest as _digest
 from .errors import Problem
+from .i18n import _
 from .frontmatter import read_yaml
 from .pasted import clean_body
 from .slugs import slugify
@@ -70,27 +71,27 @@ def parse_front_matter(text: str, rel: str) -> tuple[dict, dict[str, int], str, 
     all_lines = text.split("\n")
     if not all_lines or all_lines[0].strip() != FENCE:
         if all_lines and all_lines[0].strip() in WORD_FENCES:
-            raise Problem(rel, 1, None, "the first line is a long dash, not three hyphens",
-                          "Word turns --- into a dash: type three hyphens --- on the first line")
-        raise Problem(rel, 1, None, "the file does not start with front matter",
-                      "put a line with --- first, the fields, then another --- line")
+            raise Problem(rel, 1, None, _("the first line is a long dash, not three hyphens"),
+                          _("Word turns --- into a dash: type three hyphens --- on the first line"))
+        raise Problem(rel, 1, None, _("the file does not start with front matter"),
+                      _("put a line with --- first, the fields, then another --- line"))
     end = None
     for number, line in enumerate(all_lines[1:], start=1):
         if line.rstrip() == FENCE:
             end = number
             break
         if line.strip() in WORD_FENCES:
-            raise Problem(rel, number + 1, None, "this line is a long dash, not three hyphens",
-                          "Word turns --- into a dash: type three hyphens --- to end the fields")
+            raise Problem(rel, number + 1, None, _("this line is a long dash, not three hyphens"),
+                          _("Word turns --- into a dash: type three hyphens --- to end the fields"))
     if end is None:
-        raise Problem(rel, 1, None, "the front matter is never closed",
-                      "add a line with only --- after the last field")
+        raise Problem(rel, 1, None, _("the front matter is never closed"),
+                      _("add a line with only --- after the last field"))
     meta, key_lines = read_yaml("\n".join(all_lines[1:end]), rel, first_line=2)
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
-        raise Problem(rel, 2, None, "the front matter must be a list of 'field: value' lines",
-                      "write each field as 'name: value' on its own line")
+        raise Problem(rel, 2, None, _("the front matter must be a list of 'field: value' lines"),
+                      _("write each field as 'name: value' on its own line"))
     body = clean_body("\n".join(all_lines[end + 1:]))
     return meta, key_lines, body, end + 2
 
@@ -116,8 +117,8 @@ def links_out_of_site(content_dir: Path, site_root: Path) -> list[Problem]:
     found = []
     for path in _links_outside(content_dir, root.resolved):
         found.append(Problem(root.relative(path), 1, None,
-                             "this is a link to something outside the site folder, so it is not published",
-                             "copy the file into the site folder instead of linking to it"))
+                             _("this is a link to something outside the site folder, so it is not published"),
+                             _("copy the file into the site folder instead of linking to it")))
     return found
 
 
@@ -188,8 +189,8 @@ def read_source(kind: str, path: Path, content_dir: Path, site_root: Path, cache
                 text = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
                 line = raw[: exc.start].count(b"\n") + 1
-                raise Problem(rel, line, None, "the file is not UTF-8 text",
-                              "save it as UTF-8 (in most editors: Save as → Encoding → UTF-8)") from None
+                raise Problem(rel, line, None, _("the file is not UTF-8 text"),
+                              _("save it as UTF-8 (in most editors: Save as → Encoding → UTF-8)")) from None
             parsed = _checked(kind, path, content_dir, rel, parse_source_text(text, rel), check)
             if cache is not None:
                 cache.put("sources", key, parsed)

@@ -174,19 +174,19 @@ def test_check_leaves_output_and_the_site_folder_untouched(clean):
 def test_command_exit_codes_summary_and_strict(clean, capsys, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_OF_DAY)
     assert main(["--root", str(clean.root), "check"]) == 0
-    assert capsys.readouterr().out.splitlines()[-1].startswith("check: 0 error(s), 0 warning(s) in ")
+    assert capsys.readouterr().out.splitlines()[-1].startswith("check: 0 errors, 0 warnings in ")
 
     clean.add({"federations/sundbyberg.md": "---\nname: Samordningsförbundet Sundbyberg\nshort_name: Sundbyberg\n---\n"})
     assert main(["--root", str(clean.root), "check"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == ("warning: content/federations/sundbyberg.md:1: contact: the federation has no contact — "
                       "add e.g. 'contact: {email: info@example.se, phone: 08-123 45 67}'")
-    assert out[-1].startswith("check: 0 error(s), 1 warning(s)")
+    assert out[-1].startswith("check: 0 errors, 1 warning")
 
     assert main(["--root", str(clean.root), "check", "--strict"]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("content/federations/sundbyberg.md:1: contact:")
-    assert out[-1].startswith("check: 1 error(s), 0 warning(s)")
+    assert out[-1].startswith("check: 1 error, 0 warnings")
 
     clean.add({MEETING_FILE: MEETING.replace("Kipa hälsar välkommen.", "[Trasig](/finns-inte/)")})
     assert main(["--root", str(clean.root), "check", "-q"]) == 1

@@ -7,7 +7,7 @@ import sys
 
 def run(*args, cwd):
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True,
-                          env={"PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": "1635724800"}, timeout=120)
+                          env={"PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": "1635724800", "SITEGEN_LANG": "en"}, timeout=120)
 
 
 def test_build_prints_one_summary_line(site):

@@ -341,7 +341,7 @@ def test_ctrl_c_at_the_terminal_stops_workers_and_search_with_one_line(tmp_path)
     root = tmp_path / "corpus"
     subprocess.run([sys.executable, str(REPO / "benchmarks" / "make_corpus.py"), "--n", "150", "--out", str(root)],
                    check=True, capture_output=True)
-    env = {**os.environ, "SITEGEN_WORKERS": "2", "PYTHONPATH": str(REPO)}
+    env = {**os.environ, "SITEGEN_WORKERS": "2", "PYTHONPATH": str(REPO), "SITEGEN_LANG": "sv"}
     stopped = 0
     for delay in (0.4, 0.9, 1.4, 1.9):
         process = subprocess.Popen([sys.executable, "-m", "generator", "build", "--no-cache"], cwd=root, env=env,
@@ -354,7 +354,7 @@ def test_ctrl_c_at_the_terminal_stops_workers_and_search_with_one_line(tmp_path)
             continue
         stopped += 1
         assert process.returncode == 130
-        assert err == "Stopped. output/ holds the last complete site.\n", err
+        assert err == "Stoppat. output/ innehåller den senaste hela webbplatsen.\n", err
         assert not [p.name for p in root.iterdir() if p.name.startswith(".output-")]
     assert stopped, "every build finished before Ctrl-C: make the corpus bigger"
 

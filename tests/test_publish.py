@@ -64,7 +64,7 @@ def test_a_dry_run_reports_and_changes_nothing(built, tmp_path):
     assert tree(server) == {"gammal.html": "x"}
     lines = out.getvalue().splitlines()
     assert "would copy: index.html" in lines and "would delete: gammal.html" in lines
-    assert lines[-1].startswith("Dry run: 3 file(s) to copy, 0 unchanged, 1 to delete")
+    assert lines[-1].startswith("Dry run: 3 files to copy, 0 unchanged, 1 to delete")
 
 
 @pytest.mark.parametrize("target", [".", "output", "output/www", "content", ".."])
@@ -117,9 +117,9 @@ def test_without_rsync_a_remote_target_is_one_clear_line(built, monkeypatch):
 
 
 def test_the_command_publishes_and_says_what_it_did(built, tmp_path):
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": str(REPO)}
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": str(REPO), "SITEGEN_LANG": "en"}
     result = subprocess.run([sys.executable, "-m", "generator", "publish", str(tmp_path / "server")], cwd=built,
                             capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-1] == f"3 file(s) copied, 0 unchanged → {tmp_path / 'server'}"
+    assert result.stdout.splitlines()[-1] == f"3 files copied, 0 unchanged → {tmp_path / 'server'}"
     assert tree(tmp_path / "server") == tree(built / "output")

@@ -103,6 +103,7 @@ def edit(tree: SiteTree, rel: str, old: str, new: str) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
 
 
+@pytest.mark.swedish
 def test_edit_break_and_fix_a_file_while_the_server_runs(site, serve):
     page = "/moten/2021-11-17-forbundschefsmote/"
     server = serve(site)
@@ -119,8 +120,13 @@ def test_edit_break_and_fix_a_file_while_the_server_runs(site, serve):
     problems = {text_of(li.find(".//*[@class='field']")): li for li in doc.findall(".//ol[@class='problems']/li")}
     date = problems["date"]
     assert text_of(date.find(".//*[@class='where']")) == "content/meetings/2021-11-17-forbundschefsmote.md:5"
-    assert "'2021-13-45' is not a date" in text_of(date.find(".//*[@class='message']"))
-    assert text_of(date.find(".//*[@class='fix']")).startswith("Så rättar du det: write YYYY-MM-DD")
+    assert text_of(date.find(".//*[@class='message']")) == "'2021-13-45' är inget datum"
+    assert text_of(date.find(".//*[@class='fix']")) == ("Så rättar du det: skriv ÅÅÅÅ-MM-DD, till exempel "
+                                                       "2021-11-17, eller ÅÅÅÅ-MM när dagen inte är känd")
+    # Swedish only: none of the English source texts shows through.
+    page_text = text_of(doc.find(".//main")) + text_of(doc.find(".//title"))
+    for english in ("is not a", "write ", "did you mean", "How to fix", "error", "could not", "Warning"):
+        assert english not in page_text
     # Every page shows the error while the build is broken, even ones the broken file does not touch…
     assert server.get("/projekt/mia/")[0] == 500
     # …but stylesheets and feeds of the last good build are still served.
@@ -133,9 +139,11 @@ def test_edit_break_and_fix_a_file_while_the_server_runs(site, serve):
     assert server.process.poll() is None
 
     assert server.stop() == 0
-    assert "Stopped." in server.stdout
+    assert "Stoppat." in server.stdout
+    assert "Rättat: webbplatsen går att bygga igen. Byggde 27 sidor" in server.stdout
     # The terminal said the same as the browser, without a traceback.
-    assert "content/meetings/2021-11-17-forbundschefsmote.md:5: date: '2021-13-45' is not a date" in server.stderr
+    assert "content/meetings/2021-11-17-forbundschefsmote.md:5: date: '2021-13-45' är inget datum" in server.stderr
+    assert "2 problem: webbläsaren visar dem tills de är rättade; output/ är oförändrad." in server.stderr
     assert "Traceback" not in server.stderr
 
 

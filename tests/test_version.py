@@ -17,7 +17,7 @@ def test_the_version_is_semantic():
 
 def test_the_command_prints_the_version():
     result = subprocess.run([sys.executable, "-m", "generator", "--version"], capture_output=True, text=True,
-                            env={"PYTHONPATH": str(REPO)}, timeout=60)
+                            env={"PYTHONPATH": str(REPO), "SITEGEN_LANG": "en"}, timeout=60)
     assert result.stdout == f"sitegen {__version__}\n"
 
 

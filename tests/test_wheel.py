@@ -107,6 +107,16 @@ def test_the_installed_command_is_the_wheel_not_the_repository(installed, starte
     assert themes.is_relative_to(installed.venv) and (themes / "default/templates/base.html").is_file()
 
 
+def test_the_installed_command_speaks_swedish_from_the_catalogues_it_carries(installed, started):
+    """The compiled catalogues are package data: help, argparse's texts and the summary are Swedish."""
+    help_text = installed.sitegen("--help", cwd=started).stdout
+    assert help_text.startswith("användning: sitegen") and "visa den här hjälptexten och avsluta" in help_text
+    built = installed.sitegen("build", cwd=started)
+    assert built.stdout.startswith("Byggde "), built.stdout
+    locale = Path(installed.python("from generator import i18n; print(i18n.LOCALE_DIR)", cwd=started))
+    assert locale.is_relative_to(installed.venv) and (locale / "sv/LC_MESSAGES/sitegen.mo").is_file()
+
+
 def test_a_new_site_builds_with_the_built_in_theme_and_takes_a_new_meeting(installed, started):
     assert not (started / "themes").exists()
     check = installed.sitegen("check", "--strict", cwd=started)

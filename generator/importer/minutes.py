@@ -25,6 +25,7 @@ from .names import KnownNames, find_names
 from .notes import Issue, Review, found_fields
 from .people import _presidium_groups, repair_split_names
 from .place import _ONLINE_WORDS, parse_place
+from ..i18n import _
 from .report import field_lines, review_line
 from .result import EVENT_ORDER, MEETING_ORDER, ImportResult, ProposedEvent, _ordered, stable_uid
 from .words import (ACRONYMS, CANONICAL_TYPE_WORDS, FIELD_WORDS, GENERIC_TITLES, HELD_WORDS, MEETING_WORDS, MONTH_NAMES,
@@ -110,7 +111,7 @@ def import_minutes(text: str, source_name: str, known: KnownNames,
     report = field_lines(meta)
     report.extend(review_line(review) for review in reviews)
     report.extend(event_report)
-    report.extend(f"note: {note}" for note in meta.get("import_notes", []))
+    report.extend(_("note: {note}").format(note=note) for note in meta.get("import_notes", []))
     return ImportResult(slug=slug, meta=meta, body=body, events=events, report=report, reviews=reviews,
                         found=found_fields(meta, reviews),
                         removed_lines=[lines[k] for k in sorted(r.removed)])
@@ -151,7 +152,7 @@ def _read_title_lines(r: _Reading, agenda: set[int]) -> None:
             r.removed.add(k)
         elif (full or month_year or span) and k != r.title_line and r.place is None:
             # '2024-10-23 kl 9.00-11.30, Sala stadshus': the date line also names the place
-            _, place = split_title_line(plain)
+            _title, place = split_title_line(plain)
             if place and set(_words(place)) >= set(rest_words):
                 r.place = place
                 r.removed.add(k)
@@ -171,7 +172,7 @@ def _complete_when(r: _Reading) -> None:
         spans = find_time_spans(time_value if re.search(r"kl", time_value, re.IGNORECASE) else "kl " + time_value)
         r.span = spans[0] if spans else None
         if r.date_full is None:
-            full, month_year, _ = _header_date(time_value)
+            full, month_year, _rest = _header_date(time_value)
             r.date_full = full
             r.month_year = r.month_year or month_year
 
@@ -216,7 +217,7 @@ def _settle_type(r: _Reading) -> str:
     if _presidium_groups(r.fields.get("present")):
         guessed = "presidiemöte"
     else:
-        guessed, _ = guess_type_from_text(r.text)
+        guessed, _match = guess_type_from_text(r.text)
     if guessed is None:
         r.reviews.append(Review("type", Issue.MISSING))
         r.notes.append("Mötestypen står inte i texten – ange den för hand.")

@@ -9,6 +9,7 @@ from typing import TextIO
 
 import yaml
 
+from ..i18n import _
 from ..slugs import slugify
 from ..sources import parse_front_matter
 from . import messages
@@ -46,7 +47,7 @@ def _rel(path: Path, root: Path) -> str:
 
 def _existing_uid(path: Path) -> str | None:
     try:
-        meta, _, _, _ = parse_front_matter(path.read_text(encoding="utf-8"), path.name)
+        meta, _lines, _body, _line = parse_front_matter(path.read_text(encoding="utf-8"), path.name)
         return str(meta.get("uid")) if meta.get("uid") else None
     except Exception:  # a broken file is still a file we must not overwrite
         return None
@@ -77,7 +78,7 @@ def expand_inputs(paths: list[Path]) -> tuple[list[Path], list[str]]:
                             if p.is_file() and not p.name.startswith((".", "~$"))
                             and p.suffix.lower() in SUFFIXES)
             if not inside:
-                errors.append(messages.NOTHING_TO_IMPORT.format(path=path))
+                errors.append(_(messages.NOTHING_TO_IMPORT).format(path=path))
             files.extend(inside)
         else:
             files.append(path)
@@ -137,17 +138,17 @@ def import_command(files: list[Path], site_root: Path, into: Path | None, dry_ru
         meetings_dir = site_root / meetings_dir
     events_dir = site_root / "content" / "events"
     if not meetings_dir.resolve().is_relative_to(site_root.resolve()):
-        out.write(f"error: {messages.OUTSIDE_SITE.format(path=into, root=site_root)}\n")
+        out.write(_("error: {message}").format(message=_(messages.OUTSIDE_SITE).format(path=into, root=site_root)) + "\n")
         return 1
     known, problems = KnownNames.from_site(site_root)
     for problem in problems:
-        out.write(f"warning: {problem}\n")
+        out.write(_("warning: {problem}").format(problem=problem) + "\n")
     if not known.federations:
-        out.write(f"warning: {messages.NO_FEDERATIONS}\n")
+        out.write(_("warning: {problem}").format(problem=_(messages.NO_FEDERATIONS)) + "\n")
     inputs, input_errors = expand_inputs(files)
     status = 0
     for error in input_errors:
-        out.write(f"error: {error}\n")
+        out.write(_("error: {message}").format(message=error) + "\n")
         status = 1
     originals = _Originals(meetings_dir)
     planned: set[Path] = set()
@@ -161,7 +162,7 @@ def import_command(files: list[Path], site_root: Path, into: Path | None, dry_ru
     if len(outcomes) > 1:
         out.write("\n" + summary_table(outcomes) + "\n")
     if dry_run:
-        out.write(messages.DRY_RUN + "\n")
+        out.write(_(messages.DRY_RUN) + "\n")
     return status
 
 
@@ -170,20 +171,20 @@ def _import_one(path: Path, site_root: Path, meetings_dir: Path, events_dir: Pat
                 outcome: FileOutcome) -> int:
     reading = read_minutes(path)
     if reading.error:
-        out.write(f"error: {reading.error}\n")
+        out.write(_("error: {message}").format(message=reading.error) + "\n")
         outcome.status = "failed"
         return 1
     data = path.read_bytes()
     seen = originals.find(data)
     if seen is not None and not force:
         target = _rel(seen, site_root)
-        out.write(f"{path.name}: {messages.ALREADY_IMPORTED.format(target=target)}\n")
+        out.write(f"{path.name}: {_(messages.ALREADY_IMPORTED).format(target=target)}\n")
         outcome.status, outcome.meeting = "skipped", target
         return 0
     try:
         result = import_minutes(reading.text, path.name, known)
     except Exception as exc:  # a file the rules trip over: a message naming it, never a traceback
-        out.write(f"error: {messages.IMPORT_FAILED.format(path=path, reason=type(exc).__name__)}\n")
+        out.write(_("error: {message}").format(message=_(messages.IMPORT_FAILED).format(path=path, reason=type(exc).__name__)) + "\n")
         outcome.status = "failed"
         return 1
     result.meta["source"] = original_name(path)
@@ -206,14 +207,14 @@ def _import_one(path: Path, site_root: Path, meetings_dir: Path, events_dir: Pat
         existing_meetings = sorted(set(meetings_dir.glob(f"{day}-*.md")) | set(meetings_dir.glob(f"{day}-*/index.md")))
         if existing_meetings and event.meta.get("status") != "inställd" and any(
                 slugify(result.meta["type"]) in p.as_posix() for p in existing_meetings):
-            skipped.append(messages.EVENT_DAY_HAS_MEETING.format(
+            skipped.append(_(messages.EVENT_DAY_HAS_MEETING).format(
                 day=day, title=event.meta["title"], meeting=_rel(existing_meetings[0], site_root)))
             continue
         if event_path.exists() and _existing_uid(event_path) not in (None, event.meta["uid"]):
-            skipped.append(messages.EVENT_ANNOUNCED_ELSEWHERE.format(path=_rel(event_path, site_root)))
+            skipped.append(_(messages.EVENT_ANNOUNCED_ELSEWHERE).format(path=_rel(event_path, site_root)))
             continue
         writes.append((event_path, to_file_text(event.meta, event.body)))
-    existing = [p for p, _ in writes if p.exists() and p != kept]
+    existing = [p for p, _content in writes if p.exists() and p != kept]
     if flat is not None:
         existing.append(flat)
     outcome.meeting = _rel(target, site_root)
@@ -222,25 +223,25 @@ def _import_one(path: Path, site_root: Path, meetings_dir: Path, events_dir: Pat
     out.write(f"{path.name} → {_rel(target, site_root)}\n")
     for line in result.report:
         out.write(f"  {line}\n")
-    out.write(f"  {messages.ORIGINAL_KEPT.format(target=_rel(kept, site_root))}\n")
+    out.write(f"  {_(messages.ORIGINAL_KEPT).format(target=_rel(kept, site_root))}\n")
     if result.events:
-        out.write(f"  {messages.EVENTS_PROPOSED.format(count=len(writes) - 2)}\n")
-        for p, _ in writes[2:]:
+        out.write(f"  {_(messages.EVENTS_PROPOSED).format(count=len(writes) - 2)}\n")
+        for p, _content in writes[2:]:
             out.write(f"    {_rel(p, site_root)}\n")
     for line in skipped:
-        out.write(f"  event {line}\n")
+        out.write("  " + _("event {line}").format(line=line) + "\n")
     if existing and not force:
         for p in existing:
-            out.write(f"  error: {messages.EXISTS.format(path=_rel(p, site_root))}\n")
+            out.write("  " + _("error: {message}").format(message=_(messages.EXISTS).format(path=_rel(p, site_root))) + "\n")
         outcome.status = "failed"
         return 1
     planned.add(target)
     if dry_run:
         for p, content in writes:
             if isinstance(content, bytes):
-                out.write(messages.WOULD_COPY.format(name=path.name, path=_rel(p, site_root)) + "\n")
+                out.write(_(messages.WOULD_COPY).format(name=path.name, path=_rel(p, site_root)) + "\n")
             else:
-                out.write(messages.WOULD_WRITE.format(path=_rel(p, site_root)) + "\n" + content)
+                out.write(_(messages.WOULD_WRITE).format(path=_rel(p, site_root)) + "\n" + content)
         return 0
     for p, content in writes:
         try:
@@ -250,7 +251,7 @@ def _import_one(path: Path, site_root: Path, meetings_dir: Path, events_dir: Pat
             else:
                 p.write_text(content, encoding="utf-8")
         except OSError as exc:
-            out.write(f"  error: {messages.CANNOT_WRITE.format(path=_rel(p, site_root), reason=exc.strerror or exc)}\n")
+            out.write("  " + _("error: {message}").format(message=_(messages.CANNOT_WRITE).format(path=_rel(p, site_root), reason=exc.strerror or exc)) + "\n")
             outcome.status = "failed"
             return 1
     if flat is not None:

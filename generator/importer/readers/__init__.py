@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...i18n import _
 from .. import messages
 from .docx import read_docx
 from .odt import read_odt
@@ -30,18 +31,18 @@ def read_minutes(path: Path) -> Reading:
     """The text of one file of minutes, or a plain error sentence naming the file and the fix."""
     path = Path(path)
     if not path.exists():
-        return Reading(None, error=messages.NO_SUCH_FILE.format(path=path))
+        return Reading(None, error=_(messages.NO_SUCH_FILE).format(path=path))
     if path.is_dir():
-        return Reading(None, error=messages.IS_FOLDER.format(path=path))
+        return Reading(None, error=_(messages.IS_FOLDER).format(path=path))
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return Reading(None, error=messages.CANNOT_READ.format(path=path, reason=exc.strerror or exc))
+        return Reading(None, error=_(messages.CANNOT_READ).format(path=path, reason=exc.strerror or exc))
     if not raw.strip():
-        return Reading(None, error=messages.EMPTY.format(path=path))
+        return Reading(None, error=_(messages.EMPTY).format(path=path))
     suffix = path.suffix.lower()
     if raw[:4] == b"\xd0\xcf\x11\xe0":
-        return Reading(None, error=messages.OLD_WORD.format(path=path))
+        return Reading(None, error=_(messages.OLD_WORD).format(path=path))
     if raw[:5] == b"%PDF-" or suffix == ".pdf":
         reader = read_pdf
     elif raw[:2] == b"PK" and suffix in (".odt", ".ott"):
@@ -51,7 +52,7 @@ def read_minutes(path: Path) -> Reading:
     elif raw[:2] == b"PK" or suffix not in (*TEXT_SUFFIXES, ""):
         text, note, error = read_text(raw, path) if raw[:2] != b"PK" else (None, None, "zip")
         if error:
-            return Reading(None, error=messages.UNKNOWN_SUFFIX.format(path=path))
+            return Reading(None, error=_(messages.UNKNOWN_SUFFIX).format(path=path))
         return Reading(text, note)
     else:
         text, note, error = read_text(raw, path)
@@ -59,9 +60,9 @@ def read_minutes(path: Path) -> Reading:
     try:
         text = reader(raw)
     except EmptyText:
-        return Reading(None, error=messages.SCANNED_PDF.format(path=path))
+        return Reading(None, error=_(messages.SCANNED_PDF).format(path=path))
     except Exception as exc:  # a broken office file: a message, never a traceback
         reason = str(exc).strip().split("\n")[0][:80] or type(exc).__name__
-        return Reading(None, error=messages.BROKEN_OFFICE.format(path=path, reason=reason))
+        return Reading(None, error=_(messages.BROKEN_OFFICE).format(path=path, reason=reason))
     return Reading(text)
 

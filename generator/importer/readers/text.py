@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ...i18n import _
 from .. import messages
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
@@ -15,14 +16,14 @@ def read_text(raw: bytes, path: Path) -> tuple[str | None, str | None, str | Non
             try:
                 return raw.decode(codec), None, None
             except UnicodeDecodeError:
-                return None, None, messages.NOT_DECODABLE.format(path=path, codec=codec)
+                return None, None, _(messages.NOT_DECODABLE).format(path=path, codec=codec)
     if b"\x00" in raw:
-        return None, None, messages.NOT_TEXT.format(path=path)
+        return None, None, _(messages.NOT_TEXT).format(path=path)
     try:
         return raw.decode("utf-8"), None, None
     except UnicodeDecodeError:
         pass
     try:
-        return raw.decode("cp1252"), messages.READ_AS_CP1252, None
+        return raw.decode("cp1252"), _(messages.READ_AS_CP1252), None
     except UnicodeDecodeError:
-        return None, None, messages.NOT_UTF8.format(path=path)
+        return None, None, _(messages.NOT_UTF8).format(path=path)
