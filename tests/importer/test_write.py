@@ -9,7 +9,7 @@ from pathlib import Path
 from generator.sources import parse_front_matter
 
 from conftest import SiteTree, text_of
-import generator.importer.write as write
+from generator.importer import write
 from generator.check import check_command
 
 from .documents import BOARD_PROTOCOL, NETWORK_MEETING, to_docx, to_pdf
