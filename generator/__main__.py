@@ -1,7 +1,7 @@
 import sys
 
 try:
-    from .cli import run
+    from generator.cli import run
 except KeyboardInterrupt:   # Ctrl-C while sitegen was still starting: nothing had begun
     sys.exit(130)
 

@@ -6,10 +6,10 @@ import sys
 import traceback
 from pathlib import Path
 
-from . import __version__
-from . import i18n
-from .errors import BuildFailed, OutputUnusable, Problem, shown
-from .i18n import _, ngettext
+from generator import __version__
+from generator import i18n
+from generator.errors import BuildFailed, OutputUnusable, Problem, shown
+from generator.i18n import _, ngettext
 
 
 def _print_problems(problems: list[Problem], stream) -> None:
@@ -23,14 +23,14 @@ def _print_problems(problems: list[Problem], stream) -> None:
 
 
 def cmd_build(args) -> int:
-    from .fingerprint import unchanged
-    from .progress import NORMAL, QUIET, VERBOSE, TerminalProgress
+    from generator.pipeline.fingerprint import unchanged
+    from generator.store.progress import NORMAL, QUIET, VERBOSE, TerminalProgress
     verbosity = QUIET if args.quiet else VERBOSE if args.verbose else NORMAL
     out = Path(args.out) if args.out else None
     # Nothing changed: answered before the pipeline (Jinja2, Markdown, iCal) is even imported.
     result = None if args.no_cache else unchanged(Path(args.root), out)
     if result is None:
-        from .build import build
+        from generator.pipeline.build import build
         result = build(Path(args.root), out, progress=TerminalProgress(sys.stderr, verbosity),
                        use_cache=not args.no_cache)
     if verbosity > QUIET:
@@ -41,31 +41,31 @@ def cmd_build(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    from .serve import serve
+    from generator.authoring.serve import serve
     return serve(Path(args.root), port=args.port, open_browser=args.open, quiet=args.quiet,
                  verbose=bool(args.verbose), debug=args.debug)
 
 
 def cmd_new(args) -> int:
-    from .new import new_command
+    from generator.authoring.new import new_command
     return new_command(Path(args.root), args.kind, federation=args.federation, date=args.date,
                        title=args.title, force=args.force, out=sys.stdout)
 
 
 def cmd_check(args) -> int:
-    from .check import check_command
+    from generator.authoring.check import check_command
     return check_command(Path(args.root), strict=args.strict, quiet=args.quiet, out=sys.stdout, err=sys.stderr)
 
 
 def cmd_import(args) -> int:
-    from .importer import import_command
+    from generator.authoring.importer import import_command
     return import_command([Path(f) for f in args.files], site_root=Path(args.root),
                           into=Path(args.into) if args.into else None, dry_run=args.dry_run,
                           force=args.force, out=sys.stdout)
 
 
 def cmd_init(args) -> int:
-    from .init import Settings, init_command
+    from generator.authoring.init import Settings, init_command
     given = {name: value for name, value in (
         ("title", args.title), ("base_url", args.base_url), ("organisation", args.organisation),
         ("email", args.email), ("install", args.install),
@@ -77,7 +77,7 @@ def cmd_init(args) -> int:
 
 
 def cmd_publish(args) -> int:
-    from .publish import publish_command
+    from generator.authoring.publish import publish_command
     return publish_command(Path(args.root), args.target, delete=args.delete, dry_run=args.dry_run,
                            quiet=args.quiet, out=sys.stdout, err=sys.stderr)
 

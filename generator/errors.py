@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .i18n import _, ngettext
+from generator.i18n import _, ngettext
 
 
 @dataclass(frozen=True)

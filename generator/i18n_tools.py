@@ -27,7 +27,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
-from .i18n import DOMAIN, LANGUAGES, LOCALE_DIR
+from generator.i18n import DOMAIN, LANGUAGES, LOCALE_DIR
 
 REPO = Path(__file__).resolve().parent.parent
 CONFIG = REPO / "babel.cfg"

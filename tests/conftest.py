@@ -143,7 +143,7 @@ class SiteTree:
         return self
 
     def build(self, today: dt.date = TODAY):
-        from generator.build import build
+        from generator.pipeline.build import build
         return build(self.root, today=today)
 
     def html(self, rel: str):

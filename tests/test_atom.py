@@ -203,7 +203,7 @@ def test_minutes_added_later_for_an_old_meeting_are_new_at_the_top_of_the_feed(t
 
 def test_feed_dates_stay_on_rebuilds_and_on_a_fresh_clone_with_the_committed_lock(tmp_path, monkeypatch):
     import shutil
-    from generator.build import build
+    from generator.pipeline.build import build
     tree = make_site(tmp_path)
     tree.add(SPRING_MINUTES)
     tree.build(dt.date(2022, 11, 20))
@@ -235,7 +235,7 @@ def test_editing_minutes_updates_the_entry_and_keeps_when_it_was_published(tmp_p
 
 
 def test_the_build_time_comes_from_source_date_epoch(tmp_path, monkeypatch):
-    from generator.build import build
+    from generator.pipeline.build import build
     tree = make_site(tmp_path)
     tree.add(SPRING_MINUTES)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2022, 11, 20, 10, 30, tzinfo=dt.timezone.utc)
@@ -247,7 +247,7 @@ def test_the_build_time_comes_from_source_date_epoch(tmp_path, monkeypatch):
 def test_escaping_is_what_the_standard_library_writes():
     """atom.escape and atom.quoteattr stand in for xml.sax.saxutils (which imports urllib.request)."""
     from xml.sax.saxutils import escape, quoteattr
-    from generator import atom
+    from generator.feeds import atom
     for text in ["", "Styrelsemöte", "a & b < c > d", 'sa "hej"', "it's", "both \" and '", "rad\nny\r\ttab",
                  "&amp; redan", "<script>alert('x')</script>"]:
         assert atom.escape(text) == escape(text)

@@ -5,7 +5,7 @@ import hashlib
 
 import pytest
 
-from generator.build import build
+from generator.pipeline.build import build
 from generator.errors import BuildFailed
 
 from conftest import FEDERATIONS, MEETING, PROJECTS, SiteTree, text_of
@@ -203,8 +203,8 @@ def test_minutes_index_leads_to_the_decision_and_assignment_registers(site):
 
 
 def test_minutes_lists_show_the_latest_years_and_link_every_year(site, monkeypatch):
-    from generator import render
-    monkeypatch.setattr(render, "MEETINGS_ON_LIST", 1)
+    from generator.pages import site_pages
+    monkeypatch.setattr(site_pages, "MEETINGS_ON_LIST", 1)
     site.add({"meetings/2020-05-01-styrelse.md": "---\ntitle: Styrelsemöte maj\ntype: styrelse\ndate: 2020-05-01\n"
                                                  "federations: [roslagen]\n---\n",
               "meetings/2019-03-styrelse.md": "---\ntitle: Styrelsemöte mars\ntype: styrelse\ndate: 2019-03\n"
@@ -227,8 +227,8 @@ def test_minutes_lists_show_the_latest_years_and_link_every_year(site, monkeypat
 
 
 def test_federation_and_project_pages_show_the_latest_and_archive_the_rest_by_year(site, monkeypatch):
-    from generator import render
-    monkeypatch.setattr(render, "LATEST_ON_PAGE", 1)
+    from generator.pages import site_pages
+    monkeypatch.setattr(site_pages, "LATEST_ON_PAGE", 1)
     site.add({"meetings/2020-05-01-styrelse.md": "---\ntitle: Styrelsemöte maj\ntype: styrelse\ndate: 2020-05-01\n"
                                                  "federations: [roslagen]\nprojects: [mia]\n---\n## 1. MIA\n\nMIA växer.\n"})
     site.build()

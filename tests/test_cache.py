@@ -6,8 +6,8 @@ import hashlib
 import shutil
 import xml.etree.ElementTree as ET
 
-from generator.build import build, cache_dir
-from generator.cache import FILE_NAME
+from generator.pipeline.build import build, cache_dir
+from generator.store.cache import FILE_NAME
 
 from conftest import TODAY, text_of
 
@@ -79,7 +79,7 @@ def test_a_body_edit_reaches_its_page_and_the_feeds(site, tmp_path):
 
 
 def test_a_body_edit_rewrites_only_the_feeds_that_show_that_meeting(site, tmp_path, monkeypatch):
-    from generator import ical
+    from generator.feeds import ical
     site.add(SECOND_MEETING)
     site.build()
     written: list[str] = []
@@ -128,7 +128,7 @@ def test_a_title_edit_reaches_every_list(site, tmp_path):
 
 
 def test_a_title_edit_serialises_only_that_meetings_event_again(site, tmp_path, monkeypatch):
-    from generator import ical
+    from generator.feeds import ical
     site.add(SECOND_MEETING)
     site.build()
     made: list[str] = []
@@ -172,11 +172,12 @@ def test_a_template_edit_reaches_every_page(site):
 
 
 def test_a_page_template_edit_re_renders_only_the_pages_made_with_it(site, tmp_path, monkeypatch):
-    from generator import ical, render
+    from generator.feeds import ical
+    from generator.pages import environment
     site.build()
     rendered: list[str] = []
-    real_render, real_feed = render.render_job, ical.feed_parts
-    monkeypatch.setattr(render, "render_job", lambda env, s, job: rendered.append(job.path) or real_render(env, s, job))
+    real_render, real_feed = environment.render_job, ical.feed_parts
+    monkeypatch.setattr(environment, "render_job", lambda env, s, job: rendered.append(job.path) or real_render(env, s, job))
     monkeypatch.setattr(ical, "feed_parts", lambda *args: rendered.append("feed") or real_feed(*args))
     template = site.root / "themes" / "default" / "templates" / "meeting.html"
     template.write_text(template.read_text().replace("<h1>{{ meeting.title }}</h1>",
@@ -212,7 +213,7 @@ def test_deleting_a_meeting_removes_its_page_feed_entries_and_list_rows(site, tm
 
 def test_many_pages_use_the_worker_pool_and_give_the_same_bytes(site, tmp_path, monkeypatch):
     """Enough meetings to cross the pool threshold: one process and several give the same output."""
-    from generator import parallel
+    from generator.store import parallel
     for day in range(1, 29):
         for month in (1, 2):
             site.add({f"meetings/2021-{month:02d}-{day:02d}-styrelse.md":
@@ -282,7 +283,7 @@ def test_front_matter_checked_in_the_pool_and_read_from_the_cache_names_file_lin
 def test_a_cache_that_cannot_be_written_costs_time_not_the_build(site, monkeypatch, tmp_path):
     """Another build holding the cache, or a full disk: the site is built all the same."""
     import sqlite3
-    from generator import cache as cache_module
+    from generator.store import cache as cache_module
     site.build()
 
     def locked(self):
@@ -297,7 +298,7 @@ def test_a_cache_that_cannot_be_written_costs_time_not_the_build(site, monkeypat
 
 def test_entries_read_in_batches_come_back_in_order_and_a_damaged_one_is_a_miss(tmp_path):
     import sqlite3
-    from generator.cache import BuildCache
+    from generator.store.cache import BuildCache
     cache = BuildCache(tmp_path)
     for n in range(10):
         cache.put("bodies", f"k{n}", {"n": n})

@@ -8,7 +8,7 @@ import icalendar
 import pytest
 import recurring_ical_events
 
-from generator.build import build
+from generator.pipeline.build import build
 from generator.errors import BuildFailed
 
 from conftest import FEDERATIONS, MEETING, PROJECTS, TODAY
@@ -402,7 +402,7 @@ def test_folding_gives_the_bytes_icalendar_gives():
 
     from icalendar.parser.string import _foldline
 
-    from generator.ical import fold
+    from generator.feeds.ical import fold
 
     alphabet = "ab \\^,;:åäöÅ€😀\"x"
     rng = random.Random(9)

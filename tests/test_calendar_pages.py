@@ -217,7 +217,7 @@ def test_events_with_the_same_name_get_page_titles_that_tell_them_apart(site):
 
 
 def test_past_events_are_split_by_year_and_every_one_stays_reachable(site, monkeypatch):
-    from generator import calendar_pages
+    from generator.pages import calendar_pages
     monkeypatch.setattr(calendar_pages, "PAST_ON_PAGE", 1)
     add_calendar(site).add({
         "events/2020-03-10-seminarium.md": "---\nuid: e-2020\ntitle: Seminarium\nstart: 2020-03-10\n"

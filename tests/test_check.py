@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from generator.check import check_site
+from generator.authoring.check import check_site
 from generator.cli import main
 
 from conftest import FEDERATIONS, MEETING, PROJECTS, SiteTree

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from generator import contrast
+from generator.text import contrast
 from generator.errors import BuildFailed
 
 from conftest import REPO, text_of

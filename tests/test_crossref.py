@@ -4,12 +4,12 @@ from __future__ import annotations
 import random
 from types import SimpleNamespace
 
-from generator import crossref
-from generator.agenda import AgendaItem
-from generator.dates import PartialDate
-from generator.decisions import Finding
-from generator.minutes import MinutesFacts
-from generator.model import Federation, Meeting, Project
+from generator.minutes import crossref
+from generator.minutes.agenda import AgendaItem
+from generator.text.dates import PartialDate
+from generator.minutes.decisions import Finding
+from generator.minutes.facts import MinutesFacts
+from generator.content.model import Federation, Meeting, Project
 
 WORDS = ["budget", "konferens", "hemsida", "VIS", "uppföljning", "statistik", "rekrytering", "lokaler",
          "kommunikation", "insatser", "Övrigt", "samverkan"]

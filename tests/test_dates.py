@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from generator.dates import PartialDate, format_range, format_when, parse_time
+from generator.text.dates import PartialDate, format_range, format_when, parse_time
 
 
 def test_full_meeting_date_with_time_span():
@@ -40,7 +40,7 @@ def test_day_and_month_names_are_babels_for_every_day():
     as Babel's own formatting, day by day."""
     from babel.dates import format_date
 
-    from generator.dates import format_day, format_day_short, format_month
+    from generator.text.dates import format_day, format_day_short, format_month
 
     day = dt.date(2015, 1, 1)
     while day.year < 2031:

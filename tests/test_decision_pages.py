@@ -1,7 +1,8 @@
 """decision_pages.py: the register pages' jobs, browser-free."""
 from __future__ import annotations
 
-from generator import build, decision_pages
+from generator.pipeline import build
+from generator.pages import decision_pages
 
 from conftest import FEDERATIONS, PROJECTS, TODAY, SiteTree
 

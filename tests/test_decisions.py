@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.markup import render_markdown
-from generator.minutes import enrich
+from generator.minutes.markup import render_markdown
+from generator.minutes.facts import enrich
 
 from conftest import FEDERATIONS, PROJECTS, SiteTree, text_of
 
@@ -357,7 +357,7 @@ ALL_ROWS = {
 
 
 def test_the_first_page_shows_the_newest_open_questions_and_says_where_the_rest_are(tmp_path, monkeypatch):
-    from generator import decision_pages
+    from generator.pages import decision_pages
     monkeypatch.setattr(decision_pages, "OPEN_ON_FIRST_PAGE", 1)
     tree = register_site(tmp_path)
     first = tree.html("beslut/")
@@ -397,8 +397,8 @@ def test_the_quick_word_check_never_hides_a_finding(tmp_path, monkeypatch):
     import subprocess
     import sys
     from conftest import REPO
-    from generator import decisions
-    from generator.sources import parse_front_matter
+    from generator.minutes import decisions
+    from generator.content.sources import parse_front_matter
     subprocess.run([sys.executable, str(REPO / "benchmarks" / "make_corpus.py"), "--n", "120",
                     "--out", str(tmp_path / "corpus")], check=True, capture_output=True)
     files = sorted((REPO / "content" / "meetings").rglob("*.md")) + \

@@ -9,8 +9,8 @@ import pytest
 
 from conftest import FEDERATIONS, MEETING, PROJECTS, SiteTree, text_of
 
-from generator import documents
-from generator.check import check_site
+from generator.content import documents
+from generator.authoring.check import check_site
 
 reportlab = pytest.importorskip("reportlab")
 docx = pytest.importorskip("docx")

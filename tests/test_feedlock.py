@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from generator import feedlock
+from generator.feeds import feedlock
 from generator.errors import Problem
 
 UTC = dt.timezone.utc

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from generator.errors import Problem
-from generator.frontmatter import Text, read_yaml
+from generator.content.frontmatter import Text, read_yaml
 
 
 def read(text: str):
@@ -126,7 +126,7 @@ def test_list_items_word_gave_a_dash_or_bullet_are_list_items():
 
 @pytest.mark.parametrize("fence, line", [("—\ntitle: M\n---\n", 1), ("---\ntitle: M\n—\n", 3)])
 def test_a_fence_word_made_into_a_dash_says_so(fence, line):
-    from generator.sources import parse_front_matter
+    from generator.content.sources import parse_front_matter
     with pytest.raises(Problem) as raised:
         parse_front_matter(fence, "x.md")
     assert raised.value.line == line and "three hyphens" in raised.value.fix

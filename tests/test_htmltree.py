@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator import htmltree
-from generator.markup import render_markdown
+from generator.text import htmltree
+from generator.minutes.markup import render_markdown
 
 
 def shape(element) -> tuple:

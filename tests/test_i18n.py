@@ -164,7 +164,8 @@ def test_the_language_comes_from_lang_then_sitegen_lang_then_site_yaml_then_swed
 def test_a_cached_warning_is_never_shown_in_the_language_of_the_build_that_cached_it(site, monkeypatch, capsys):
     """A build's warnings are kept in the cache with its summary, and an unchanged site is answered
     from there: the language is part of what the cache's keys depend on."""
-    from generator import cli, search
+    from generator import cli
+    from generator.search import pagefind as search
     monkeypatch.setattr(search, "find_pagefind", lambda: None)     # a warning every build gives
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1635724800")
     swedish = "varning: site.yaml:1: search: Pagefind är inte installerat, så sökfunktionen byggdes inte"
@@ -186,7 +187,7 @@ def test_the_unchanged_shortcut_answers_in_the_language_asked_for(site):
 
 
 def test_the_code_digest_depends_on_the_language():
-    from generator.fingerprint import code_digest
+    from generator.pipeline.fingerprint import code_digest
     i18n.set_language("sv")
     swedish = code_digest()
     i18n.set_language("en")
@@ -249,7 +250,7 @@ def test_progress_steps_are_swedish_with_verbose(site):
 
 def test_the_preview_error_page_is_swedish_by_default_and_english_with_lang_en():
     from generator.errors import Problem
-    from generator.serve import ServeState, error_page
+    from generator.authoring.serve import ServeState, error_page
     problem = Problem(MEETING, 4, "date", "x", "y")
     state = ServeState(root=REPO, out_dir=REPO / "output", problems=[problem])
     i18n.set_language("sv")

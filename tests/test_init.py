@@ -15,8 +15,9 @@ import pytest
 import yaml
 
 from conftest import REPO, text_of
-from generator import __version__, init
-from generator.init import InitError, Settings, plan, write_site
+from generator import __version__
+from generator.authoring import init
+from generator.authoring.init import InitError, Settings, plan, write_site
 
 DAY = dt.date(2026, 3, 2)
 EPOCH = str(int(dt.datetime(2026, 3, 2, 12, tzinfo=dt.timezone.utc).timestamp()))

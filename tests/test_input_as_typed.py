@@ -16,9 +16,9 @@ import feedparser
 import icalendar
 import pytest
 
-from generator.build import build
+from generator.pipeline.build import build
 from generator.errors import BuildFailed
-from generator.progress import Progress
+from generator.store.progress import Progress
 
 from conftest import REPO, TODAY, text_of
 
@@ -361,6 +361,6 @@ def test_ctrl_c_at_the_terminal_stops_workers_and_search_with_one_line(tmp_path)
 
 def test_every_type_the_importer_writes_is_a_meeting_type_a_new_site_has():
     """An imported meeting must build on a site that has not declared meeting_types."""
-    from generator.config import DEFAULT_MEETING_TYPES
-    from generator.importer.words import MEETING_TYPES
+    from generator.content.config import DEFAULT_MEETING_TYPES
+    from generator.authoring.importer.words import MEETING_TYPES
     assert [kind for kind, _pattern in MEETING_TYPES if kind not in DEFAULT_MEETING_TYPES] == []

@@ -6,9 +6,9 @@ import textwrap
 import html5lib
 import pytest
 
-from generator import markup
-from generator.markup import plain_text, render_markdown, summary
-from generator.slugs import unique_id
+from generator.minutes import markup
+from generator.minutes.markup import plain_text, render_markdown, summary
+from generator.text.slugs import unique_id
 
 
 def parse(html: str):

@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from generator import mentions
-from generator.markup import render_markdown
-from generator.mentions import MentionName
-from generator.minutes import enrich
+from generator.minutes import mentions
+from generator.minutes.markup import render_markdown
+from generator.minutes.mentions import MentionName
+from generator.minutes.facts import enrich
 
 from conftest import FEDERATIONS, PROJECTS, SiteTree, text_of
 

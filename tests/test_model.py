@@ -122,7 +122,7 @@ def test_references_by_name_alias_and_slug_resolve_to_the_same_object(site):
     site.add({"meetings/2021-12-07-u.md": "---\ntitle: M\ntype: styrelse\ndate: 2021-12-07\n"
                                           "federations: [SF Roslagen, Samordningsförbundet Sundbyberg]\n"
                                           "projects: [MIA-projektet]\n---\n"})
-    from generator.build import load_model
+    from generator.pipeline.build import load_model
     from conftest import TODAY
     model = load_model(site.root, TODAY)
     meeting = model.meeting("2021-12-07-u")
@@ -145,7 +145,7 @@ def test_presidium_people_keep_federation_and_role(site):
               - {name: Sophia D, role: förbundschef}
         ---
         """})
-    from generator.build import load_model
+    from generator.pipeline.build import load_model
     from conftest import TODAY
     meeting = load_model(site.root, TODAY).meeting("2021-12-08-presidiemote")
     group = meeting.present[0]

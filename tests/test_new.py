@@ -5,10 +5,10 @@ import re
 
 import pytest
 
-from generator import schema
+from generator.content import schema
 from generator.cli import main
-from generator.new import COMMON_HELP, HELP
-from generator.sources import parse_front_matter
+from generator.authoring.new import COMMON_HELP, HELP
+from generator.content.sources import parse_front_matter
 
 from conftest import text_of
 

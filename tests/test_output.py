@@ -1,7 +1,7 @@
 """Atomic, double-buffered writing: only changed bytes are written, and a damaged spare changes nothing."""
 from __future__ import annotations
 
-from generator.output import write_site
+from generator.store.output import write_site
 
 
 def tree(folder):
@@ -78,7 +78,7 @@ def test_a_failed_write_leaves_the_output_as_it_was(tmp_path):
 
 
 def test_unchanged_files_are_shared_with_the_spare_and_an_edit_through_one_never_leaks(tmp_path):
-    from generator.output import Kept, OutputState, file_digest
+    from generator.store.output import Kept, OutputState, file_digest
     out, spare = tmp_path / "output", tmp_path / "cache" / "previous-output"
 
     def kept(rel):   # what a build passes for a file output/ verifiably holds
@@ -103,7 +103,7 @@ def test_unchanged_files_are_shared_with_the_spare_and_an_edit_through_one_never
 
 def test_where_links_fail_unchanged_files_are_copied(tmp_path, monkeypatch):
     import os
-    from generator.output import Kept, OutputState, file_digest
+    from generator.store.output import Kept, OutputState, file_digest
     out, spare = tmp_path / "output", tmp_path / "spare"
     write_site(out, {"a.html": b"page a"}, {}, spare)
 
@@ -119,7 +119,7 @@ def test_a_file_written_in_parts_is_the_same_file_and_skipped_when_the_spare_has
     """A big feed is written piece by piece: same bytes, digest and permissions as a whole file,
     not rewritten when the spare holds it, and nothing left behind when making it fails."""
     import pytest
-    from generator.output import OutputState, Staging, file_digest
+    from generator.store.output import OutputState, Staging, file_digest
     out, spare = tmp_path / "output", tmp_path / "cache" / "previous-output"
     parts = [b"BEGIN:VCALENDAR\r\n", b"BEGIN:VEVENT\r\nEND:VEVENT\r\n" * 3, b"END:VCALENDAR\r\n"]
     whole = b"".join(parts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import collections
 import os
 
-from generator import parallel
+from generator.store import parallel
 
 
 def _pid_of(task, shared):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.pasted import clean_body, clean_field_text, unquote_curly, xml_safe
+from generator.text.pasted import clean_body, clean_field_text, unquote_curly, xml_safe
 
 XML_FORBIDDEN = [chr(c) for c in range(0x20) if chr(c) not in "\t\n\r"] + ["\ufffe", "\uffff"]
 

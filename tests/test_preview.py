@@ -2,8 +2,8 @@
 that follows gives the same page."""
 from __future__ import annotations
 
-from generator import preview
-from generator.build import build
+from generator.authoring import preview
+from generator.pipeline.build import build
 
 from conftest import TODAY
 

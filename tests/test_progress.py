@@ -4,7 +4,7 @@ from __future__ import annotations
 import io
 
 from generator.cli import main
-from generator.progress import NORMAL, QUIET, VERBOSE, TerminalProgress
+from generator.store.progress import NORMAL, QUIET, VERBOSE, TerminalProgress
 
 from conftest import TODAY
 
@@ -67,7 +67,7 @@ def test_quiet_shows_nothing():
 
 def test_the_build_reports_its_pages_to_the_progress(site):
     stream = io.StringIO()
-    from generator.build import build
+    from generator.pipeline.build import build
     result = build(site.root, today=TODAY, progress=TerminalProgress(stream, NORMAL, live=True, delay=0, interval=0))
     shown = [part.strip() for part in stream.getvalue().split("\r") if part.strip()]
     assert f"rendering pages {result.pages}/{result.pages}" in [s.split(" · ")[0] for s in shown]

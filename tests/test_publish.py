@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from generator import publish
-from generator.publish import PublishError, is_remote, local_target, rsync_command, sync_folder
+from generator.authoring import publish
+from generator.authoring.publish import PublishError, is_remote, local_target, rsync_command, sync_folder
 
 
 @pytest.fixture

@@ -5,8 +5,10 @@ import jinja2
 import pytest
 from markupsafe import Markup
 
-from generator import build, occurrences, render
-from generator.model import Federation
+from generator.pipeline import build
+from generator.feeds import occurrences
+from generator.pages import environment, jobs, site_pages
+from generator.content.model import Federation
 
 from conftest import TODAY
 
@@ -16,13 +18,13 @@ class Thing:
         self.name = name
 
 
-def fragments_env(source: str) -> tuple[jinja2.Environment, render.Fragments, list]:
+def fragments_env(source: str) -> tuple[jinja2.Environment, environment.Fragments, list]:
     """An environment whose _fragments.html is `source`, and a list that logs every macro call."""
     calls: list = []
-    env = jinja2.Environment(loader=jinja2.DictLoader({render.Fragments.TEMPLATE: source}), autoescape=True,
+    env = jinja2.Environment(loader=jinja2.DictLoader({environment.Fragments.TEMPLATE: source}), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
     env.globals["log"] = lambda *args: calls.append(args) or ""
-    fragments = render.Fragments(env)
+    fragments = environment.Fragments(env)
     env.globals.update(fragment=fragments, fragment_lines=fragments.lines)
     return env, fragments, calls
 
@@ -88,7 +90,7 @@ class Site:
 
 
 def test_menus_mark_the_section_and_the_page_and_are_shared_per_state():
-    menus = render.MenuStates(Config())
+    menus = jobs.MenuStates(Config())
     site = Site([Page("Om webbplatsen", "/sub/om/")])
     meeting = menus(site, "/moten/2021-11-17-forbundschefsmote/")
     assert [(link.label, link.url, link.aria_current) for link in meeting.main][:3] == [
@@ -103,48 +105,48 @@ def test_menus_mark_the_section_and_the_page_and_are_shared_per_state():
 
 
 def test_a_year_page_marks_its_year_in_the_shared_navigation():
-    links = render.year_links(Config(), {2022: 3, 2021: 5, None: 1}, lambda year: f"/moten/{year or 'utan-datum'}/")
+    links = jobs.year_links(Config(), {2022: 3, 2021: 5, None: 1}, lambda year: f"/moten/{year or 'utan-datum'}/")
     assert [(link.label, link.url, link.count, link.is_current) for link in links] == [
         ("2022", "/sub/moten/2022/", 3, False), ("2021", "/sub/moten/2021/", 5, False),
-        (render.UNDATED_LABEL, "/sub/moten/utan-datum/", 1, False)]
-    assert [link.is_current for link in render.at_year(links, 2021)] == [False, True, False]
-    assert [link.is_current for link in render.at_year(links, None)] == [False, False, True]
+        (jobs.UNDATED_LABEL, "/sub/moten/utan-datum/", 1, False)]
+    assert [link.is_current for link in jobs.at_year(links, 2021)] == [False, True, False]
+    assert [link.is_current for link in jobs.at_year(links, None)] == [False, False, True]
     assert not any(link.is_current for link in links)
 
 
 def test_years_are_newest_first_and_no_date_last():
-    assert render.newest_first({2020: [1]}, {None: [2], 2021: [3]}, {2020: [4]}) == [2021, 2020, None]
-    assert render.newest_first() == []
+    assert jobs.newest_first({2020: [1]}, {None: [2], 2021: [3]}, {2020: [4]}) == [2021, 2020, None]
+    assert jobs.newest_first() == []
 
 
 def test_a_first_page_shows_the_latest_years_that_fit_and_at_least_one():
     groups = {2022: [1, 2], 2021: [3], 2020: [4, 5, 6], None: [7]}
-    assert list(render.latest_years(groups, 3)) == [2022, 2021]
-    assert list(render.latest_years(groups, 4)) == [2022, 2021]   # stops at the first year that does not fit
-    assert render.latest_years(groups, 1) == {2022: [1, 2]}       # over the limit, but never empty
-    assert list(render.latest_years(groups, 100)) == [2022, 2021, 2020, None]
-    assert render.latest_years({}, 5) == {}
+    assert list(jobs.latest_years(groups, 3)) == [2022, 2021]
+    assert list(jobs.latest_years(groups, 4)) == [2022, 2021]   # stops at the first year that does not fit
+    assert jobs.latest_years(groups, 1) == {2022: [1, 2]}       # over the limit, but never empty
+    assert list(jobs.latest_years(groups, 100)) == [2022, 2021, 2020, None]
+    assert jobs.latest_years({}, 5) == {}
 
 
 def test_the_year_of_meetings_without_a_date_has_a_label_in_text_and_in_links():
-    assert render.year_label(2021) == "2021"
-    assert render.year_label(None) == "utan datum"
-    assert render.year_label(None, render.UNDATED_LABEL) == "Datum ej fastställt"
+    assert jobs.year_label(2021) == "2021"
+    assert jobs.year_label(None) == "utan datum"
+    assert jobs.year_label(None, jobs.UNDATED_LABEL) == "Datum ej fastställt"
 
 
 def test_short_names_and_slugs_join_what_a_list_shows():
     feds = [Federation.__new__(Federation), Federation.__new__(Federation)]
     feds[0].short_name, feds[0].slug = "Roslagen", "roslagen"
     feds[1].short_name, feds[1].slug = "Sundbyberg & co", "sundbyberg"
-    assert render.short_names(feds) == "Roslagen, Sundbyberg & co"
-    assert render.slugs(feds) == "roslagen sundbyberg"
-    assert render.short_names([]) == ""
+    assert jobs.short_names(feds) == "Roslagen, Sundbyberg & co"
+    assert jobs.slugs(feds) == "roslagen sundbyberg"
+    assert jobs.short_names([]) == ""
 
 
 def test_the_meeting_type_filter_marks_the_current_type_on_its_link(site):
     model = build.load_model(site.root, today=TODAY)
     build.convert_bodies(model)
-    jobs = {job.path: job.context for job in render.page_jobs(model, occurrences.occurrences(model))}
+    jobs = {job.path: job.context for job in site_pages.page_jobs(model, occurrences.occurrences(model))}
     [(slug, label)] = model.meeting_types
 
     def marked(path):

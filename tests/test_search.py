@@ -7,7 +7,8 @@ import sys
 
 import pytest
 
-from generator import cli, search
+from generator import cli
+from generator.search import pagefind as search
 
 from conftest import FEDERATIONS, MEETING, PROJECTS, TODAY, SiteTree
 
@@ -169,7 +170,7 @@ def test_an_edit_reindexes_only_its_part_and_gives_the_bytes_of_a_fresh_build(si
     assert indexed == ["2019"]
     assert "samverkansavtal" in indexed_pages(site.out)["/moten/2019-03-05-forbundschefsmote/"]
     fresh = tmp_path / "fresh"
-    from generator.build import build
+    from generator.pipeline.build import build
     build(site.root, out_dir=fresh, today=TODAY, use_cache=False)
     tree = lambda folder: {p.relative_to(folder).as_posix(): p.read_bytes()
                            for p in folder.rglob("*") if p.is_file()}

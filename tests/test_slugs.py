@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.slugs import slugify
+from generator.text.slugs import slugify
 
 
 @pytest.mark.parametrize("name, slug", [

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from generator.textstore import Stored, StoredText, TextStore
+from generator.store.textstore import Stored, StoredText, TextStore
 
 
 @dataclass

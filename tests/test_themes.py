@@ -7,10 +7,10 @@ import shutil
 import pytest
 
 from conftest import REPO, TODAY, text_of
-from generator import themes
-from generator.config import load_config
+from generator.content import themes
+from generator.content.config import load_config
 from generator.errors import BuildFailed
-from generator.fingerprint import unchanged
+from generator.pipeline.fingerprint import unchanged
 
 PAGE_OVERRIDE = """\
 {% extends "base.html" %}

@@ -7,7 +7,7 @@ import zoneinfo
 import icalendar
 import pytest
 
-from generator.vtimezone import vtimezone
+from generator.feeds.vtimezone import vtimezone
 
 
 def offsets_agree(name: str, first_year: int, last_year: int) -> list[dt.datetime]:

@@ -103,7 +103,7 @@ def test_the_installed_command_is_the_wheel_not_the_repository(installed, starte
     assert installed.sitegen("--version", cwd=started).stdout.strip() == f"sitegen {__version__}"
     where = Path(installed.python("import generator; print(generator.__file__)", cwd=started))
     assert where.is_relative_to(installed.venv) and not where.is_relative_to(REPO)
-    themes = Path(installed.python("from generator import themes; print(themes.builtin_themes_dir())", cwd=started))
+    themes = Path(installed.python("from generator.content import themes; print(themes.builtin_themes_dir())", cwd=started))
     assert themes.is_relative_to(installed.venv) and (themes / "default/templates/base.html").is_file()
 
 

@@ -85,7 +85,7 @@ def _example_pages(site, out: Path) -> dict[str, str]:
     if months:
         pages["month"] = months[len(months) // 2]
     # The lists and registers that have their own templates or page builders.
-    from generator import urls
+    from generator.content import urls
     pages.update({"decisions": urls.DECISIONS, "assignments": urls.ASSIGNMENTS,
                   "past calendar": urls.calendar_past_path()})
     if site.meeting_types:
@@ -109,8 +109,8 @@ def built(tmp_path_factory) -> BuiltSite:
     'Today' is the day of the newest minutes, so that the calendar has both past and coming
     entries whatever the real date is, and the build is the same on every run.
     """
-    from generator.build import build, load_model
-    from generator.search import find_pagefind
+    from generator.pipeline.build import build, load_model
+    from generator.search.pagefind import find_pagefind
 
     root = tmp_path_factory.mktemp("shipped")
     shutil.copy(REPO / "site.yaml", root / "site.yaml")

@@ -20,7 +20,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from generator.build import build, load_model  # noqa: E402  (after the path is set)
+from generator.pipeline.build import build, load_model  # noqa: E402  (after the path is set)
 
 OUT = REPO / "docs" / "screenshots"
 WIDTHS = {"desktop": (1280, 860), "mobile": (390, 844)}

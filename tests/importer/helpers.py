@@ -4,7 +4,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from generator.importer import KnownItem, KnownNames, import_command, import_minutes, to_file_text
+from generator.authoring.importer import KnownItem, KnownNames, import_command, import_minutes, to_file_text
 
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "import"

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from generator.importer.words import LABELS, TABLE_HEADINGS
-from generator.importer import MONTH_NAMES, WEEKDAY_NAMES, to_file_text
+from generator.authoring.importer.words import LABELS, TABLE_HEADINGS
+from generator.authoring.importer import MONTH_NAMES, WEEKDAY_NAMES, to_file_text
 
 from .helpers import ALL_FIXTURES, KNOWN, load
 

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from generator.importer import find_date_mentions, find_time_spans, iso_week_range, resolve_day
+from generator.authoring.importer import find_date_mentions, find_time_spans, iso_week_range, resolve_day
 
 
 @pytest.mark.parametrize("text, day, month, year", [

@@ -7,7 +7,7 @@ import docx
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from generator.importer.readers.docx import read_docx
+from generator.authoring.importer.readers.docx import read_docx
 
 
 def docx_bytes(document) -> bytes:

@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from generator.importer import import_minutes
-from generator.importer.readers import read_minutes
+from generator.authoring.importer import import_minutes
+from generator.authoring.importer.readers import read_minutes
 
 from .documents import BOARD_PROTOCOL, COLUMN_PROTOCOL, NETWORK_MEETING, blocks_from_text, to_docx, to_odt, to_pdf, to_text
 from .helpers import ALL_FIXTURES, FIXTURES, KNOWN

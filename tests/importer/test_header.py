@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from generator.importer import import_minutes
+from generator.authoring.importer import import_minutes
 
 from .helpers import KNOWN, event_on, load
 

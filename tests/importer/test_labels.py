@@ -1,7 +1,7 @@
 """Which label a header line carries, and two-column layouts read as labels (generator/importer/labels.py)."""
 from __future__ import annotations
 
-from generator.importer.labels import label_view, split_labelled
+from generator.authoring.importer.labels import label_view, split_labelled
 
 
 def test_labels_on_one_line_bold_italic_and_in_brackets():

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.importer import import_minutes
+from generator.authoring.importer import import_minutes
 
 from .helpers import ALL_FIXTURES, EVENT_FIELDS, KNOWN, MEETING_FIELDS, load
 

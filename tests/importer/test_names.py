@@ -1,7 +1,7 @@
 """Known federations and projects and finding them in a text (generator/importer/names.py)."""
 from __future__ import annotations
 
-from generator.importer import KnownItem, KnownNames, find_names
+from generator.authoring.importer import KnownItem, KnownNames, find_names
 
 from .helpers import KNOWN, make_site
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import zipfile
 
-from generator.importer.readers import read_minutes
-from generator.importer.readers.odt import read_odt
+from generator.authoring.importer.readers import read_minutes
+from generator.authoring.importer.readers.odt import read_odt
 
 from .documents import BOARD_PROTOCOL, NETWORK_MEETING, to_odt
 

@@ -5,9 +5,9 @@ import datetime as dt
 
 from reportlab.pdfgen import canvas
 
-from generator.importer import import_minutes
-from generator.importer.readers import read_minutes
-from generator.importer.readers.pdf import read_pdf
+from generator.authoring.importer import import_minutes
+from generator.authoring.importer.readers import read_minutes
+from generator.authoring.importer.readers.pdf import read_pdf
 
 from .documents import BOARD_PROTOCOL, NETWORK_MEETING, to_pdf
 from .helpers import KNOWN

@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from generator.importer import import_minutes, normalise_role, parse_people
-from generator.importer.people import is_affiliation, parse_person_line
+from generator.authoring.importer import import_minutes, normalise_role, parse_people
+from generator.authoring.importer.people import is_affiliation, parse_person_line
 
 from .helpers import KNOWN, event_on, load
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.importer.readers import read_minutes
+from generator.authoring.importer.readers import read_minutes
 
 
 @pytest.mark.parametrize("name, data, expected", [

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
-from generator.check import check_command
+from generator.pipeline.build import build
+from generator.authoring.check import check_command
 
 from .helpers import run
 

@@ -6,11 +6,11 @@ import re
 
 from pathlib import Path
 
-from generator.sources import parse_front_matter
+from generator.content.sources import parse_front_matter
 
 from conftest import SiteTree, text_of
-from generator.importer import write
-from generator.check import check_command
+from generator.authoring.importer import write
+from generator.authoring.check import check_command
 
 from .documents import BOARD_PROTOCOL, NETWORK_MEETING, to_docx, to_pdf
 from .helpers import FIXTURES, MEETING_FIELDS, make_site, run

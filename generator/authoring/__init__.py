@@ -1,0 +1,3 @@
+"""What an editor runs besides the build: new, check, serve with its live preview, init,
+publish, import.
+"""

@@ -1,0 +1,244 @@
+"""The people in the header: lists under a label, grouped under the protocol's own headings or
+under federations, continued on the lines below, in a table, one a line under no label; a
+role as a label; the chair and secretary read from their roles."""
+from __future__ import annotations
+
+import re
+
+from generator.authoring.importer.labels import _PEOPLE_KINDS, _bare, _field_label_line, split_labelled
+from generator.authoring.importer.lines import _BULLET, _strip_markup
+from generator.authoring.importer.names import KnownNames, best_name
+from generator.authoring.importer.people import _people_block, _split_commas, is_affiliation, is_role, normalise_role, parse_people, parse_person_line
+from generator.authoring.importer.words import CHAIR_ROLES, LABELS, PRESENT_GROUP_LABELS, SECRETARY_ROLES, TABLE_HEADINGS
+
+
+def _people_label(line: str) -> str | None:
+    """The label of a line that is only a people label: 'Beslutande ledamöter', '**Förhinder:**'."""
+    bare = _bare(line)
+    return bare if LABELS.get(bare) in _PEOPLE_KINDS else None
+
+
+def _federation_label(line: str, known: KnownNames) -> object | None:
+    """A line that is only a known federation's name: a sub-group heading ('**Norrback**')."""
+    bare = _bare(line)
+    if not bare or "," in bare or len(bare.split()) > 5:
+        return None
+    fed, fuzzy = best_name(_strip_markup(line).replace("*", "").strip(" :"), known.federations)
+    return fed if fed is not None and not fuzzy else None
+
+
+def _people_in_line(line: str, known: KnownNames, federation: str | None) -> list | None:
+    """The people one line of a list holds: one person with their affiliations, or several names."""
+    text = _BULLET.match(line)["text"] if _BULLET.match(line) else line.strip()
+    text = text.replace("**", "").strip()
+    if text.startswith("|"):
+        # a row of a table of people: 'Namn | Organisation' heads it, '---' rules it
+        cells = [c.strip() for c in text.strip().strip("|").split("|")]
+        if all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells):
+            return []
+        if all(c.lower() in TABLE_HEADINGS or not c for c in cells):
+            return []
+        cells = [c for c in cells if c]
+        # the name first, whatever column it stands in ('Östra Dalen | Rune Ek | ordförande')
+        names = [c for c in cells if looks_like_full_name(c) and not is_affiliation(c, known)]
+        if names:
+            cells = [names[0], *[c for c in cells if c is not names[0]]]
+        text = ", ".join(cells)
+    if not text or ":" in text:
+        return None
+    parts = _split_commas(text)
+    if len(parts) > 1 and not any(is_affiliation(p, known) for p in parts[1:]):
+        people, _ = parse_people(text, known)
+        if people and all(not isinstance(p, dict) or "people" not in p for p in people):
+            return [p if federation is None or isinstance(p, dict) else {"name": p, "federation": federation}
+                    for p in people]
+        return None
+    person = parse_person_line(text, known, federation)
+    return [person] if person is not None else None
+
+
+def _read_people_under_label(lines: list[str], i: int, end: int, known: KnownNames, notes: list[str],
+                             fields: dict, removed: set[int]) -> int:
+    """The people under a label line, in groups when the protocol groups them ('Beslutande
+    ledamöter' / 'Tjänstgörande ersättare' / 'Övriga närvarande', or one federation's name a
+    group). Returns the line after the last one read; `i` when nothing was read."""
+    label = _people_label(lines[i])
+    # the plain forms the importer always read: a name list, bullets, 'Federation: names' lines
+    block, j = [], i + 1
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    while j < len(lines) and lines[j].strip() and not _field_label_line(lines[j]):
+        block.append(j)
+        j += 1
+    grouped = label in PRESENT_GROUP_LABELS or any(
+        _people_label(lines[k]) or _federation_label(lines[k], known) for k in block)
+    if block and not grouped:
+        value = _people_block([lines[k] for k in block], known, notes)
+        if value is not None:
+            _add_people(fields, LABELS[label], value, _bare(lines[i]))
+            removed.update([i, *block])
+            return j
+    # groups, line by line; a line that is no person ends the list and stays in the text
+    groups: list[dict] = []
+    current = {"kind": LABELS[label], "group": label if label in PRESENT_GROUP_LABELS else None,
+               "label": lines[i], "federation": None, "people": [], "lines": [i]}
+    j = i + 1
+    while j < end:
+        line = lines[j]
+        if not line.strip():
+            k = j + 1
+            while k < end and not lines[k].strip():
+                k += 1
+            if k < end and (_people_label(lines[k]) or _federation_label(lines[k], known)) \
+                    or (k < end and not current["people"]):
+                j = k
+                continue
+            break
+        next_label = _people_label(line)
+        fed = None if next_label else _federation_label(line, known)
+        if next_label or fed is not None:
+            groups.append(current)
+            kind = LABELS[next_label] if next_label else current["kind"]
+            name = next_label if next_label in PRESENT_GROUP_LABELS else (fed.label if fed else None)
+            current = {"kind": kind, "group": name, "label": line, "federation": fed.slug if fed else None,
+                       "people": [], "lines": [j]}
+            j += 1
+            continue
+        if _bare(line) in LABELS or split_labelled(line):
+            break             # 'Justerare', 'Plats: …': another label ends the list
+        people = _people_in_line(line, known, current["federation"])
+        if people is None:
+            break
+        current["people"].extend(people)
+        current["lines"].append(j)
+        j += 1
+    groups.append(current)
+    groups = [g for g in groups if g["people"]]
+    if not groups:
+        return i
+    for kind in _PEOPLE_KINDS:
+        mine = [g for g in groups if g["kind"] == kind]
+        if not mine:
+            continue
+        loose = [p for g in mine if not g["group"] for p in g["people"]]
+        named = []
+        for g in mine:
+            if g["group"]:
+                group = {"group": g["group"][:1].upper() + g["group"][1:]}
+                if g["federation"]:
+                    group["federation"] = g["federation"]
+                group["people"] = g["people"]
+                named.append(group)
+        _add_people(fields, kind, loose + named, _bare(mine[0]["label"]) if not mine[0]["group"] else None)
+        for g in mine:
+            removed.update(g["lines"])
+    # a label whose group was empty ('Ersättare' with nobody under it) goes with the others
+    for k in range(i, j):
+        if _people_label(lines[k]) and not lines[k].strip() == "":
+            removed.add(k)
+    return j
+
+
+def _unlabelled_people(lines: list[str], i: int, end: int, known: KnownNames) -> list[tuple[int, object]]:
+    """Two or more lines from `i`, each one person with an affiliation ('Anna Lind, Norrback'):
+    the people present, listed under no label."""
+    run: list[tuple[int, object]] = []
+    k = i
+    while k < end and lines[k].strip():
+        text = _BULLET.match(lines[k])["text"] if _BULLET.match(lines[k]) else lines[k].strip()
+        parts = _split_commas(text.replace("**", ""))
+        if len(parts) < 2 or not all(is_affiliation(p, known) for p in parts[1:]) or ":" in text:
+            break
+        person = parse_person_line(text, known)
+        if person is None:
+            break
+        run.append((k, person))
+        k += 1
+    if len(run) < 2 or (k < end and lines[k].strip()):
+        return []
+    return run
+
+
+def _officers_from_roles(fields: dict, notes: list[str]) -> None:
+    """No 'Ordförande:' label, but one person present has the role 'ordförande': the chair of a
+    board's own meeting. The same for the secretary."""
+    everyone = []
+    for item in fields.get("present") or []:
+        if isinstance(item, dict) and "people" in item:
+            everyone.extend(item["people"])
+        else:
+            everyone.append(item)
+    for key, roles in (("chair", CHAIR_ROLES), ("secretary", SECRETARY_ROLES)):
+        if key in fields:
+            continue
+        holders = [p for p in everyone if isinstance(p, dict)
+                   and any(re.match(rf"{re.escape(r)}(?:$|[\s,(])", p.get("role") or "") for r in roles)]
+        if len(holders) == 1:
+            fields[key] = holders[0]["name"]
+            notes.append(f"{'Ordförande' if key == 'chair' else 'Sekreterare'} läst ur rollen i "
+                         f"deltagarlistan ({holders[0]['name']}) – kontrollera.")
+
+
+def _list_text(line: str) -> str:
+    text = _BULLET.match(line)["text"] if _BULLET.match(line) else line.strip()
+    return text.replace("**", "").strip()
+
+
+_PARTICLES = ("af", "von", "van", "de", "der", "la", "le", "al", "el", "bin", "ibn")
+
+
+def looks_like_full_name(text: str) -> bool:
+    """'Kent Olsson', 'Anna af Klint', 'Kipa': every word capitalised (or a name particle); a
+    stricter test than people.looks_like_name, for lines that stand under no label."""
+    head = re.split(r"\s*[,(]", text.replace("**", ""), maxsplit=1)[0].strip(" .")
+    words = head.split()
+    return (1 <= len(words) <= 5 and words[0][:1].isupper()
+            and all(w[:1].isupper() or w in _PARTICLES for w in words)
+            and not any(ch.isdigit() for ch in head))
+
+
+def _continuation(lines: list[str], start: int, end: int, known: KnownNames) -> list[int]:
+    """The lines right below a people label line that carry more people: indented, bulleted, or a
+    name ('Kent Olsson (M)'), never a label or a line of prose."""
+    found = []
+    for k in range(start, end):
+        line = lines[k]
+        if not line.strip() or split_labelled(line) or _bare(line) in LABELS:
+            break
+        if _federation_label(line, known) is not None:
+            break
+        if not looks_like_full_name(_list_text(line)) or _people_in_line(line, known, None) is None:
+            break
+        found.append(k)
+    return found
+
+
+def _add_people(fields: dict, kind: str, people: list, label: str | None = None) -> None:
+    """People into a field; a second list of the same kind ('Närvarande ledamöter' … then
+    'Närvarande tjänstepersoner' …) is added as a group named by its label."""
+    existing = fields.get(kind)
+    if not existing:
+        fields[kind] = people
+        return
+    flat = all(not (isinstance(p, dict) and "people" in p) for p in people)
+    if kind == "present" and label and flat:
+        fields[kind] = existing + [{"group": label[:1].upper() + label[1:], "people": people}]
+    else:
+        fields[kind] = existing + people
+
+
+_ROLE_LABEL = re.compile(r"^(?P<role>[^:]{2,30}):\s*(?P<name>\S.*)$")
+
+
+def _role_labelled(line: str, known: KnownNames) -> dict | None:
+    """'Förbundschef: Tove Malm' → {name: Tove Malm, role: förbundschef}; None for anything else."""
+    m = _ROLE_LABEL.match(_strip_markup(line))
+    if not m or not is_role(m["role"]) or not looks_like_full_name(m["name"]):
+        return None
+    person = parse_person_line(m["name"], known)
+    if person is None:
+        return None
+    person = {"name": person} if isinstance(person, str) else dict(person)
+    role = normalise_role(m["role"])
+    person["role"] = f"{role}, {person['role']}" if person.get("role") else role
+    return {k: person[k] for k in ("name", "federation", "role") if person.get(k)}

@@ -1,0 +1,265 @@
+"""The header: labelled fields (people, place, time, date), the title line and the date in it."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from generator.authoring.importer.attendees import _add_people, _continuation, _list_text, _officers_from_roles, _people_label, _read_people_under_label, _role_labelled, _unlabelled_people, looks_like_full_name
+from generator.authoring.importer.dates import _MONTH_YEAR, TimeSpan, _valid, find_date_mentions, find_time_spans, month_number
+from generator.authoring.importer.kinds import _NEXT_MEETING
+from generator.authoring.importer.labels import _LINE_LABEL, _PEOPLE_KINDS, WHEN_WHERE, split_labelled
+from generator.authoring.importer.lines import _BULLET, _MD_HEADING, _NUMBERED, _next_content, _strip_markup
+from generator.authoring.importer.names import KnownNames, best_name
+from generator.authoring.importer.notes import Issue, Review
+from generator.authoring.importer.people import parse_people, parse_person
+from generator.authoring.importer.words import LABELS, PRESENT_GROUP_LABELS, PRESENT_SUBGROUPS, SIGNATURE_LABELS, WEEKDAY_NAMES
+
+
+_GENERIC_PREFIX = re.compile(r"^(?:minnesanteckningar|minnesanteckning|mötesanteckningar|anteckningar|protokoll)"
+                             r"(?:\s+(?:från|för|vid))?\s*[:,–-]?\s+", re.IGNORECASE)
+
+
+def _without_when(value: str) -> str:
+    """'Torsdag 14 mars 2024 kl 9-12, Kommunhuset' → 'Kommunhuset': the place part of a value
+    that also holds the date or time."""
+    cut = value
+    spans = [(m.start, m.end) for m in find_date_mentions(value)] + [(t.start, t.end) for t in find_time_spans(value)]
+    for start, end in sorted(spans, reverse=True):
+        cut = cut[:start] + " " + cut[end:]
+    weekdays = "|".join(WEEKDAY_NAMES)
+    cut = re.sub(rf"\b(?:{weekdays})(?:en|ens)?\b|\bden\b|\bkl\.?(?=\s|$)", " ", cut, flags=re.IGNORECASE)
+    return ", ".join(p.strip(" .–-") for p in re.split(r"\s*[,;]\s*", cut) if p.strip(" .–-")).strip(" ,.–-")
+
+
+def _is_title_candidate(line: str) -> bool:
+    plain = _strip_markup(line)
+    if not plain or len(plain.split()) > 14 or _LINE_LABEL.match(plain):
+        return False
+    if _NUMBERED.match(plain) or _BULLET.match(line):
+        return False
+    return not (plain.endswith(".") and len(plain.split()) > 6)
+
+
+def _header_date(line: str) -> tuple[dt.date | None, tuple[int, int] | None, TimeSpan | None]:
+    """A full date, or a month and year, written in a header line; and a time span."""
+    full = None
+    for mention in find_date_mentions(line):
+        if mention.year and mention.day and mention.day2 is None and _valid(mention.year, mention.month, mention.day):
+            full = dt.date(mention.year, mention.month, mention.day)
+            break
+    month_year = None
+    if full is None:
+        m = _MONTH_YEAR.search(line)
+        if m and month_number(m["m"]):
+            month_year = (int(m["y"]), month_number(m["m"]))
+    spans = find_time_spans(line)
+    return full, month_year, spans[0] if spans else None
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text.casefold())
+
+
+@dataclass
+class _Labelled:
+    """What the labelled header lines gave: people fields, raw place/time/date/link values."""
+    fields: dict
+    removed: set
+    place: str | None
+    time: str | None
+    date: str | None
+    link: str | None
+    header_end: int = 0              # the first line after the header
+
+
+def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames, notes: list[str],
+                          reviews: list[Review]) -> _Labelled:
+    """'Ordförande: Kipa Sekreterare: Elin', 'Närvarande i rummet: … På Teams: …', 'Plats: …'.
+
+    The first occurrence of each label counts. Place, time and date labels count only in the
+    header; people may also be listed under the first agenda items ('1. Välkommen' /
+    'Närvarande: …'). Neither counts under 'Nästa möte', where 'Datum: … Plats: …' describe the
+    next meeting. A line is removed from the body only when all of it went into a field.
+    """
+    # Place, time and date labels count only in the header; people may also be listed under the
+    # first agenda items ('1. Välkommen' / 'Närvarande: …'). Neither counts under 'Nästa möte',
+    # where 'Datum: … Plats: …' describe the next meeting.
+    header_end, people_end = _header_limits(lines, agenda)
+    fields: dict[str, object] = {}
+    removed: set[int] = set()
+    place_value = time_value = date_value = link_value = None
+    present_parts: list[tuple[str | None, str, int]] = []
+    continued_of: dict[int, list[int]] = {}         # a label line → the lines that continue it
+    i = 0
+    while i < people_end:
+        line = lines[i]
+        # 'Närvarande' / 'Beslutande ledamöter' / 'Förhinder' on a line of its own, names below
+        if _people_label(line):
+            j = _read_people_under_label(lines, i, people_end, known, notes, fields, removed)
+            if j > i:
+                i = j
+                continue
+        # 'Anna Lind, Samordningsförbundet Norrback' one a line under no label at all
+        if i < header_end and "present" not in fields:
+            run = _unlabelled_people(lines, i, header_end, known)
+            if run:
+                fields["present"] = [person for _, person in run]
+                removed.update(k for k, _ in run)
+                i = run[-1][0] + 1
+                continue
+        parts = split_labelled(line)
+        if not parts and i < header_end and "present" in fields:
+            # 'Förbundschef: Tove Malm' among the people: a role as the label of a person present
+            person = _role_labelled(line, known)
+            if person is not None:
+                _add_people(fields, "present", [person])
+                removed.add(i)
+                i += 1
+                continue
+        if parts and i >= header_end and any(LABELS.get(label.lower()) in WHEN_WHERE
+                                             for label, _, _ in parts):
+            parts = []            # 'Plats:' in the body belongs to something else
+        continued: list[int] = []
+        if parts and LABELS.get(parts[-1][0].lower()) in _PEOPLE_KINDS:
+            # 'Närvarande ledamöter: Ulla Bergström (S)' and more people on the lines below it
+            continued = _continuation(lines, i + 1, people_end, known)
+            if continued:
+                label, sub, value = parts[-1]
+                more = "; ".join(_list_text(lines[k]) for k in continued)
+                parts[-1] = (label, sub, f"{value}; {more}" if value else more)
+        if parts:
+            consumed = True
+            for label, sub, value in parts:
+                kind = LABELS.get(label.lower(), "present" if re.match(PRESENT_SUBGROUPS, label, re.IGNORECASE) else None)
+                if kind is None:
+                    consumed = False
+                    continue
+                if kind == "present":
+                    group = label if label.lower() in PRESENT_GROUP_LABELS else None
+                    present_parts.append((sub or group or (label if LABELS.get(label.lower()) is None else None), value, i))
+                    if "present" not in fields:
+                        fields["present"] = None  # filled below
+                elif kind in ("absent", "guests"):
+                    people, extra = parse_people(value, known)
+                    if people is None or not people:
+                        consumed = False
+                        continue
+                    _add_people(fields, kind, people)
+                    notes.extend(f"Tolkat: {n}." for n in extra)
+                elif kind in ("chair", "secretary") and kind not in fields:
+                    person = parse_person(value.lstrip("/").strip(), None, known)
+                    if person is None:
+                        consumed = False
+                        continue
+                    fields[kind] = person
+                elif kind in WHEN_WHERE and kind != "link":
+                    # 'Datum och tid: …', 'Plats och tid: …': one value for two fields
+                    wants = {"place": ("place",), "time": ("time",), "date": ("date",),
+                             "datetime": ("date", "time"), "timeplace": ("time", "place"),
+                             "dateplace": ("date", "place"), "all": ("date", "time", "place")}[kind]
+                    if "place" in wants and place_value is None:
+                        place_value = _without_when(value) if len(wants) > 1 else value
+                    if "time" in wants and time_value is None:
+                        time_value = value
+                    if "date" in wants and date_value is None:
+                        date_value = value
+                elif kind == "link" and link_value is None:
+                    link_value = value
+                elif kind == "ignore":
+                    consumed = False
+                else:
+                    consumed = False
+            if consumed:
+                removed.add(i)
+                removed.update(continued)
+                continued_of[i] = continued
+                i = continued[-1] if continued else i
+        i += 1
+    if present_parts:
+        groups, flat, failed = [], [], set()
+        for sub, value, line in present_parts:
+            people, extra = parse_people(value, known)
+            if people is None:
+                failed.add(line)
+                continue
+            notes.extend(f"Tolkat: {n}." for n in extra)
+            if sub:
+                fed, fuzzy = best_name(sub, known.federations)
+                if fed is not None and not fuzzy:      # 'Närvarande från Norrback:'
+                    groups.append({"group": fed.label, "federation": fed.slug, "people": people})
+                else:
+                    groups.append({"group": sub[:1].upper() + sub[1:], "people": people})
+            else:
+                flat.extend(people)
+        if flat or groups:
+            fields["present"] = (fields.get("present") or []) + flat + groups
+        elif not fields.get("present"):
+            fields.pop("present", None)
+        if failed:
+            # the line whose list has parts that are not names stays in the text, whole
+            for line in failed:
+                removed.discard(line)
+                removed.difference_update(continued_of.get(line, []))
+            reviews.append(Review("present", Issue.NOT_NAMES))
+    # 'Vid pennan' / 'Vid protokollet' / 'Ordförande' with the name on the next line, as a
+    # signature often stands at the end ('//Catarina'); the lines stay in the text
+    for key in ("secretary", "chair"):
+        if key in fields:
+            continue
+        for k, line in enumerate(lines):
+            plain = _strip_markup(line)
+            m = _SIGNATURE.match(plain)
+            if not m or LABELS.get(m["label"].lower()) != key:
+                continue
+            name = m["name"] or _next_content(lines, k)
+            if name:
+                name = name.lstrip("/").strip()
+                person = parse_person(name, None, known) if looks_like_full_name(name) else None
+                if person:
+                    fields[key] = person
+            break
+
+    _officers_from_roles(fields, notes)
+    return _Labelled(fields, removed, place_value, time_value, date_value, link_value, header_end)
+
+
+def _header_limits(lines: list[str], agenda: set[int]) -> tuple[int, int]:
+    """Where the header ends (first agenda item, first heading after the title, or first long
+    paragraph) and where people lists stop being read (the third agenda item or 'Nästa möte')."""
+    header_end = len(lines)
+    first_content = next((k for k, line in enumerate(lines) if line.strip()), 0)
+    for k, line in enumerate(lines):
+        if k in agenda or (k > first_content and _MD_HEADING.match(line) and _MD_HEADING.match(line).group(1)) \
+                or len(line.split()) > 25:
+            header_end = k
+            break
+    ordered = sorted(agenda)
+    people_end = ordered[2] if len(ordered) >= 3 else len(lines)
+    for k, line in enumerate(lines):
+        if _NEXT_MEETING.search(_strip_markup(line)) and (k in agenda or _MD_HEADING.match(line)
+                                                          or len(line.split()) <= 4):
+            people_end = min(people_end, k)
+            break
+    return header_end, max(people_end, header_end)
+
+
+def split_title_line(title: str) -> tuple[str, str | None]:
+    """'Förbundschefsträff 2024-03-20, kl 9-12, Sydviks kansli' → ('Förbundschefsträff', 'Sydviks
+    kansli'): a title line that also holds the date, the time and the place. The date and time are
+    read from the line elsewhere; the place is returned when a part after them names one."""
+    parts = [p.strip() for p in re.split(r"\s*,\s*|\s+[–|]\s+", title) if p.strip()]
+    if len(parts) < 2:
+        return title, None
+    when = [bool(find_date_mentions(p) or find_time_spans(p if "kl" in p.lower() else "kl " + p)
+                 and re.fullmatch(r"(?:kl\.?\s*)?[\d.:\s–-]+", p, re.IGNORECASE)) for p in parts]
+    if not any(when[1:]) and not find_date_mentions(parts[0]):
+        return title, None
+    head = _without_when(parts[0]) or parts[0]
+    rest = [p for p, is_when in zip(parts[1:], when[1:]) if not is_when and _without_when(p)]
+    place = ", ".join(_without_when(p) for p in rest) or None
+    return head.strip(" ,–-"), place
+
+
+_SIGNATURE = re.compile(rf"^\s*(?P<label>{'|'.join(re.escape(w) for w in SIGNATURE_LABELS)})\s*:?\s*"
+                        rf"(?:/*\s*(?P<name>\S.*))?$", re.IGNORECASE)

@@ -1,0 +1,106 @@
+"""Header labels: 'Plats:', 'Datum och tid:', a label and its value in two columns, a row of labels
+over a row of values. Which label a line carries, and the lines as the header reader sees them."""
+from __future__ import annotations
+
+import re
+
+from generator.authoring.importer.lines import _BULLET, _strip_markup
+from generator.authoring.importer.words import LABELS, PRESENT_SUBGROUPS
+
+
+_LABEL_RE = "|".join(sorted((re.escape(k) for k in LABELS), key=len, reverse=True))
+
+
+# 'Närvarande i rummet:', 'Deltagare (digitalt):', 'Närvarande från Norrback:' — a sub-group
+# after the label
+_PAREN = r"(?:\s*\((?P<paren>[^()]{2,30})\)|\s+(?:från|för)\s+(?P<origin>[^:()]{2,40}?))?"
+
+
+_LINE_LABEL = re.compile(rf"^(?P<label>{_LABEL_RE})(?:\s+(?P<sub>{PRESENT_SUBGROUPS}))?{_PAREN}\s*:\s*", re.IGNORECASE)
+
+
+_INLINE_LABEL = re.compile(rf"(?:(?<=\s)|^)(?P<label>{_LABEL_RE}|{PRESENT_SUBGROUPS})(?:\s+(?P<sub>{PRESENT_SUBGROUPS}))?{_PAREN}\s*:\s*",
+                           re.IGNORECASE)
+
+
+WHEN_WHERE = ("place", "time", "date", "datetime", "timeplace", "dateplace", "all", "link")
+
+
+def split_labelled(line: str) -> list[tuple[str, str | None, str]]:
+    """'Ordförande: Kipa Sekreterare: Elin' → [('ordförande', None, 'Kipa'), ('sekreterare', None, 'Elin')].
+    Sub-labels of the present list ('På Teams:') become their own parts."""
+    plain = _strip_markup(line)
+    if not _LINE_LABEL.match(plain):
+        return []
+    marks = list(_INLINE_LABEL.finditer(plain))
+    parts = []
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(plain)
+        sub = m["sub"] or m["paren"] or m["origin"] or None
+        parts.append((m["label"], sub, plain[m.end():end].strip().rstrip(",;").strip()))
+    return parts
+
+
+_PEOPLE_KINDS = ("present", "absent", "guests")
+
+
+def _bare(line: str) -> str:
+    text = _strip_markup(line)
+    text = re.sub(r"^[-–•*]\s+", "", text).replace("*", "")
+    return text.strip().rstrip(":").strip().lower()
+
+
+_GAP_LABEL = re.compile(rf"^\s*(?P<label>{_LABEL_RE})(?:[ ]{{2,}}|\t+)(?P<value>\S.*)$", re.IGNORECASE)
+
+
+# 'Mötesdatum 2025-06-12', 'Tid 10–12', 'Plats Kansliet, Dalby': a when-or-where label with no colon,
+# its value starting with a digit or a capital (so 'Plats för nästa möte …' is no label)
+_WHEN_WHERE_LABELS = "|".join(sorted((re.escape(k) for k, v in LABELS.items()
+                                      if v in ("place", "time", "date", "datetime", "timeplace", "dateplace", "all")),
+                                     key=len, reverse=True))
+_SPACE_LABEL = re.compile(rf"^\s*(?P<label>(?i:{_WHEN_WHERE_LABELS}))[ ](?P<value>(?:[0-9A-ZÅÄÖ]|kl\.?\s).*)$")
+_CELL_GAP = re.compile(r"[ ]{3,}|\t+")
+
+
+def label_view(lines: list[str]) -> list[str]:
+    """The lines as the header reader sees them, one for one. A protocol laid out in two columns
+    ('Beslutande          Anna Andersson (S)') reads as 'Beslutande: Anna Andersson (S)'; a line
+    of two cells far apart ('Styrelsen          Sammanträdesdatum 2024-03-13') reads as its
+    cells with a comma between them. The body keeps the lines as written."""
+    view = []
+    for k, line in enumerate(lines):
+        cells = [c for c in _CELL_GAP.split(line.strip()) if c]
+        below = [c for c in _CELL_GAP.split(lines[k + 1].strip()) if c] if k + 1 < len(lines) else []
+        if len(cells) > 1 and len(below) == len(cells) and all(_is_label_cell(c) for c in cells) \
+                and not any(_is_label_cell(c) for c in below):
+            # 'Datum    Tid    Plats' over '2024-05-20    13.00–15.00    Kommunhuset'
+            view.append(" ".join(f"{a.rstrip(':')}: {' '.join(b.split())}" for a, b in zip(cells, below)))
+            continue
+        if k > 0 and view and len(cells) > 1 and view[-1].count(": ") == len(cells) \
+                and all(f": {' '.join(c.split())}" in view[-1] for c in cells):
+            view.append("")           # the values, already read with their labels above
+            continue
+        m = _GAP_LABEL.match(line) or _SPACE_LABEL.match(line)
+        if m and (m.re is _GAP_LABEL or len(line.split()) <= 8):
+            view.append(f"{m['label']}: {' '.join(m['value'].split())}")
+            continue
+        if len(cells) > 1 and not _BULLET.match(line) and not line.lstrip().startswith("|"):
+            # 'Datum:<tab>12 mars' is one label and its value; other cells are parts of one line
+            joined = " ".join(cells[0].split())
+            for cell in cells[1:]:
+                joined += (" " if joined.endswith(":") else ", ") + " ".join(cell.split())
+            view.append(joined)
+        else:
+            view.append(line)
+    return view
+
+
+def _is_label_cell(cell: str) -> bool:
+    return cell.replace("*", "").strip().rstrip(":").strip().lower() in LABELS
+
+
+def _field_label_line(line: str) -> bool:
+    """'Antecknare: Lisa Holm', 'Plats: …': a line with a label of another field, which ends a
+    block of people."""
+    parts = split_labelled(line)
+    return bool(parts) and LABELS.get(parts[0][0].lower()) not in _PEOPLE_KINDS

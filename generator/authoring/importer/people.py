@@ -1,0 +1,319 @@
+"""People: one person line ('Karin Ek (C), Tierps kommun, vice ordförande'), name lists, blocks."""
+from __future__ import annotations
+
+import re
+
+from generator.authoring.importer.lines import _BULLET
+from generator.authoring.importer.names import KnownNames, best_name
+from generator.authoring.importer.words import ORGANISATION_WORDS, PARTIES, ROLE_RULES
+
+
+def normalise_role(text: str) -> str:
+    """'v. ordf' → 'vice ordförande', 'tf FC' → 't.f. förbundschef', 'projektchef MIA' kept whole."""
+    cleaned = " ".join(text.strip(" .,;").split())
+    for pattern, canonical in ROLE_RULES:
+        m = re.match(rf"(?:{pattern})(?=$|[\s,.])\.?", cleaned, re.IGNORECASE)
+        if m:
+            rest = cleaned[m.end():].strip(" ,")
+            head = canonical or m.group(0).lower()
+            return f"{head} {rest}".strip() if rest else head
+    return cleaned
+
+
+_NAME_WORD = re.compile(r"^[A-ZÅÄÖÉÜ][\wéüÅÄÖåäö'’.-]*$")
+
+
+def looks_like_name(text: str) -> bool:
+    """'Annika A', 'Lotta Lindblad Söderman', 'Kipa' — capitalised, at most six words, no digits."""
+    words = text.split()
+    if not 1 <= len(words) <= 6 or any(ch.isdigit() for ch in text) or len(text) > 60:
+        return False
+    if any(w in ("–", "—", "-") for w in words):
+        return False
+    capitalised = sum(1 for w in words if _NAME_WORD.match(w))
+    return capitalised >= max(1, len(words) - 1) and bool(_NAME_WORD.match(words[0]))
+
+
+# 'Anna Lind – Norrback': a dash between a name and where the person comes from
+_DASH = re.compile(r"\s+[–—-]\s+")
+
+
+def _split_names(text: str) -> list[str]:
+    text = _DASH.sub(", ", text.replace("*", "").strip().rstrip("."))
+    # commas outside parentheses, then ' och ' / ' o ' / ' & '
+    parts, depth, current = [], 0, ""
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        if ch in ",;" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+    parts.append(current)
+    names = []
+    for part in parts:
+        # "Eva Strand (v. ordf) Sophia Dahlgren (FC)": a closing parenthesis ends a person
+        for piece in re.split(r"(?<=\))\s+(?=[A-ZÅÄÖ])", part):
+            for name in re.split(r"\s+(?:och|o|&|samt)\s+", piece):
+                name = name.strip(" .")
+                if name:
+                    names.append(name)
+    return names
+
+
+def parse_person(text: str, federation: str | None = None,
+                 known: KnownNames | None = None) -> str | dict | None:
+    """'Kipa' → 'Kipa'; 'Eva Strand (v. ordf)' → {name, role}; 'Anna Ek (Roslagen, FC)' →
+    {name, federation, role} when Roslagen is a known federation; None when it is no name."""
+    text = text.strip(" .")
+    role = None
+    m = re.match(r"^(?P<name>[^()]+?)\s*\((?P<role>[^()]+)\)\s*$", text)
+    if m:
+        text = m["name"].strip()
+        roles = []
+        for part in m["role"].split(","):
+            fed, _ = best_name(part, known.federations) if known else (None, False)
+            if fed is not None and not federation:
+                federation = fed.slug
+            elif part.strip():
+                roles.append(normalise_role(part))
+        role = ", ".join(roles) or None
+    text = " ".join(text.split())
+    if not looks_like_name(text):
+        return None
+    if role is None and federation is None:
+        return text
+    person: dict = {"name": text}
+    if federation:
+        person["federation"] = federation
+    if role:
+        person["role"] = role
+    return person
+
+
+def parse_people(text: str, known: KnownNames) -> tuple[list | None, list[str]]:
+    """A list of names (with 'X från Y' groups); None when something is not a name."""
+    notes: list[str] = []
+    loose: list = []
+    groups: list[dict] = []
+    for segment in re.split(r";", text.replace("*", "")):
+        origin = None
+        m = re.search(r"\s+(?:från|fr\.)\s+(?P<org>[^,]+?)\s*\.?$", segment)
+        if m:
+            origin = m["org"].strip()
+            segment = segment[:m.start()]
+        names = _attach_affiliations(_split_names(segment), known)
+        if not names:
+            continue
+        fed, fuzzy = best_name(origin, known.federations) if origin else (None, False)
+        people = [parse_person_line(n, known, fed.slug if fed else None) for n in names]
+        if any(p is None for p in people):
+            return None, notes
+        if origin:
+            group: dict = {"group": fed.label if fed else origin}
+            if fed:
+                group["federation"] = fed.slug
+            group["people"] = people
+            groups.append(group)
+            if fuzzy:
+                notes.append(f"'{origin}' read as {fed.slug}")
+        else:
+            loose.extend(people)
+    return loose + groups, notes
+
+
+def repair_split_names(value, text: str, notes: list[str]):
+    """'Kjell Sjun demark' → 'Kjell Sjundemark' when the joined form is written elsewhere."""
+    if isinstance(value, list):
+        return [repair_split_names(v, text, notes) for v in value]
+    if isinstance(value, dict):
+        return {k: (repair_split_names(v, text, notes) if k in ("name", "people") else v)
+                for k, v in value.items()}
+    if not isinstance(value, str):
+        return value
+    words = value.split()
+    for i in range(1, len(words) - 1):
+        joined = " ".join(words[:i] + [words[i] + words[i + 1]] + words[i + 2:])
+        if re.search(rf"(?<!\w){re.escape(joined)}(?!\w)", text):
+            notes.append(f"Namnet ”{value}” är läst som ”{joined}”, "
+                         f"som det skrivs på annat ställe i texten.")
+            return joined
+    return value
+
+
+def _presidium_groups(present) -> bool:
+    if not present:
+        return False
+    groups = [g for g in present if isinstance(g, dict) and "people" in g and g.get("federation")]
+    roles = {p.get("role") for g in groups for p in g["people"] if isinstance(p, dict)}
+    return len(groups) >= 2 and bool(roles & {"ordförande", "vice ordförande"})
+
+
+_ORGANISATION = re.compile(r"(?i:kommun|stad\b|region|försäkringskassan|arbetsförmedlingen|förbund|vården"
+                           r"|hälsocentral|psykiatri|socialtjänst|kansli)|\bFK\b|\bAF\b|\b[a-zåäö]{3,}")
+
+
+def _people_block(block: list[str], known: KnownNames, notes: list[str]) -> list | None:
+    """The lines under a 'Närvarande' heading: a name list, bullets, or the presidium form
+    'Roslagen: Lotta Lindblad Söderman (ordförande), Eva Strand (v. ordf) Sophia Dahlgren (FC)'."""
+    if not block:
+        return None
+    cleaned = [_BULLET.match(line)["text"] if _BULLET.match(line) else line.strip() for line in block]
+    cleaned = [line.replace("**", "").strip() for line in cleaned]
+    labelled = [re.match(r"^(?P<label>[^:()]{2,40}?)\s*:\s*(?P<names>.+)$", line) for line in cleaned]
+    if all(labelled):
+        groups = []
+        for m in labelled:
+            label = m["label"].strip()
+            fed, fuzzy = best_name(label, known.federations)
+            people = []
+            for name in _split_names(m["names"]):
+                person = parse_person(name, fed.slug if fed else None, known)
+                if person is None:
+                    return None
+                people.append(person)
+            group: dict = {"group": fed.label if fed else label}
+            if fed:
+                group["federation"] = fed.slug
+                if fuzzy:
+                    notes.append(f"”{label}” tolkat som {fed.label} (stavningen skiljer sig) – kontrollera.")
+            else:
+                notes.append(f"Gruppen ”{label}” är inget känt förbund – kontrollera.")
+            group["people"] = people
+            groups.append(group)
+        return groups
+    outside = [re.sub(r"\([^()]*\)", "", line) for line in cleaned]
+    if (len(cleaned) >= 2 and all(o.count(",") <= 1 for o in outside)
+            and any("," in o and _ORGANISATION.search(o.split(",", 1)[1]) for o in outside)):
+        # one person a line: 'Lisa Holm, Skövde kommun' — the organisation is kept as the role
+        people = []
+        for line, bare in zip(cleaned, outside):
+            if "," not in bare:
+                person = parse_person(line, None, known)
+                if person is None:
+                    return None
+                people.append(person)
+                continue
+            name, rest = (part.strip() for part in line.split(",", 1))
+            fed, _ = best_name(rest, known.federations)
+            person = parse_person(name, fed.slug if fed else None, known)
+            if person is None:
+                return None
+            if fed is None:
+                person = {"name": person} if isinstance(person, str) else person
+                person["role"] = ", ".join(x for x in (person.get("role"), rest.rstrip(".")) if x)
+            people.append(person)
+        return people
+    people, extra = parse_people(", ".join(cleaned), known)
+    if people is None:
+        return None
+    notes.extend(f"Tolkat: {n}." for n in extra)
+    return people
+
+
+_PARTY = re.compile(rf"\((?P<party>{'|'.join(PARTIES)})\)", re.IGNORECASE)
+_ORG_WORD = re.compile(rf"(?<!\w)(?:{'|'.join(ORGANISATION_WORDS)})(?!\w)", re.IGNORECASE)
+_ROLE_START = re.compile("|".join(f"(?:{pattern})" for pattern, _ in ROLE_RULES), re.IGNORECASE)
+
+
+def is_role(text: str) -> bool:
+    m = _ROLE_START.match(text.strip())
+    return bool(m) and (m.end() == len(text.strip()) or not text.strip()[m.end()].isalpha())
+
+
+def is_affiliation(text: str, known: KnownNames | None) -> bool:
+    """'Sala kommun', 'Försäkringskassan', 'Östra Dalen' (a known federation), 'vice ordförande',
+    'Västmark (mötesordförande)': a comma part that says where a person comes from or what they
+    are, not another person ('Mikael Ström (FK)' is a person)."""
+    text = text.replace("*", "").strip(" .")
+    if not text:
+        return False
+    if _PARTY.fullmatch(text):
+        return True
+    base = re.sub(r"\s*\([^()]*\)\s*$", "", text).strip() or text
+    if is_role(base) or _ORG_WORD.search(base):
+        return True
+    if known is not None:
+        fed, fuzzy = best_name(base, known.federations)
+        if fed is not None and not fuzzy:
+            return True
+    return False
+
+
+def _attach_affiliations(names: list[str], known: KnownNames | None) -> list[str]:
+    """['Elsa Ås', 'Östra Dalen', 'Bo Ek'] → ['Elsa Ås, Östra Dalen', 'Bo Ek']."""
+    out: list[str] = []
+    for name in names:
+        if out and is_affiliation(name, known) and not is_affiliation(out[-1].split(",")[0], known):
+            out[-1] = f"{out[-1]}, {name}"
+        else:
+            out.append(name)
+    return out
+
+
+def _split_commas(text: str) -> list[str]:
+    parts, depth, current = [], 0, ""
+    for ch in text:
+        depth += (ch == "(") - (ch == ")")
+        if ch == "," and depth <= 0:
+            parts.append(current.strip())
+            current = ""
+        else:
+            current += ch
+    parts.append(current.strip())
+    return [p for p in parts if p]
+
+
+def parse_person_line(text: str, known: KnownNames | None, federation: str | None = None) -> str | dict | None:
+    """One person as a line of a member list, in the forms such lists take:
+    'Karin Ek (C), Tierps kommun, vice ordförande' → {name, role: 'vice ordförande, Tierps kommun (C)'};
+    'Anna Lind, Samordningsförbundet Norrback' → {name, federation}; 'Bo Ek (FC)'; 'Kipa'.
+    None when the first part is no name."""
+    text = text.replace("**", "").strip().strip(" .;")
+    text = _DASH.sub(", ", re.sub(r"^[-–•*]\s+", "", text))
+    parts = _split_commas(text)
+    if not parts:
+        return None
+    head, rest = parts[0], parts[1:]
+    party = None
+    m = _PARTY.search(head)
+    if m:
+        party = m["party"].upper()
+        head = (head[:m.start()] + head[m.end():]).strip()
+    words = head.split()
+    for k in range(1, len(words)):
+        # 'Anna Andersson (S) ordförande': a role after the name with no comma between
+        tail = " ".join(words[k:])
+        if is_role(tail) and all(w[:1].isupper() for w in words[:k]) and "(" not in tail:
+            head, rest = " ".join(words[:k]), [tail, *rest]
+            break
+    person = parse_person(head, federation, known)
+    if person is None:
+        return None
+    if not rest and party is None:
+        return person
+    person = {"name": person} if isinstance(person, str) else dict(person)
+    roles = [person["role"]] if person.get("role") else []
+    organisations = []
+    for part in rest:
+        inner = re.match(r"^(?P<part>[^()]+?)\s*\((?P<inner>[^()]+)\)$", part)
+        if inner and is_role(inner["inner"]):
+            # 'Västmark (mötesordförande)': the role in brackets after the organisation
+            roles.append(normalise_role(inner["inner"]))
+            part = inner["part"]
+        fed, fuzzy = best_name(part, known.federations) if known else (None, False)
+        if fed is not None and not fuzzy and not person.get("federation"):
+            person["federation"] = fed.slug
+        elif is_role(part):
+            roles.append(normalise_role(part))
+        else:
+            organisations.append(" ".join(part.split()))
+    role = ", ".join(roles + organisations)
+    if party:
+        role = f"{role} ({party})" if role else f"({party})"
+    if role:
+        person["role"] = role
+    return {k: person[k] for k in ("name", "federation", "role") if person.get(k)}

@@ -1,0 +1,2 @@
+"""The full-text search index (Pagefind).
+"""
