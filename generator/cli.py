@@ -1,4 +1,9 @@
-"""The `sitegen` command: parses arguments, calls the pipeline, turns errors into exit codes."""
+"""The `sitegen` command: parses arguments, calls the pipeline, turns errors into exit codes.
+
+The one module that imports inside functions, on purpose: each command imports what it runs
+when it runs. Importing every command's modules (Jinja2, cmark, icalendar, the importer's
+readers) costs about 0.35 s, which a rebuild where nothing changed (answered in 0.3 s) and
+`sitegen --help` would pay each time."""
 from __future__ import annotations
 
 import argparse

@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from generator.errors import Problem
+from generator.errors import BuildFailed, Problem
 from generator.i18n import _
 from generator.content.frontmatter import read_yaml
 from generator.content.schema import FieldError, boolean, whole_number
@@ -164,7 +164,6 @@ def load_config(root: Path) -> Config:
         meeting_types = list(DEFAULT_MEETING_TYPES)
     meeting_types = tuple(dict.fromkeys(name.strip().lower() for name in meeting_types if name.strip()))
     if problems:
-        from generator.errors import BuildFailed
         raise BuildFailed(problems)
     return Config(root=root, title=title, base_url=base_url,
                   description=_one_line(data.get("description")),

@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.store import parallel
 from generator.store.cache import content_digest, digest as _digest
 from generator.errors import Problem
 from generator.i18n import _
@@ -277,7 +278,6 @@ def load_sources(site_root: Path, content_dir: Path | None = None, cache=None,
 
     `digests` (path from the site root → content_digest of its bytes) are files the caller has
     just looked at: they are not read again unless the cache does not know them."""
-    from generator.store import parallel
     content_dir = content_dir or site_root / "content"
     root = _Root(site_root)
     found = iter_content_files(content_dir)
