@@ -86,7 +86,7 @@ _ESCAPE_STARTS = b"\\^"  # icalendar never ends a folded line on the first byte 
 def fold(line: str) -> bytes:
     """One content line as the bytes icalendar writes (its _foldline, then UTF-8), but working on
     the encoded line instead of character by character: folding was most of a feed's build time.
-    tests/test_calendar.py holds it to icalendar's own output."""
+    tests/feeds/test_calendar.py holds it to icalendar's own output."""
     data = line.encode("utf-8")
     if len(data) <= _FOLD_LIMIT:
         return data

@@ -7,7 +7,7 @@ from pathlib import Path
 from generator.authoring.importer import KnownItem, KnownNames, import_command, import_minutes, to_file_text
 
 
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "import"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "import"
 ALL_FIXTURES = sorted(p.name for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md"))
 
 

@@ -15,7 +15,7 @@ from generator.authoring.check import check_command
 
 from .helpers import run
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 SEEDS = os.environ.get("SITEGEN_SEEDS")
 
 
