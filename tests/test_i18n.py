@@ -242,6 +242,23 @@ def test_new_and_init_answer_in_swedish(site, tmp_path):
     assert result.stderr.startswith(f"sitegen init: {tmp_path / 'ny'} är inte tom (")
 
 
+def test_publish_and_clean_answer_in_swedish(site, tmp_path):
+    assert sitegen("build", cwd=site.root).returncode == 0
+    server = tmp_path / "server"
+    result = sitegen("publish", str(server), "--dry-run", cwd=site.root)
+    last = result.stdout.splitlines()[-1]
+    assert last.startswith("Provkörning: ") and " filer att kopiera, 0 oförändrade → " in last
+    result = sitegen("publish", str(server), cwd=site.root)
+    assert " filer kopierade, 0 oförändrade → " in result.stdout.splitlines()[-1]
+    (server / "gammal.html").write_text("x", encoding="utf-8")
+    result = sitegen("publish", str(server), cwd=site.root)
+    assert result.stdout.splitlines()[-1] == (f"1 fil i {server} hör inte längre till webbplatsen; lägg till --delete "
+                                              "för att ta bort den.")
+    assert sitegen("clean", cwd=site.root).stdout == "Tog bort output/ och byggets cache.\n"
+    assert "there is no built site" not in sitegen("publish", str(server), cwd=site.root).stderr
+    assert "det finns ingen byggd webbplats i " in sitegen("publish", str(server), cwd=site.root).stderr
+
+
 def test_progress_steps_are_swedish_with_verbose(site):
     result = sitegen("build", "-v", cwd=site.root)
     assert "  läser innehållet" in result.stderr and "  skapar sidor (" in result.stderr
