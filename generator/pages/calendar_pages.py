@@ -172,11 +172,12 @@ def page_jobs(site: Site, dated: list[occurrences.Occurrence]) -> list[PageJob]:
                     "federation": None, "feed_url": urls.href(config, urls.CALENDAR_FEED),
                     "feed_label": "hela kalendern"}
     past_links = year_links(config, counts, urls.calendar_past_path)
-    jobs.append(PageJob(urls.calendar_past_path(), "calendar.html", "Tidigare möten och händelser",
-                        breadcrumbs=crumbs_cal, description="Möten och händelser som har varit.",
-                        context={**past_context, "months": _months(site, shown), "year": False,
-                                 "all_shown": len(shown) == len(past),
-                                 "year_links": past_links}))
+    if past:   # a site with nothing behind it yet has no such page (nothing would link to it)
+        jobs.append(PageJob(urls.calendar_past_path(), "calendar.html", "Tidigare möten och händelser",
+                            breadcrumbs=crumbs_cal, description="Möten och händelser som har varit.",
+                            context={**past_context, "months": _months(site, shown), "year": False,
+                                     "all_shown": len(shown) == len(past),
+                                     "year_links": past_links}))
     for year, items in past_years.items():
         jobs.append(PageJob(urls.calendar_past_path(year), "calendar.html", f"Tidigare möten och händelser {year}",
                             breadcrumbs=crumbs_cal + [("Tidigare", urls.href(config, urls.calendar_past_path()))],

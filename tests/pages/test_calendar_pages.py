@@ -242,3 +242,18 @@ def test_past_events_are_split_by_year_and_every_one_stays_reachable(site, monke
     archive = site.html("forbund/sundbyberg/2020/")
     assert [a.get("href") for a in archive.findall(".//section[@aria-labelledby='handelser']//li/a")] == [
         "/handelser/2020-03-10-seminarium/"]
+
+
+def test_a_site_with_nothing_behind_it_has_no_past_page_and_checks_clean(tmp_path):
+    """A new federation's first site: only coming meetings. /kalender/tidigare/ would be a page
+    nothing links to (check --strict failed on it), so it is not made until something has been."""
+    from generator.authoring.check import check_site
+
+    from conftest import FEDERATIONS, MEETING, PROJECTS, SiteTree, TODAY
+    tree = SiteTree(tmp_path / "site")
+    tree.add(FEDERATIONS).add(PROJECTS).add({"meetings/2021-11-17-forbundschefsmote.md": MEETING})
+    tree.build()
+    assert (tree.out / "kalender/index.html").is_file()
+    assert not (tree.out / "kalender/tidigare").exists()
+    problems, pages = check_site(tree.root, TODAY)
+    assert pages and not [p for p in problems if "kalender/tidigare" in p.message]
