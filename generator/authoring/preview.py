@@ -6,9 +6,14 @@ last build's model and written into output/ in place, the browser reloads, and t
 follows right after (which may change other pages, such as the registers). The full build then
 owns output/ again: a file written here no longer matches the stat the build recorded for it,
 so the build writes its own bytes over it (see output.py).
+
+The build's model is never changed here: an edited body lives in the preview's own state, as a
+copy of the record with the new body and HTML, and the pages showing it are rendered with that
+copy in their context.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -33,6 +38,7 @@ class Model:
     out_dir: Path
     by_path: dict = field(default_factory=dict)        # content file → the model item read from it
     names: tuple = ()
+    edited: dict = field(default_factory=dict)         # content file → the record as last previewed
 
     @classmethod
     def of(cls, built: BuiltModel) -> "Model":
@@ -50,26 +56,28 @@ def show_body_edit(model: Model, path: Path) -> dict[str, bytes] | None:
 
     Returns output path → bytes written, or None when the change needs the full build (front
     matter changed, a new or unknown file, anything unreadable)."""
-    item = model.by_path.get(os.path.abspath(path))
+    key = os.path.abspath(path)
+    item = model.by_path.get(key)
     if item is None:
         return None
+    shown = model.edited.get(key, item)
     try:
         text = Path(path).read_bytes().decode("utf-8")   # line endings: parse_source_text, as the build
         parsed = parse_source_text(text, item.source.rel)
     except (OSError, UnicodeDecodeError, Problem):
         return None
     body = parsed.body
-    if parsed.meta_digest != item.source.meta_digest or body == item.body:
+    if parsed.meta_digest != item.source.meta_digest or body == shown.body:
         return None
     base = model.site.config.base_path
     is_minutes = isinstance(item, Meeting)
     value = convert_body((body, base, redaction_pairs(item) if is_minutes else (), is_minutes), model.names)
-    item.source.body = body
+    changes = {"source": dataclasses.replace(item.source, body=body)}
     if isinstance(value, minutes.MinutesFacts):
-        item.minutes = value
-        item.body_html = value.html
+        changes.update(minutes=value, stored_html=value.html)
     else:
-        item.body_html = value
+        changes.update(stored_html=value)
+    edited = model.edited[key] = dataclasses.replace(item, **changes)
     fragments = model.env.globals.get("fragment")
     if isinstance(fragments, environment.Fragments):   # none may show the old body's facts
         fragments.clear()
@@ -77,10 +85,16 @@ def show_body_edit(model: Model, path: Path) -> dict[str, bytes] | None:
     for job in model.jobs:
         if any(shown is item for shown in job.bodies):
             rel = urls.output_file(job.path)
-            data = environment.render_job(model.env, model.site, job)
+            data = environment.render_job(model.env, model.site, _showing(job.resolved(), item, edited))
             _replace(model.out_dir / rel, data)
             written[rel] = data
     return written or None
+
+
+def _showing(job, item, edited):
+    """`job` with `edited` wherever its context hands the template `item` itself."""
+    context = {name: edited if value is item else value for name, value in job.context.items()}
+    return dataclasses.replace(job, context=context)
 
 
 def _replace(target: Path, data: bytes) -> None:
