@@ -389,3 +389,76 @@ def test_the_language_setting_is_read_as_people_write_it(monkeypatch):
     monkeypatch.setenv(i18n.ENV_VAR, "en")
     assert i18n.choose(site_language="sv") == "en"
     assert i18n.choose(flag="sv", site_language="en") == "sv"
+
+
+# ---------- sitegen check and sitegen import ----------
+
+def test_check_reports_its_findings_and_summary_in_swedish(site):
+    site.add({"federations/vastmark.md": "---\nname: Samordningsförbundet Västmark\nshort_name: Västmark\n---\n"})
+    result = sitegen("check", cwd=site.root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert ("varning: content/federations/vastmark.md:1: contact: förbundet saknar kontaktuppgifter — skriv till "
+            "exempel 'contact: {email: info@example.se, phone: 08-123 45 67}'") in lines
+    count = sum(1 for line in lines if line.startswith("varning: "))
+    assert count >= 1 and not any(line.startswith("warning") for line in lines)
+    assert lines[-1].startswith(f"kontroll: 0 fel, {count} varning{'ar' if count > 1 else ''} på ")
+    assert lines[-1].endswith(" sidor")
+    last = sitegen("check", "--strict", cwd=site.root).stdout.splitlines()[-1]
+    assert last.startswith(f"kontroll: {count} fel, 0 varningar på ")
+    assert last.endswith(" sidor (--strict: varningar räknas som fel)")
+    english = sitegen("check", "--lang", "en", cwd=site.root).stdout.splitlines()
+    assert ("warning: content/federations/vastmark.md:1: contact: the federation has no contact — add e.g. "
+            "'contact: {email: info@example.se, phone: 08-123 45 67}'") in english
+    assert english[-1].startswith(f"check: 0 errors, {count} warning{'s' if count > 1 else ''} in ")
+
+
+def test_check_on_a_site_that_does_not_build_says_so_in_swedish(site):
+    broken(site, GOOD.replace("[roslagen]", "[Rosslagen]"))
+    result = sitegen("check", cwd=site.root)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"{MEETING}:6: federations: okänt förbund 'Rosslagen' — menade du 'roslagen'?")
+    assert lines[-1] == ("kontroll: 1 fel, 0 varningar (webbplatsen går inte att bygga, så länkarna "
+                         "kontrollerades inte)")
+
+
+def test_the_importers_report_is_swedish(tmp_path):
+    from authoring.importer.helpers import FIXTURES, make_site, run
+    root = make_site(tmp_path / "site")
+    code, output = run([tmp_path / "saknas.txt", FIXTURES / "fc_hybrid.txt", FIXTURES / "beredning_utan_datum.txt"],
+                       root)
+    assert code == 1
+    lines = output.splitlines()
+    assert f"fel: {tmp_path / 'saknas.txt'}: filen finns inte" in lines
+    assert "  plats: Norrtälje, digitalt" in lines
+    assert "  start: hittades inte – fyll i för hand" in lines
+    assert "  originalet sparat bredvid mötet: content/meetings/2022-11-23-forbundschefsmote/fc_hybrid.txt" in lines
+    assert "  föreslagna händelser: 4" in lines
+    assert "  type: beredningsgrupp (gissat ur texten – kontrollera)" in lines
+    assert ("  händelser: inget fullständigt datum för 5-6 april, Onsdag 4 maj, Tisdag 3 maj, torsdagen 5/5 (mötets "
+            "eget datum saknas eller är ofullständigt) – lägg in de här händelserna för hand") in lines
+    header = next(index for index, line in enumerate(lines) if line.startswith("fil "))
+    assert lines[header].split() == ["fil", "möte", "hittat", "att", "kontrollera", "händelser"]
+    assert lines[header + 2].split() == ["saknas.txt", "–", "–", "misslyckades", "–"]
+    assert lines[-1] == "2 importerade, 1 inte; fält hittade: 8 av 16"
+
+
+def test_a_note_of_the_importers_reader_is_swedish(tmp_path):
+    from authoring.importer.helpers import FIXTURES, make_site, run
+    root = make_site(tmp_path / "site")
+    legacy = tmp_path / "gammal.txt"
+    legacy.write_bytes((FIXTURES / "fc_lista.txt").read_text(encoding="utf-8").encode("cp1252"))
+    code, output = run([legacy], root)
+    assert code == 0, output
+    assert "  obs: läst som Windows-1252 (inte UTF-8)" in output.splitlines()
+
+
+def test_the_importer_speaks_english_with_lang_en(tmp_path):
+    from authoring.importer.helpers import make_site
+    root = make_site(tmp_path / "site")
+    result = sitegen("import", str(tmp_path / "saknas.txt"), "--lang", "en", cwd=root)
+    assert result.returncode == 1
+    assert result.stdout.strip() == f"error: {tmp_path / 'saknas.txt'}: no such file"
+    result = sitegen("import", str(tmp_path / "saknas.txt"), cwd=root)
+    assert result.stdout.strip() == f"fel: {tmp_path / 'saknas.txt'}: filen finns inte"

@@ -5,6 +5,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from generator.i18n import _
 from generator.text.slugs import slugify
 from generator.authoring.importer.body import Block
 from generator.authoring.importer.dates import DateMention, TimeSpan, _DAY_MONTH, _TIME_BARE, _TIME_KL, find_date_mentions, find_time_spans, format_swedish_date, iso_week_range, resolve_day, standalone_years
@@ -264,7 +265,7 @@ def propose_events(sentences: list[Sentence], reference: dt.date | None, meeting
                     notes.append(f"Året står inte i texten; {day.year} taget från mötets datum.")
                 end_day = None
                 if mention.day2 is not None:
-                    second, _ = resolve_day(mention.day2, mention.month, day.year, None, False)
+                    second, _rest = resolve_day(mention.day2, mention.month, day.year, None, False)
                     if second is None:
                         continue
                     if mention.joiner == "range":
@@ -278,7 +279,7 @@ def propose_events(sentences: list[Sentence], reference: dt.date | None, meeting
                         day = None
                 partner = paired.get(mention.start)
                 if partner is not None and day is not None:
-                    second, _ = resolve_day(partner.day, partner.month, partner.year or day.year, None, False)
+                    second, _rest = resolve_day(partner.day, partner.month, partner.year or day.year, None, False)
                     if second and second > day:
                         end_day = second
                 if day is not None:
@@ -291,7 +292,7 @@ def propose_events(sentences: list[Sentence], reference: dt.date | None, meeting
                 if mention.weekday is not None and day is not None and day.weekday() != mention.weekday:
                     notes.append(f"Veckodagen ({WEEKDAY_NAMES[mention.weekday]}) stämmer inte med "
                                  f"{day.isoformat()} – kontrollera datumet.")
-            if exact and reference and any(d == reference and mention.kind != "relative" for d, _ in dates):
+            if exact and reference and any(d == reference and mention.kind != "relative" for d, _item in dates):
                 continue  # the meeting itself
             for start, end in dates:
                 if end and (end - start).days > MAX_EVENT_DAYS:
@@ -307,10 +308,10 @@ def propose_events(sentences: list[Sentence], reference: dt.date | None, meeting
     _mark_alternatives(candidates, sentences)
     merged = _merge(candidates)
     if no_year:
-        report.append("events: no full date for " + ", ".join(sorted(set(no_year)))
-                      + " (the meeting's own date is missing or incomplete) — add these events by hand")
+        report.append(_("events: no full date for {dates} (the meeting's own date is missing or incomplete) "
+                        "— add these events by hand").format(dates=", ".join(sorted(set(no_year)))))
     if periods:
-        report.append("periods (not made events): " + "; ".join(periods))
+        report.append(_("periods (not made events): {periods}").format(periods="; ".join(periods)))
     return merged
 
 
@@ -342,7 +343,7 @@ def _apply_move(candidate: _Candidate, move: tuple[str, DateMention], year: int)
     """The date moved from is called off (and has no time of its own); the one moved to says where
     it came from."""
     direction, other = move
-    other_day, _ = resolve_day(other.day, other.month, other.year or year, None, False)
+    other_day, _rest = resolve_day(other.day, other.month, other.year or year, None, False)
     said = format_swedish_date(other_day, False) if other_day else other.text
     if direction == "from":
         candidate.status = "inställd"
@@ -456,7 +457,7 @@ def _make_candidate(s: Sentence, mention: DateMention, start: dt.date, end: dt.d
     labelled = re.search(r"(?im)^\W*(?:plats|lokal|mötesplats)\s*:\**\s*(?P<place>\S[^\n]*)$", s.section)
     place = _LOCATION_VERB.search(scope) or _PLACE_AFTER_DATE.search(s.text[mention.end:])
     if labelled and (s.in_heading or next_ctx):
-        location, is_online, _, place_notes = parse_place(labelled.group("place").replace("*", ""))
+        location, is_online, _link, place_notes = parse_place(labelled.group("place").replace("*", ""))
         note.extend(n for n in place_notes if n not in note)
         if is_online and online is None and not place_notes:
             online = True

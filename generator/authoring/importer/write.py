@@ -189,7 +189,7 @@ def _import_one(path: Path, site_root: Path, meetings_dir: Path, events_dir: Pat
         return 1
     result.meta["source"] = original_name(path)
     if reading.note:
-        result.report.append(f"note: {reading.note}")
+        result.report.append(_("note: {note}").format(note=reading.note))
     if seen is not None:          # --force on a file imported before: replace that meeting
         slug, target, flat = seen.parent.name, seen, None
         result.meta["uid"] = _existing_uid(seen) or result.meta["uid"]
