@@ -42,3 +42,17 @@ def test_a_build_after_a_preview_rewrites_what_the_preview_wrote(site):
     path.write_text(original, encoding="utf-8")          # the author takes it back before the build
     build(site.root, today=TODAY)
     assert "Tillfällig rad" not in (site.out / PAGE).read_text(encoding="utf-8")
+
+
+def test_a_preview_leaves_the_builds_model_as_it_was(site):
+    """The preview keeps the edited record in its own state; the build's Site is not changed."""
+    model = preview.Model.of(build(site.root, today=TODAY, keep_model=True).model)
+    meeting = next(m for m in model.site.meetings if m.slug == "2021-11-17-forbundschefsmote")
+    html, body, facts = meeting.body_html, meeting.source.body, meeting.minutes
+    path = site.root / "content" / MEETING_FILE
+    path.write_text(path.read_text(encoding="utf-8") + "\nEn rad till.\n", encoding="utf-8")
+    assert preview.show_body_edit(model, path)
+    assert (meeting.body_html, meeting.source.body, meeting.minutes) == (html, body, facts)
+    assert "En rad till" not in html and "En rad till" in (site.out / PAGE).read_text(encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")   # saved again, unchanged
+    assert preview.show_body_edit(model, path) is None                   # the preview remembers its edit
