@@ -38,9 +38,24 @@ def workers() -> int:
 
 def _start_worker() -> None:
     """A worker leaves Ctrl-C to the build, which stops the pool and says so in one line: a
-    worker interrupted on its own would print its traceback."""
+    worker interrupted on its own would print its traceback. It was forked with Ctrl-C held back
+    (see _pool), so none can arrive before it is ignored here."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     gc.enable()   # a worker collects its garbage even while the parent has paused its collector
+
+
+def _pool(count: int, per_worker: int | None):
+    """A pool of forked workers, made with Ctrl-C held back: interrupted half-made, a pool's
+    threads would go on forking workers that the exit then waits for for ever. The pool's
+    threads keep the mask, so the workers they fork later start with Ctrl-C held back too; a
+    Ctrl-C pressed meanwhile reaches the build as soon as the pool exists."""
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        return multiprocessing.get_context("fork").Pool(count, initializer=_start_worker,
+                                                        maxtasksperchild=per_worker)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
 
 def _call_chunk(tasks: Sequence) -> list:
@@ -72,8 +87,7 @@ def each(function: Callable, tasks: Sequence, shared=None, tasks_per_worker: int
     try:
         # multiprocessing.Pool rather than concurrent.futures: its workers can be stopped at once
         # (terminate) when the build is interrupted, and replaced after a number of tasks with fork.
-        pool = multiprocessing.get_context("fork").Pool(count, initializer=_start_worker,
-                                                        maxtasksperchild=per_worker)
+        pool = _pool(count, per_worker)
         # A few chunks ahead of the caller, not all of them: results the caller has not taken
         # yet (rendered pages, converted bodies) would otherwise pile up in memory.
         pending: deque = deque()
@@ -85,6 +99,7 @@ def each(function: Callable, tasks: Sequence, shared=None, tasks_per_worker: int
             yield from pending.popleft().get()
         pool.close()
         pool.join()
+        pool.terminate()   # its clean-up runs now, where a Ctrl-C is handled, not at the exit
     except BaseException:
         # Ctrl-C, a failure, or a caller that stopped early: the workers stop now, queued chunks
         # are dropped (waiting for them would keep the command alive after Ctrl-C).
