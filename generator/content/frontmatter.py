@@ -102,7 +102,7 @@ class _Reader:
                 raise Problem(self.rel, self.line(key_node.start_mark), None, _("a field name is missing"),
                               _("write each field as 'name: value', with the name first on the line"))
             key = Text(str(key_node.value), self.line(key_node.start_mark))
-            earlier = next((other for other in found if other == key), None)
+            earlier = next((other for other in found if other == key), None) if key in found else None
             if earlier is not None:
                 raise Problem(self.rel, key.line, str(key),
                               _("the field is given twice, on lines {first} and {second}").format(

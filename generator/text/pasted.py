@@ -57,10 +57,20 @@ _STRAY_JOINER = re.compile(r"(?<=[\s\w])\u200d|\u200d(?=[\s\w])|^\u200d|\u200d$"
 _SOFT_BREAK = re.compile(r"(?<=\S)[ \t]*[\v\u2028][ \t]*(?=\S)")
 
 
+def _any_of(codes) -> re.Pattern:
+    """A search for any of the characters `codes` names: most texts have none, and are then
+    returned as they are instead of being translated character by character."""
+    return re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(codes)) + "]")
+
+
+_BODY_WORK = _any_of([*_BODY, 0x200D, 0x0B, 0x2028])
+_FIELD_WORK = _any_of([*_FIELD, 0x200D])
+
+
 def clean_body(text: str) -> str:
     """The Markdown body with what was pasted made into text: soft line breaks become line breaks,
     page breaks paragraph breaks, Windows-1252 controls their characters; invisible ones go."""
-    if text.isascii() and text.isprintable():
+    if not _BODY_WORK.search(text):
         return text
     text = _STRAY_JOINER.sub("", text.translate(_BODY))
     if "\v" in text or "\u2028" in text:
@@ -73,7 +83,7 @@ def clean_body(text: str) -> str:
 def clean_field_text(text: str) -> str:
     """Front matter before YAML reads it: line breaks inside a value and Unicode spaces become
     spaces, invisible characters and controls go, Windows-1252 controls become their characters."""
-    if text.isascii() and all(ch.isprintable() or ch in "\n\t" for ch in text):
+    if not _FIELD_WORK.search(text):
         return text
     return _STRAY_JOINER.sub("", _FIELD_BREAKS.sub(" ", text).translate(_FIELD))
 
