@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import itertools
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,30 +104,24 @@ def _slug_for(path: Path, kind_dir: Path) -> tuple[str, bool]:
     return slugify(path.stem), False
 
 
-def iter_content_files(content_dir: Path) -> list[tuple[str, Path]]:
-    """All (kind, path) pairs under content/, sorted so that builds are deterministic. A link that
-    leads out of the site folder is left out (links_out_of_site names it)."""
-    return [(kind, path) for kind, path, outside in _walk_content(content_dir) if not outside]
+@dataclass(frozen=True)
+class ContentFiles:
+    """What one walk of content/ finds."""
+    files: list[tuple[str, Path]]   # (kind, .md file) the site reads, sorted: builds are deterministic
+    outside: list[Path]             # links leading out of the site folder: refused, never read
 
 
-def links_out_of_site(content_dir: Path, site_root: Path) -> list[Problem]:
-    """Every link (symlink) under content/ that points outside the site folder: refused, and its
-    target is never read or published."""
-    root = _Root(site_root)
-    found = []
-    for path in _links_outside(content_dir, root.resolved):
-        found.append(Problem(root.relative(path), 1, None,
-                             _("this is a link to something outside the site folder, so it is not published"),
-                             _("copy the file into the site folder instead of linking to it")))
-    return found
-
-
-def _walk_content(content_dir: Path):
-    """(kind, .md path, leads out of the site) under each kind's folder, sorted; hidden and
-    _underscored names skipped. Links inside the site are followed (each folder once)."""
+def scan_content(content_dir: Path) -> ContentFiles:
+    """The content files under each kind's folder (hidden and _underscored names skipped; links
+    inside the site followed, each folder once) and every link that leads out of the site."""
     site = content_dir.resolve().parent
+    files: list[tuple[str, Path]] = []
+    outside: list[Path] = []
     for kind in KINDS:
         kind_dir = content_dir / kind
+        if kind_dir.is_symlink() and not _inside(kind_dir, site):
+            outside.append(kind_dir)
+            continue
         if not kind_dir.is_dir():
             continue
         found = []
@@ -141,15 +134,30 @@ def _walk_content(content_dir: Path):
                 continue
             seen.add(real)
             for entry in sorted(folder.iterdir()):
-                if entry.name.startswith((".", "_")):
+                if entry.is_symlink() and not _inside(entry, site):
+                    outside.append(entry)
+                elif entry.name.startswith((".", "_")):
                     continue
-                outside = entry.is_symlink() and not _inside(entry, site)
-                if entry.is_dir():
-                    if not outside:
-                        stack.append(entry)
+                elif entry.is_dir():
+                    stack.append(entry)
                 elif entry.suffix == ".md":
-                    found.append((kind, entry, outside))
-        yield from sorted(found, key=lambda item: item[1])
+                    found.append((kind, entry))
+        files += sorted(found, key=lambda item: item[1])
+    return ContentFiles(files, sorted(outside))
+
+
+def iter_content_files(content_dir: Path) -> list[tuple[str, Path]]:
+    """All (kind, path) pairs of the content files (scan_content)."""
+    return scan_content(content_dir).files
+
+
+def links_out_of_site(outside: list[Path], site_root: Path) -> list[Problem]:
+    """A problem for each link that leads out of the site folder (scan_content found them)."""
+    root = _Root(site_root)
+    return [Problem(root.relative(path), 1, None,
+                    _("this is a link to something outside the site folder, so it is not published"),
+                    _("copy the file into the site folder instead of linking to it"))
+            for path in outside]
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -157,16 +165,6 @@ def _inside(path: Path, folder: Path) -> bool:
         return path.resolve().is_relative_to(folder)
     except OSError:      # a broken or looping link leads nowhere the build may go
         return False
-
-
-def _links_outside(content_dir: Path, site: Path) -> list[Path]:
-    found = []
-    for folder, dirs, files in os.walk(content_dir, followlinks=False):
-        for name in sorted(dirs + files):
-            path = Path(folder) / name
-            if path.is_symlink() and not _inside(path, site):
-                found.append(path)
-    return sorted(found)
 
 
 def read_source(kind: str, path: Path, content_dir: Path, site_root: Path, cache=None,
@@ -280,7 +278,8 @@ def load_sources(site_root: Path, content_dir: Path | None = None, cache=None,
     just looked at: they are not read again unless the cache does not know them."""
     content_dir = content_dir or site_root / "content"
     root = _Root(site_root)
-    found = iter_content_files(content_dir)
+    scanned = scan_content(content_dir)
+    found = scanned.files
     results: list[Source | Problem | None] = [None] * len(found)
     unknown: list[int] = []
     rels = [root.relative(path) for _kind, path in found]
@@ -302,7 +301,7 @@ def load_sources(site_root: Path, content_dir: Path | None = None, cache=None,
         kind, path = found[index]
         results[index] = reading.source(kind, path, parsed, digest, known=False)
     problems = [result for result in results if isinstance(result, Problem)]
-    problems += links_out_of_site(content_dir, site_root)
+    problems += links_out_of_site(scanned.outside, site_root)
     return [result for result in results if isinstance(result, Source)], problems
 
 

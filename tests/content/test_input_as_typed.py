@@ -366,3 +366,11 @@ def test_every_type_the_importer_writes_is_a_meeting_type_a_new_site_has():
     from generator.content.config import DEFAULT_MEETING_TYPES
     from generator.authoring.importer.words import MEETING_TYPES
     assert [kind for kind, _pattern in MEETING_TYPES if kind not in DEFAULT_MEETING_TYPES] == []
+
+
+def test_a_whole_kind_folder_linked_from_outside_the_site_is_refused(site, tmp_path):
+    outside = tmp_path / "handelser"
+    outside.mkdir()
+    (outside / "2022-01-01-fest.md").write_text("---\ntitle: Fest\nstart: 2022-01-01\n---\n", encoding="utf-8")
+    (site.root / "content/events").symlink_to(outside)
+    assert any(p.path == "content/events" and "outside the site folder" in p.message for p in problems(site))
