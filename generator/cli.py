@@ -7,7 +7,9 @@ readers) costs about 0.35 s, which a rebuild where nothing changed (answered in 
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 import traceback
 from pathlib import Path
 
@@ -200,11 +202,23 @@ def _help_of(commands, command) -> str | None:
 def run() -> None:
     """The `sitegen` command itself."""
     try:
-        code = main()
+        try:
+            code = main()
+        finally:
+            _let_late_ctrl_c_pass()
     except KeyboardInterrupt:   # Ctrl-C before the command began, or while it was stopping
+        _let_late_ctrl_c_pass()
         print(_("Stopped. output/ holds the last complete site."), file=sys.stderr)
         code = 130
     sys.exit(code)
+
+
+def _let_late_ctrl_c_pass() -> None:
+    """Once the command has ended, a Ctrl-C has nothing left to stop: it must not escape as a traceback
+    (or a death by signal) while Python exits. A handler that does nothing, not SIG_IGN, so that a
+    Ctrl-C Python has already caught but not yet handled is also absorbed quietly."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, lambda signum, frame: None)
 
 
 def choose_language(argv: list[str]) -> str:
