@@ -6,10 +6,12 @@ task order, so the output is the same bytes whether one process did the work or 
 """
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
 import signal
+import threading
 from collections import deque
 from typing import Callable, Iterator, Sequence
 
@@ -45,17 +47,47 @@ def _start_worker() -> None:
     gc.enable()   # a worker collects its garbage even while the parent has paused its collector
 
 
-def _pool(count: int, per_worker: int | None):
-    """A pool of forked workers, made with Ctrl-C held back: interrupted half-made, a pool's
-    threads would go on forking workers that the exit then waits for for ever. The pool's
-    threads keep the mask, so the workers they fork later start with Ctrl-C held back too; a
-    Ctrl-C pressed meanwhile reaches the build as soon as the pool exists."""
+@contextlib.contextmanager
+def _ctrl_c_held():
+    """Ctrl-C held back while a pool is made or stopped, and raised once that is done.
+
+    Interrupted half-made, a pool's threads would go on forking workers; interrupted half-stopped
+    (inside terminate), its workers would never be told to stop and join() would wait for them
+    for ever. Both hung CI runs. Two parts, since a Ctrl-C can be in either place: the signal is
+    blocked (the pool's threads inherit the mask, so workers they fork start with it held back
+    until _start_worker ignores it), and one that Python has already caught but not yet handled
+    is only noted by a handler that does not raise. Only the main thread gets Ctrl-C at all."""
+    pressed: list[int] = []
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: pressed.append(signum)) if main else None
     blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)   # one held back arrives now, and is noted
+        if main:
+            signal.signal(signal.SIGINT, previous if previous is not None else signal.default_int_handler)
+    if pressed:
+        raise KeyboardInterrupt
+
+
+def _pool(count: int, per_worker: int | None):
+    """A pool of forked workers, made with Ctrl-C held back (_ctrl_c_held)."""
+    with _ctrl_c_held():
         return multiprocessing.get_context("fork").Pool(count, initializer=_start_worker,
                                                         maxtasksperchild=per_worker)
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+
+def _stop(pool, finished: bool) -> None:
+    """Stop a pool with Ctrl-C held back (_ctrl_c_held): a finished one after its workers have
+    exited, else at once (terminate). Its clean-up runs now, where a Ctrl-C is handled, not at
+    the exit."""
+    with _ctrl_c_held():
+        if finished:
+            pool.close()
+            pool.join()
+        pool.terminate()
+        pool.join()
 
 
 def _call_chunk(tasks: Sequence) -> list:
@@ -97,15 +129,13 @@ def each(function: Callable, tasks: Sequence, shared=None, tasks_per_worker: int
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
-        pool.close()
-        pool.join()
-        pool.terminate()   # its clean-up runs now, where a Ctrl-C is handled, not at the exit
+        stopping, pool = pool, None
+        _stop(stopping, finished=True)
     except BaseException:
         # Ctrl-C, a failure, or a caller that stopped early: the workers stop now, queued chunks
         # are dropped (waiting for them would keep the command alive after Ctrl-C).
         if pool is not None:
-            pool.terminate()
-            pool.join()
+            _stop(pool, finished=False)
         raise
     finally:
         _shared, _function = None, None
