@@ -3,6 +3,14 @@
 Workers are forked, so they start with the parent's memory (the whole site model, the compiled
 templates) and only the task and its result cross the process boundary. Results come back in
 task order, so the output is the same bytes whether one process did the work or several.
+
+The workers are multiprocessing.Process objects, each with a pipe of its own, rather than a
+multiprocessing.Pool. A Pool's workers share one result queue guarded by a lock; stopped with
+terminate() while a worker was writing a big result (a rendered page) into the full queue, the
+pool waited for that lock for ever (CPython's Pool._terminate_pool: the result thread has
+already quit reading). Ctrl-C at the wrong moment hung the build that way. Here nothing is shared
+between workers, so stopping one (SIGTERM) can leave nothing held, and a worker that dies is an
+error instead of a hang.
 """
 from __future__ import annotations
 
@@ -10,9 +18,11 @@ import contextlib
 import gc
 import multiprocessing
 import os
+import pickle
 import signal
 import threading
 from collections import deque
+from multiprocessing.connection import wait as connection_wait
 from typing import Callable, Iterator, Sequence
 
 # Below this many tasks a pool costs more (fork, pickling) than it saves.
@@ -23,6 +33,8 @@ MAX_WORKERS = 4
 CHUNK_TASKS = 4
 # Chunks queued or done but not yet taken, per worker: enough that no worker waits.
 IN_FLIGHT_PER_WORKER = 4
+# Chunks a worker holds at once: the one it works on and the next.
+CHUNKS_PER_WORKER = 2
 
 _shared: object = None      # what every task needs (set before forking, inherited by workers)
 _function: Callable | None = None
@@ -41,7 +53,7 @@ def workers() -> int:
 def _start_worker() -> None:
     """A worker leaves Ctrl-C to the build, which stops the pool and says so in one line: a
     worker interrupted on its own would print its traceback. It was forked with Ctrl-C held back
-    (see _pool), so none can arrive before it is ignored here."""
+    (see _Worker), so none can arrive before it is ignored here."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     gc.enable()   # a worker collects its garbage even while the parent has paused its collector
@@ -49,14 +61,11 @@ def _start_worker() -> None:
 
 @contextlib.contextmanager
 def _ctrl_c_held():
-    """Ctrl-C held back while a pool is made or stopped, and raised once that is done.
-
-    Interrupted half-made, a pool's threads would go on forking workers; interrupted half-stopped
-    (inside terminate), its workers would never be told to stop and join() would wait for them
-    for ever. Both hung CI runs. Two parts, since a Ctrl-C can be in either place: the signal is
-    blocked (the pool's threads inherit the mask, so workers they fork start with it held back
-    until _start_worker ignores it), and one that Python has already caught but not yet handled
-    is only noted by a handler that does not raise. Only the main thread gets Ctrl-C at all."""
+    """Ctrl-C held back while a worker is forked or the workers are stopped, and raised once that
+    is done. Two parts, since a Ctrl-C can be in either place: the signal is blocked (a forked
+    worker starts with it held back until _start_worker ignores it), and one that Python has
+    already caught but not yet handled is only noted by a handler that does not raise. Only the
+    main thread gets Ctrl-C at all."""
     pressed: list[int] = []
     main = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGINT, lambda signum, frame: pressed.append(signum)) if main else None
@@ -71,23 +80,82 @@ def _ctrl_c_held():
         raise KeyboardInterrupt
 
 
-def _pool(count: int, per_worker: int | None):
-    """A pool of forked workers, made with Ctrl-C held back (_ctrl_c_held)."""
-    with _ctrl_c_held():
-        return multiprocessing.get_context("fork").Pool(count, initializer=_start_worker,
-                                                        maxtasksperchild=per_worker)
+class WorkerStopped(RuntimeError):
+    """A worker process ended without answering (killed by the system, out of memory)."""
 
 
-def _stop(pool, finished: bool) -> None:
-    """Stop a pool with Ctrl-C held back (_ctrl_c_held): a finished one after its workers have
-    exited, else at once (terminate). Its clean-up runs now, where a Ctrl-C is handled, not at
-    the exit."""
-    with _ctrl_c_held():
-        if finished:
-            pool.close()
-            pool.join()
-        pool.terminate()
-        pool.join()
+class _Failed:
+    """What a worker sends back instead of results when a task raised."""
+
+    def __init__(self, error: BaseException):
+        try:
+            pickle.dumps(error)
+            self.error = error
+        except Exception:   # an exception that cannot cross the process boundary: its text can
+            self.error = RuntimeError(f"{error.__class__.__name__}: {error}")
+
+
+def _serve(connection) -> None:
+    """A worker: chunks of tasks in, their results out, until told to stop (None) or the build
+    closes its end."""
+    _start_worker()
+    while True:
+        try:
+            chunk = connection.recv()
+        except EOFError:
+            return
+        if chunk is None:
+            return
+        try:
+            answer = _call_chunk(chunk)
+        except Exception as error:
+            answer = _Failed(error)
+        connection.send(answer)
+
+
+class _Worker:
+    """One forked worker process and the pipe to it. Each worker has a pipe of its own, and
+    nothing is shared between workers: no lock a stopped worker could leave held."""
+
+    def __init__(self):
+        mine, theirs = multiprocessing.Pipe()
+        self.process = multiprocessing.get_context("fork").Process(target=_serve, args=(theirs,), daemon=True)
+        with _ctrl_c_held():
+            self.process.start()
+        theirs.close()
+        self.connection = mine
+        self.chunks_done = 0
+        self.given: deque[int] = deque()   # the indexes of the chunks it has, in the order it does them
+
+    def give(self, index: int, chunk) -> None:
+        self.given.append(index)
+        self.connection.send(chunk)   # a few task numbers: the pipe never fills with them
+
+    def take(self):
+        """The answer to the chunk it was given."""
+        try:
+            answer = self.connection.recv()
+        except EOFError:
+            raise WorkerStopped(f"a worker process stopped (exit code {self.process.exitcode})") from None
+        self.chunks_done += 1
+        if isinstance(answer, _Failed):
+            raise answer.error
+        return answer
+
+    def finish(self) -> None:
+        """Let it end after its last chunk."""
+        try:
+            self.connection.send(None)
+        except OSError:
+            pass
+        self.process.join()
+        self.connection.close()
+
+    def stop(self) -> None:
+        """End it now, whatever it is doing."""
+        self.process.terminate()
+        self.process.join()
+        self.connection.close()
 
 
 def _call_chunk(tasks: Sequence) -> list:
@@ -113,29 +181,45 @@ def each(function: Callable, tasks: Sequence, shared=None, tasks_per_worker: int
         return
     _shared, _function = shared, function
     size = max(1, min(CHUNK_TASKS, len(tasks) // (count * 4)))
-    chunks = (tasks[start:start + size] for start in range(0, len(tasks), size))
+    chunks = [tasks[start:start + size] for start in range(0, len(tasks), size)]
     per_worker = -(-tasks_per_worker // size) if tasks_per_worker else None   # in chunks, rounded up
-    pool = None
+    # A few chunks ahead of the caller, not all of them: results the caller has not taken yet
+    # (rendered pages, converted bodies) would otherwise pile up in memory.
+    ahead = count * IN_FLIGHT_PER_WORKER
+    team: list[_Worker] = []
     try:
-        # multiprocessing.Pool rather than concurrent.futures: its workers can be stopped at once
-        # (terminate) when the build is interrupted, and replaced after a number of tasks with fork.
-        pool = _pool(count, per_worker)
-        # A few chunks ahead of the caller, not all of them: results the caller has not taken
-        # yet (rendered pages, converted bodies) would otherwise pile up in memory.
-        pending: deque = deque()
-        for chunk in chunks:
-            pending.append(pool.apply_async(_call_chunk, (chunk,)))
-            if len(pending) > count * IN_FLIGHT_PER_WORKER:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
-        stopping, pool = pool, None
-        _stop(stopping, finished=True)
+        team = [_Worker() for _ in range(count)]
+        done: dict[int, list] = {}
+        given = shown = 0
+        while shown < len(chunks):
+            for position, worker in enumerate(team):
+                if per_worker and not worker.given and worker.chunks_done >= per_worker:   # a fresh one
+                    worker.finish()
+                    worker = team[position] = _Worker()
+                # Two chunks each: the next is there when one is done, while the caller takes results.
+                while (len(worker.given) < CHUNKS_PER_WORKER and given < len(chunks) and given < shown + ahead
+                       and not (per_worker and worker.chunks_done + len(worker.given) >= per_worker)):
+                    worker.give(given, chunks[given])
+                    given += 1
+            busy = {worker.connection: worker for worker in team if worker.given}
+            if shown not in done:
+                for ready in connection_wait(list(busy)):
+                    worker = busy[ready]
+                    index = worker.given.popleft()
+                    done[index] = worker.take()
+            while shown in done:
+                yield from done.pop(shown)
+                shown += 1
+        workers_left, team = team, []
+        with _ctrl_c_held():
+            for worker in workers_left:
+                worker.finish()
     except BaseException:
-        # Ctrl-C, a failure, or a caller that stopped early: the workers stop now, queued chunks
-        # are dropped (waiting for them would keep the command alive after Ctrl-C).
-        if pool is not None:
-            _stop(pool, finished=False)
+        # Ctrl-C, a failure, or a caller that stopped early: the workers stop now, chunks not
+        # yet done are dropped (waiting for them would keep the command alive after Ctrl-C).
+        with _ctrl_c_held():
+            for worker in team:
+                worker.stop()
         raise
     finally:
         _shared, _function = None, None
