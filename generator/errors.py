@@ -48,6 +48,9 @@ class BuildFailed(Exception):
         count = len(self.problems)
         super().__init__(ngettext("{count} problem", "{count} problems", count).format(count=count))
 
+    def __reduce__(self):   # raised in a worker process, it crosses back whole
+        return BuildFailed, (self.problems,)
+
 
 class OutputUnusable(Exception):
     """The output folder cannot take the site (it is a file, a link, or cannot be written);

@@ -28,6 +28,7 @@ from generator.pages import site_pages
 from generator.errors import BuildFailed, Problem, shown
 from generator.i18n import N_, _, ngettext
 from generator.content.model import Item, Site
+from generator.minutes.library import Library
 
 LINK_ATTRIBUTES = {("a", "href"), ("area", "href"), ("link", "href"), ("img", "src"), ("script", "src"),
                    ("iframe", "src"), ("source", "src"), ("audio", "src"), ("video", "src"), ("embed", "src"),
@@ -82,21 +83,22 @@ class Owner:
     """Where to send the author for a page: its content item for its body, its template for the rest."""
     template: str
     item: Item | None = None
+    body_html: str = ""    # the item's body as the page shows it
 
 
-def page_owners(site: Site) -> dict[str, Owner]:
+def page_owners(site: Site, library: Library) -> dict[str, Owner]:
     """Site path → Owner, from the same list of pages the build renders."""
     config = site.config
     owners: dict[str, Owner] = {}
     try:
-        jobs = site_pages.page_jobs(site, occurrences.occurrences(site))
+        jobs = site_pages.page_jobs(site, library, occurrences.occurrences(site))
     except Exception:  # the owners only sharpen messages; a check must not fail on them
         jobs = []
     for job in jobs:
         owners[job.path] = Owner(f"themes/{config.theme}/templates/{job.template}")
     for item in [*site.meetings, *site.events, *site.projects, *site.federations, *site.pages]:
         path = item.url[len(config.base_path):]
-        owners[path] = Owner(owners[path].template if path in owners else item.rel, item)
+        owners[path] = Owner(owners[path].template if path in owners else item.rel, item, library.body_html(item))
     return owners
 
 
@@ -110,7 +112,7 @@ def source_line(item: Item, needles: list[str]) -> int:
 
 # ---------- the checks ----------
 
-def check_attachment_links(site: Site) -> tuple[list[Problem], set[tuple[str, str]]]:
+def check_attachment_links(site: Site, library: Library) -> tuple[list[Problem], set[tuple[str, str]]]:
     """A body's link to a file ('bilaga.pdf') must name a file published beside the page.
 
     Returns the problems and the (content file, href) pairs they cover, which the link check skips.
@@ -119,7 +121,7 @@ def check_attachment_links(site: Site) -> tuple[list[Problem], set[tuple[str, st
     covered: set[tuple[str, str]] = set()
     for item in [*site.meetings, *site.projects, *site.events, *site.federations, *site.pages]:
         reader = _PageReader()
-        reader.feed(item.body_html)
+        reader.feed(library.body_html(item))
         for link, _line in reader.links:
             parts = urlsplit(link)
             if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
@@ -207,7 +209,7 @@ def check_links(site: Site, out: Path, owners: dict[str, Owner], covered: set[tu
                                    _("correct the part after #, or add the heading or id it names"))
             if problem is None:
                 continue
-            if owner.item is not None and _in_body(owner.item, link):
+            if owner.item is not None and _in_body(owner.body_html, link):
                 if (owner.item.rel, link) in covered:
                     continue   # already reported as a missing attachment
                 bare = link[len(base):] if base and link.startswith(base + "/") else link
@@ -244,8 +246,8 @@ def _file_for(out: Path, path: str) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
-def _in_body(item: Item, link: str) -> bool:
-    return f'"{link}"' in item.body_html or f'"{link.replace("&", "&amp;")}"' in item.body_html
+def _in_body(body_html: str, link: str) -> bool:
+    return f'"{link}"' in body_html or f'"{link.replace("&", "&amp;")}"' in body_html
 
 
 def check_editorial(site: Site) -> list[Problem]:
@@ -301,10 +303,10 @@ def check_site(root: Path, today=None) -> tuple[list[Problem], int]:
             result = pipeline.build(root, out, today=today, use_cache=False, keep_model=True, write_lock=False)
         except BuildFailed as failed:
             return failed.problems, 0
-        site = result.model.site
-        attachments, covered = check_attachment_links(site)
+        site, library = result.model.site, result.model.library
+        attachments, covered = check_attachment_links(site, library)
         problems = [*result.warnings, *attachments, *check_editorial(site), *documents.problems(site, root),
-                    *check_links(site, out, page_owners(site), covered)]
+                    *check_links(site, out, page_owners(site, library), covered)]
         pages = sum(1 for _page in out.rglob("*.html"))
     return sorted(problems, key=lambda p: (p.sort_key, p.severity)), pages
 

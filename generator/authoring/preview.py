@@ -7,9 +7,9 @@ follows right after (which may change other pages, such as the registers). The f
 owns output/ again: a file written here no longer matches the stat the build recorded for it,
 so the build writes its own bytes over it (see output.py).
 
-The build's model is never changed here: an edited body lives in the preview's own state, as a
-copy of the record with the new body and HTML, and the pages showing it are rendered with that
-copy in their context.
+The build's model and Library are never changed here: the preview keeps its own Library, the
+build's with each edited body in place (Library.with_body), and renders the pages showing it
+with that.
 """
 from __future__ import annotations
 
@@ -20,10 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.minutes import mentions, facts as minutes
+from generator.minutes.library import Body, Library
 from generator.pages import environment
 from generator.content import urls
 from generator.pipeline.bodies import convert_body, redaction_pairs   # the same conversion the build runs
 from generator.errors import Problem
+from generator.store.cache import content_digest, digest
 from generator.pipeline.fingerprint import BuiltModel
 from generator.content.model import Meeting
 from generator.content.sources import parse_source_text
@@ -33,16 +35,17 @@ from generator.content.sources import parse_source_text
 class Model:
     """What the last successful build resolved, kept in memory by `sitegen serve`."""
     site: object
+    library: Library                                   # the build's, then with each previewed body
     env: object
     jobs: list
     out_dir: Path
     by_path: dict = field(default_factory=dict)        # content file → the model item read from it
     names: tuple = ()
-    edited: dict = field(default_factory=dict)         # content file → the record as last previewed
+    bodies: dict = field(default_factory=dict)         # content file → its body as last previewed
 
     @classmethod
     def of(cls, built: BuiltModel) -> "Model":
-        return cls(built.site, built.env, built.jobs, built.out_dir)
+        return cls(built.site, built.library, built.env, built.jobs, built.out_dir)
 
     def __post_init__(self):
         site = self.site
@@ -60,24 +63,28 @@ def show_body_edit(model: Model, path: Path) -> dict[str, bytes] | None:
     item = model.by_path.get(key)
     if item is None:
         return None
-    shown = model.edited.get(key, item)
     try:
-        text = Path(path).read_bytes().decode("utf-8")   # line endings: parse_source_text, as the build
-        parsed = parse_source_text(text, item.source.rel)
+        raw = Path(path).read_bytes()
+        parsed = parse_source_text(raw.decode("utf-8"), item.source.rel)   # line endings: as the build
     except (OSError, UnicodeDecodeError, Problem):
         return None
     body = parsed.body
-    if parsed.meta_digest != item.source.meta_digest or body == shown.body:
+    if parsed.meta_digest != item.source.meta_digest:
+        return None
+    shown = model.bodies.get(key)   # the body as last previewed; else the build's, known by the file's digest
+    if body == shown or (shown is None and content_digest(raw) == item.source.digest):
         return None
     base = model.site.config.base_path
     is_minutes = isinstance(item, Meeting)
     value = convert_body((body, base, redaction_pairs(item) if is_minutes else (), is_minutes), model.names)
-    changes = {"source": dataclasses.replace(item.source, body=body)}
     if isinstance(value, minutes.MinutesFacts):
-        changes.update(minutes=value, stored_html=value.html)
+        found, html = dataclasses.replace(value, html=""), value.html
     else:
-        changes.update(stored_html=value)
-    edited = model.edited[key] = dataclasses.replace(item, **changes)
+        found, html = None, value
+    # A key of its own: nothing the build remembered by the old key may stand for the new body.
+    previous = model.library.body(item)
+    model.library = model.library.with_body(item, Body(digest("preview", body), previous.facts_digest, html), found)
+    model.bodies[key] = body
     fragments = model.env.globals.get("fragment")
     if isinstance(fragments, environment.Fragments):   # none may show the old body's facts
         fragments.clear()
@@ -85,16 +92,10 @@ def show_body_edit(model: Model, path: Path) -> dict[str, bytes] | None:
     for job in model.jobs:
         if any(shown is item for shown in job.bodies):
             rel = urls.output_file(job.path)
-            data = environment.render_job(model.env, model.site, _showing(job.resolved(), item, edited))
+            data = environment.render_job(model.env, model.site, model.library, job)
             _replace(model.out_dir / rel, data)
             written[rel] = data
     return written or None
-
-
-def _showing(job, item, edited):
-    """`job` with `edited` wherever its context hands the template `item` itself."""
-    context = {name: edited if value is item else value for name, value in job.context.items()}
-    return dataclasses.replace(job, context=context)
 
 
 def _replace(target: Path, data: bytes) -> None:

@@ -4,7 +4,7 @@ Minutes come with attachments (slides, posters, original protocols). A PDF a scr
 follow has tags (a structure tree: headings, lists, reading order), a document language and a
 title; a scanned page without text says nothing at all. A Word file needs headings to be
 navigable, and a slide needs a title. `inspect` reads one file's bytes and names what is
-missing; the build stores the result on each Attachment (`accessibility`, in Swedish, for the
+missing; the model is built with the result on each Attachment (`accessibility`, in Swedish, for the
 pages and the accessibility statement) and `sitegen check` turns it into warnings with a fix
 (`problems`).
 
@@ -310,19 +310,18 @@ def inspect_file(path: Path, cache: BuildCache | None = None) -> tuple[Finding, 
     return findings
 
 
-def inspect_site(site, cache: BuildCache | None = None) -> None:
-    """Read every published attachment (of meetings and projects) and note on it, in Swedish,
-    what keeps it from being accessible (Attachment.accessibility)."""
-    for item in [*site.meetings, *site.projects]:
-        for attachment in item.attachments:
-            findings = inspect_file(attachment.path, cache)
-            attachment.findings = findings
-            attachment.accessibility = tuple(described(f) for f in findings)
+def inspector(cache: BuildCache | None = None):
+    """What build_site asks of each attachment as it makes the model: what keeps it from being
+    accessible, as findings and, for the pages, in Swedish (Attachment.accessibility)."""
+    def inspect_attachment(path: Path) -> tuple[tuple[Finding, ...], tuple[str, ...]]:
+        findings = inspect_file(path, cache)
+        return findings, tuple(described(f) for f in findings)
+    return inspect_attachment
 
 
 def problems(site, root: Path) -> list:
     """`sitegen check`'s warnings: one per thing missing from an attachment, naming the file and
-    the fix. inspect_site must have run."""
+    the fix, from the findings the model was built with (inspector)."""
 
     found = []
     for item in [*site.meetings, *site.projects]:
@@ -331,7 +330,7 @@ def problems(site, root: Path) -> list:
                 rel = attachment.path.relative_to(root).as_posix()
             except ValueError:
                 rel = attachment.path.as_posix()
-            for finding in getattr(attachment, "findings", ()):
+            for finding in attachment.findings:
                 _shown, message, fix = _TEXTS[finding.code]
                 message = _(message).format(kind=attachment.kind, count=finding.count, of=finding.of)
                 found.append(Problem(rel, 1, None, message,

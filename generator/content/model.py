@@ -4,6 +4,10 @@ build_site() validates every source, resolves every reference (federation and pr
 aliases and slugs become objects) and links each object to those that concern it, collecting
 every problem of every file before it gives up. Templates, the calendar and the feeds read this
 model and never look at raw front matter.
+
+The resolved model is frozen: records are frozen dataclasses, and their lists become tuples once
+build_site has linked them. What later stages find (each body's HTML, what minutes hold, how
+meetings relate) lives beside the model in a minutes.library.Library, keyed by record.
 """
 from __future__ import annotations
 
@@ -23,42 +27,30 @@ from generator.i18n import N_, _
 from generator.text.pasted import clean_field_text
 from generator.text.slugs import slugify
 from generator.content.sources import Source
-from generator.store.textstore import Stored, text_of
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, slots=True, frozen=True)
 class Person:
     name: str | None
     role: str | None = None
     federation: "Federation | None" = None
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, slots=True, frozen=True)
 class PeopleGroup:
     label: str | None
     federation: "Federation | None"
-    people: list[Person]
+    people: tuple[Person, ...]
 
 
 # The model's records use slots: a meeting has more fields than Python shares the keys of in
 # instance dicts (30), so each meeting's dict took 1.5 KB, 7 MiB at 5,000 meetings.
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, slots=True, frozen=True)
 class Item:
     source: Source
     slug: str
     url: str = ""                       # href including the site's base path
     description: str = ""
-    html_key: str = ""                  # markup stage: what body_html is made from (its cache key)
-    facts_digest: str = ""              # markup stage: digest of what other pages show of the body
-    stored_html: "str | Stored" = ""    # body_html, or where the markup stage put it (out of memory)
-
-    @property
-    def body_html(self) -> str:
-        return text_of(self.stored_html)
-
-    @body_html.setter
-    def body_html(self, value: "str | Stored") -> None:
-        self.stored_html = value
 
     @property
     def rel(self) -> str:
@@ -70,13 +62,13 @@ class Item:
         return self.source.body
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, slots=True, frozen=True)
 class Federation(Item):
     name: str = ""
     short_name: str = ""
-    aliases: list[str] = field(default_factory=list)
+    aliases: tuple[str, ...] = ()
     region: str = ""
-    members: list[str] = field(default_factory=list)
+    members: tuple[str, ...] = ()
     manager: str = ""
     website: str = ""
     contact: dict = field(default_factory=dict)
@@ -86,32 +78,30 @@ class Federation(Item):
     atom_url: str = ""                  # the federation's feed of new minutes
     decisions_url: str = ""             # /beslut/<slug>/ and /uppdrag/<slug>/
     assignments_url: str = ""
-    meetings: list["Meeting"] = field(default_factory=list)
-    projects: list["Project"] = field(default_factory=list)
-    events: list["Event"] = field(default_factory=list)
-    mentioned_in: list["Mention"] = field(default_factory=list)   # filled by crossref.relate
+    meetings: tuple["Meeting", ...] = ()
+    projects: tuple["Project", ...] = ()
+    events: tuple["Event", ...] = ()
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, slots=True, frozen=True)
 class Project(Item):
     name: str = ""
-    aliases: list[str] = field(default_factory=list)
+    aliases: tuple[str, ...] = ()
     status: str = "pågående"
     start: PartialDate | None = None
     end: PartialDate | None = None
     owner: Federation | None = None
-    federations: list[Federation] = field(default_factory=list)
+    federations: tuple[Federation, ...] = ()
     funding: str = ""
     contact: dict = field(default_factory=dict)
     summary: str = ""
     feed_url: str = ""
-    meetings: list["Meeting"] = field(default_factory=list)
-    events: list["Event"] = field(default_factory=list)
-    attachments: list["Attachment"] = field(default_factory=list)
-    mentioned_in: list["Mention"] = field(default_factory=list)   # filled by crossref.relate
+    meetings: tuple["Meeting", ...] = ()
+    events: tuple["Event", ...] = ()
+    attachments: tuple["Attachment", ...] = ()
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, slots=True, frozen=True)
 class Meeting(Item):
     uid: str = ""
     title: str = ""
@@ -124,29 +114,19 @@ class Meeting(Item):
     location: str = ""
     online: bool = False
     online_link: str = ""
-    federations: list[Federation] = field(default_factory=list)
+    federations: tuple[Federation, ...] = ()
     chair: Person | None = None
     secretary: Person | None = None
-    present: list[PeopleGroup] = field(default_factory=list)
-    absent: list[PeopleGroup] = field(default_factory=list)
-    guests: list[PeopleGroup] = field(default_factory=list)
-    projects: list[Project] = field(default_factory=list)
+    present: tuple[PeopleGroup, ...] = ()
+    absent: tuple[PeopleGroup, ...] = ()
+    guests: tuple[PeopleGroup, ...] = ()
+    projects: tuple[Project, ...] = ()
     publish_names: bool = True
     cancelled: bool = False
     source_name: str = ""
-    not_in_original: list[str] = field(default_factory=list)   # fields the original minutes do not record
-    attachments: list["Attachment"] = field(default_factory=list)
-    announced_events: list["Event"] = field(default_factory=list)
-    # Filled after Markdown: minutes.enrich gives `minutes`, crossref.relate the rest.
-    minutes: "MinutesFacts | None" = None
-    agenda: list["AgendaItem"] = field(default_factory=list)
-    decisions: list["Decision"] = field(default_factory=list)   # decisions, assignments, postponed
-    previous_meeting: "Meeting | None" = None                   # same type and federations
-    next_meeting: "Meeting | None" = None
-
-    @property
-    def postponed(self) -> list["Decision"]:
-        return [d for d in self.decisions if d.kind == "bordlagt"]
+    not_in_original: tuple[str, ...] = ()   # fields the original minutes do not record
+    attachments: tuple["Attachment", ...] = ()
+    announced_events: tuple["Event", ...] = ()
 
     @property
     def sort_key(self):
@@ -191,7 +171,7 @@ class TimeSpan:
         return self.start if isinstance(self.start, dt.datetime) else dt.datetime.combine(self.start, dt.time(0))
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, slots=True, frozen=True)
 class Event(TimeSpan, Item):
     uid: str = ""
     title: str = ""
@@ -200,8 +180,8 @@ class Event(TimeSpan, Item):
     location: str = ""
     online: bool = False
     online_link: str = ""
-    federations: list[Federation] = field(default_factory=list)
-    projects: list[Project] = field(default_factory=list)
+    federations: tuple[Federation, ...] = ()
+    projects: tuple[Project, ...] = ()
     status: str = "bekräftad"
     announced_in: Meeting | None = None
     note: str = ""
@@ -211,36 +191,34 @@ class Event(TimeSpan, Item):
         return (self.start_moment, self.slug)
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, slots=True, frozen=True)
 class Page(Item):
     title: str = ""
     menu: int | None = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, frozen=True)
 class Attachment:
     name: str
     path: Path
     url: str
     size: int
     kind: str          # "PDF", "Bild", …
-    # What keeps the file from being accessible (documents.inspect_site, during the build):
-    # the findings, and the same in Swedish for the pages.
+    # What keeps the file from being accessible (documents.py, read as the model is built): the
+    # findings, and the same in Swedish for the pages.
     findings: tuple = ()
     accessibility: tuple[str, ...] = ()
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, frozen=True)
 class Site:
     config: Config
     today: dt.date
-    federations: list[Federation]
-    projects: list[Project]
-    meetings: list[Meeting]          # newest first
-    events: list[Event]              # soonest first
-    pages: list[Page]
-    warnings: list[Problem] = field(default_factory=list)
-    decisions: list["Decision"] = field(default_factory=list)  # every meeting's, newest first (crossref)
+    federations: tuple[Federation, ...]
+    projects: tuple[Project, ...]
+    meetings: tuple[Meeting, ...]          # newest first
+    events: tuple[Event, ...]              # soonest first
+    pages: tuple[Page, ...]
 
     def federation(self, slug: str) -> Federation | None:
         return next((f for f in self.federations if f.slug == slug), None)
@@ -322,11 +300,11 @@ def _stable_uid(source: Source, values: dict) -> str:
 
 
 def build_site(config: Config, sources: list[Source], today: dt.date,
-               validate=schema.validate) -> tuple[Site, list[Problem]]:
-    """The resolved Site and every problem found. `validate` checks one file's front matter
-    (schema.validate, or the build's cached version of it)."""
+               validate=schema.validate, inspect=None) -> tuple[Site, list[Problem]]:
+    """The resolved, frozen Site and every problem found. `validate` checks one file's front matter
+    (schema.validate, or the build's cached version of it); `inspect` gives an attachment's
+    accessibility findings from its path (documents.Inspector; none: not inspected)."""
     problems: list[Problem] = []
-    warnings: list[Problem] = []
     validated: dict[str, list[tuple[Source, dict]]] = {kind: [] for kind in schema.SCHEMAS}
     seen_slugs: dict[tuple[str, str], Source] = {}
     for source in sources:
@@ -348,19 +326,19 @@ def build_site(config: Config, sources: list[Source], today: dt.date,
             continue
         validated[source.kind].append((source, values))
 
-    federations = [_make_federation(s, v) for s, v in validated["federations"]]
+    federations = [_make_federation(s, v, config) for s, v in validated["federations"]]
     for fed in federations:
         problems.extend(_check_federation_look(fed))
     fed_resolver = _Resolver(federations, "federation")
-    projects = [_make_project(s, v, fed_resolver, problems) for s, v in validated["projects"]]
+    projects = [_make_project(s, v, config, fed_resolver, problems, inspect) for s, v in validated["projects"]]
     proj_resolver = _Resolver(projects, "project")
     shared = _Shared()
-    meetings = [_make_meeting(s, v, config, fed_resolver, proj_resolver, problems, shared)
+    meetings = [_make_meeting(s, v, config, fed_resolver, proj_resolver, problems, shared, inspect)
                 for s, v in validated["meetings"]]
     meeting_by_slug = {m.slug: m for m in meetings}
-    events = [_make_event(s, v, fed_resolver, proj_resolver, meeting_by_slug, problems)
+    events = [_make_event(s, v, config, fed_resolver, proj_resolver, meeting_by_slug, problems)
               for s, v in validated["events"]]
-    pages = [_make_page(s, v) for s, v in validated["pages"]]
+    pages = [_make_page(s, v, config) for s, v in validated["pages"]]
 
     _check_unique_uids(meetings + events, problems)
     _check_page_slugs(pages, problems)
@@ -373,21 +351,25 @@ def build_site(config: Config, sources: list[Source], today: dt.date,
     pages.sort(key=lambda p: p.slug)
 
     _link_relations(federations, projects, meetings, events)
-    urls.assign(config, federations, projects, meetings, events, pages)
-    for item in [*meetings, *projects]:
-        item.attachments = _attachments(item.source, item.url)
-
-    site = Site(config=config, today=today, federations=federations, projects=projects,
-                meetings=meetings, events=events, pages=pages, warnings=warnings)
+    site = Site(config=config, today=today, federations=tuple(federations), projects=tuple(projects),
+                meetings=tuple(meetings), events=tuple(events), pages=tuple(pages))
     return site, problems
 
 
-def _make_federation(source: Source, v: dict) -> Federation:
-    return Federation(source=source, slug=source.slug, name=v.get("name", source.slug),
-                      short_name=v.get("short_name", v.get("name", source.slug)),
-                      aliases=v.get("aliases", []), region=v.get("region", ""), members=v.get("members", []),
+def _make_federation(source: Source, v: dict, config: Config) -> Federation:
+    slug = source.slug
+    return Federation(source=source, slug=slug, name=v.get("name", slug),
+                      short_name=v.get("short_name", v.get("name", slug)),
+                      aliases=tuple(v.get("aliases", ())), region=v.get("region", ""),
+                      members=tuple(v.get("members", ())),
                       manager=v.get("manager", ""), website=v.get("website", ""), contact=v.get("contact", {}),
-                      color=v.get("color", ""), logo=v.get("logo", ""), description=v.get("description", ""))
+                      color=v.get("color", ""), logo=v.get("logo", ""), description=v.get("description", ""),
+                      url=urls.href(config, urls.federation_path(slug)),
+                      feed_url=urls.href(config, urls.federation_feed_path(slug)),
+                      atom_url=urls.href(config, urls.federation_atom_path(slug)),
+                      decisions_url=urls.href(config, urls.decisions_path(slug)),
+                      assignments_url=urls.href(config, urls.assignments_path(slug)),
+                      meetings=[], projects=[], events=[])   # filled by _link_relations, then frozen
 
 
 LOGO_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif")
@@ -429,18 +411,23 @@ def _folder_rel(source: Source) -> str:
     return source.rel.rsplit("/", 1)[0] + "/"
 
 
-def _make_project(source: Source, v: dict, feds: _Resolver, problems: list[Problem]) -> Project:
+def _make_project(source: Source, v: dict, config: Config, feds: _Resolver, problems: list[Problem],
+                  inspect) -> Project:
     owner = None
     if v.get("owner"):
         owner = feds.resolve(v["owner"])
         if owner is None:
             problems.append(feds.unknown(source, "owner", v["owner"]))
+    url = urls.href(config, urls.project_path(source.slug))
     project = Project(source=source, slug=source.slug, name=v.get("name", source.slug),
-                      aliases=v.get("aliases", []), status=v.get("status", "pågående"),
+                      aliases=tuple(v.get("aliases", ())), status=v.get("status", "pågående"),
                       start=v.get("start"), end=v.get("end"), owner=owner,
-                      federations=feds.many(source, "federations", v.get("federations", []), problems),
+                      federations=tuple(feds.many(source, "federations", v.get("federations", []), problems)),
                       funding=v.get("funding", ""), contact=v.get("contact", {}),
-                      summary=v.get("summary", ""), description=v.get("description", v.get("summary", "")))
+                      summary=v.get("summary", ""), description=v.get("description", v.get("summary", "")),
+                      url=url, feed_url=urls.href(config, urls.project_feed_path(source.slug)),
+                      attachments=_attachments(source, url, inspect),
+                      meetings=[], events=[])   # filled by _link_relations, then frozen
     if project.start and project.end and project.end.sort_key() < project.start.sort_key():
         problems.append(Problem(source.rel, source.line_of("end"), "end",
                                 _("the project ends ({end}) before it starts ({start})").format(
@@ -480,8 +467,8 @@ def _people(source: Source, key: str, groups: list[dict], feds: _Resolver, probl
                 problems.append(feds.unknown(source, key, group["federation"]))
         people = [_person(source, key, p, feds, problems, shared, default_federation=group_fed)
                   for p in group["people"]]
-        result.append(PeopleGroup(label=shared.text(group.get("group")), federation=group_fed, people=people))
-    return result
+        result.append(PeopleGroup(label=shared.text(group.get("group")), federation=group_fed, people=tuple(people)))
+    return tuple(result)
 
 
 def _person(source, key, value: dict, feds: _Resolver, problems, shared: _Shared,
@@ -495,25 +482,27 @@ def _person(source, key, value: dict, feds: _Resolver, problems, shared: _Shared
 
 
 def _make_meeting(source: Source, v: dict, config: Config, feds: _Resolver, projs: _Resolver,
-                  problems: list[Problem], shared: _Shared) -> Meeting:
+                  problems: list[Problem], shared: _Shared, inspect) -> Meeting:
     meeting_type = _meeting_type(source, v.get("type", "möte"), config, problems)
+    url = urls.href(config, urls.meeting_path(source.slug))
     meeting = Meeting(
-        source=source, slug=source.slug, uid=_stable_uid(source, v),
+        source=source, slug=source.slug, uid=_stable_uid(source, v), url=url,
+        attachments=_attachments(source, url, inspect), announced_events=[],   # filled by _link_relations
         title=v.get("title", source.slug), type=shared.text(meeting_type),
         type_slug=shared.text(slugify(meeting_type)),
         date=v.get("date"), date_note=v.get("date_note", ""), start=v.get("start"), end=v.get("end"),
         location=shared.text(v.get("location", "")), online=v.get("online", False),
         online_link=shared.text(v.get("online_link", "")),
-        federations=feds.many(source, "federations", v.get("federations", []), problems),
+        federations=tuple(feds.many(source, "federations", v.get("federations", []), problems)),
         chair=_person(source, "chair", v["chair"], feds, problems, shared) if "chair" in v else None,
         secretary=_person(source, "secretary", v["secretary"], feds, problems, shared) if "secretary" in v else None,
         present=_people(source, "present", v.get("present", []), feds, problems, shared),
         absent=_people(source, "absent", v.get("absent", []), feds, problems, shared),
         guests=_people(source, "guests", v.get("guests", []), feds, problems, shared),
-        projects=projs.many(source, "projects", v.get("projects", []), problems),
+        projects=tuple(projs.many(source, "projects", v.get("projects", []), problems)),
         publish_names=v.get("publish_names", config.publish_names),
         cancelled=v.get("status") == "inställt", source_name=v.get("source", ""),
-        not_in_original=v.get("not_in_original", []),
+        not_in_original=tuple(v.get("not_in_original", ())),
         description=v.get("description", ""),
     )
     if meeting.start and not (meeting.date and meeting.date.is_full):
@@ -546,8 +535,8 @@ def _meeting_type(source: Source, typed: str, config: Config, problems: list[Pro
     return found
 
 
-def _make_event(source: Source, v: dict, feds: _Resolver, projs: _Resolver, meetings: dict[str, Meeting],
-                problems: list[Problem]) -> Event:
+def _make_event(source: Source, v: dict, config: Config, feds: _Resolver, projs: _Resolver,
+                meetings: dict[str, Meeting], problems: list[Problem]) -> Event:
     announced = None
     if v.get("announced_in"):
         announced = meetings.get(slugify(v["announced_in"]))
@@ -560,10 +549,11 @@ def _make_event(source: Source, v: dict, feds: _Resolver, projs: _Resolver, meet
     start = v.get("start") or dt.date(1970, 1, 1)
     end = v.get("end")
     event = Event(source=source, slug=source.slug, uid=_stable_uid(source, v),
+                  url=urls.href(config, urls.event_path(source.slug)),
                   title=v.get("title", source.slug), start=start, end=end, location=v.get("location", ""),
                   online=v.get("online", False), online_link=v.get("online_link", ""),
-                  federations=feds.many(source, "federations", v.get("federations", []), problems),
-                  projects=projs.many(source, "projects", v.get("projects", []), problems),
+                  federations=tuple(feds.many(source, "federations", v.get("federations", []), problems)),
+                  projects=tuple(projs.many(source, "projects", v.get("projects", []), problems)),
                   status=v.get("status", "bekräftad"), announced_in=announced, note=v.get("note", ""),
                   description=v.get("description", ""))
     if end is not None:
@@ -581,8 +571,9 @@ def _make_event(source: Source, v: dict, feds: _Resolver, projs: _Resolver, meet
     return event
 
 
-def _make_page(source: Source, v: dict) -> Page:
+def _make_page(source: Source, v: dict, config: Config) -> Page:
     return Page(source=source, slug=source.slug, title=v.get("title", source.slug),
+                url=urls.href(config, urls.page_path(source.slug)),
                 description=v.get("description", ""), menu=v.get("menu"))
 
 
@@ -629,7 +620,8 @@ def _check_unique_uids(items, problems: list[Problem]) -> None:
 
 
 def _link_relations(federations, projects, meetings, events) -> None:
-    """Each federation and project learns which meetings, projects and events concern it."""
+    """Each federation and project learns which meetings, projects and events concern it; then
+    those lists become tuples, the last change the records see."""
     for meeting in meetings:                      # already newest first
         for fed in meeting.federations:
             fed.meetings.append(meeting)
@@ -643,15 +635,22 @@ def _link_relations(federations, projects, meetings, events) -> None:
         if event.announced_in is not None:
             event.announced_in.announced_events.append(event)
     for project in projects:
-        involved = ([project.owner] if project.owner else []) + project.federations
+        involved = ([project.owner] if project.owner else []) + list(project.federations)
         for fed in dict.fromkeys(involved):
             fed.projects.append(project)
+    for record, names in [*((f, ("meetings", "projects", "events")) for f in federations),
+                          *((p, ("meetings", "events")) for p in projects),
+                          *((m, ("announced_events",)) for m in meetings)]:
+        for name in names:
+            object.__setattr__(record, name, tuple(getattr(record, name)))   # frozen from here on
 
 
-def _attachments(source: Source, page_url: str) -> list[Attachment]:
+def _attachments(source: Source, page_url: str, inspect) -> tuple[Attachment, ...]:
     found = []
     for path in source.attachments:
+        findings, described = inspect(path) if inspect is not None else ((), ())
         # quote(): a file name with spaces or å/ä/ö must still be a valid link.
         found.append(Attachment(name=clean_field_text(path.name), path=path, url=page_url + quote(path.name), size=path.stat().st_size,
-                                kind=ATTACHMENT_KINDS.get(path.suffix.lower(), path.suffix.lstrip(".").upper())))
-    return found
+                                kind=ATTACHMENT_KINDS.get(path.suffix.lower(), path.suffix.lstrip(".").upper()),
+                                findings=findings, accessibility=described))
+    return tuple(found)

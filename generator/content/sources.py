@@ -14,12 +14,11 @@ from pathlib import Path
 
 from generator.store import parallel
 from generator.store.cache import content_digest, digest as _digest
-from generator.errors import Problem
+from generator.errors import BuildFailed, Problem
 from generator.i18n import _
 from generator.content.frontmatter import read_yaml
 from generator.text.pasted import clean_body
 from generator.text.slugs import slugify
-from generator.store.textstore import StoredText, TextStore
 
 KINDS = ("federations", "projects", "meetings", "events", "pages")
 FENCE = "---"
@@ -27,7 +26,7 @@ WORD_FENCES = {"—", "–", "—-", "–-", "-—", "-–", "——", "––"}
 ATTACHMENT_SUFFIXES_IGNORED = {".md"}
 
 
-@dataclass
+@dataclass(frozen=True)
 class Source:
     kind: str                      # one of KINDS
     slug: str                      # file stem, or folder name for bundles, as a slug
@@ -35,17 +34,37 @@ class Source:
     rel: str                       # path relative to the site root, for messages
     meta: dict | None              # front matter (None when load_sources' check was given)
     lines: dict[str, int]          # top-level key -> 1-based line number in the file
-    body: str = StoredText()       # Markdown after the front matter (moved out of memory once converted)
+    held_body: str | None = None   # the Markdown after the front matter; None: read from the file
     body_line: int = 1             # line number where the body starts
     digest: str = ""               # content_digest() of the file's bytes (cache key)
-    attachments: list[Path] = field(default_factory=list)  # files beside index.md
+    attachments: tuple[Path, ...] = ()   # files beside index.md
     meta_digest: str = ""          # sha256 of the front matter alone: what pages other than its own read
-    checked: object = None         # what load_sources' `check` made of the front matter
+
+    @property
+    def body(self) -> str:
+        """The Markdown after the front matter. A build does not hold a big site's bodies: each is
+        read from its file when it is converted (or checked), the file's digest making sure it is
+        still the text the build read."""
+        return self.held_body if self.held_body is not None else read_body(self.path, self.rel, self.body_line, self.digest)
 
     def line_of(self, key: str | None) -> int:
         if key is None:
             return 1
         return self.lines.get(key.split(".")[0].split("[")[0], 1)
+
+
+def read_body(path: Path, rel: str, body_line: int, digest: str = "") -> str:
+    """The body of a content file read again, as parse_source_text gave it: the lines from
+    body_line on, with line endings and pasted text cleaned the same way. With `digest`, a file
+    changed since (an editor saving during the build) is an error, not a page built from a mix."""
+    raw = path.read_bytes()
+    if digest and content_digest(raw) != digest:
+        raise BuildFailed([Problem(rel, 1, None, _("the file changed while the site was being built"),
+                                   _("build the site again"))])
+    text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return clean_body("\n".join(text.split("\n")[body_line - 1:]))
 
 
 @dataclass(frozen=True)
@@ -92,7 +111,7 @@ def parse_front_matter(text: str, rel: str) -> tuple[dict, dict[str, int], str, 
     if not isinstance(meta, dict):
         raise Problem(rel, 2, None, _("the front matter must be a list of 'field: value' lines"),
                       _("write each field as 'name: value' on its own line"))
-    body = clean_body("\n".join(all_lines[end + 1:]))
+    body = clean_body("\n".join(all_lines[end + 1:]))   # read_body reads it again the same way
     return meta, key_lines, body, end + 2
 
 
@@ -174,6 +193,14 @@ def read_source(kind: str, path: Path, content_dir: Path, site_root: Path, cache
     by the file's bytes. `parsed` (or the Problem parsing found) with the bytes' `digest` may
     come from load_sources' worker pool, or from the cache (known=True); the file is then not
     read again. With `check`, see load_sources."""
+    parsed, digest, rel = _parsed(kind, path, content_dir, site_root, cache, parsed, digest, known, check,
+                                  check_version)
+    return _make_source(kind, path, content_dir, rel, parsed, digest)
+
+
+def _parsed(kind: str, path: Path, content_dir: Path, site_root, cache, parsed, digest: str | None, known: bool,
+            check, check_version: str) -> tuple[Parsed, str, str]:
+    """(Parsed, digest of the file's bytes, path for messages) of one file: see read_source."""
     rel = _relative(path, site_root)
     if isinstance(parsed, Problem):
         raise parsed
@@ -195,7 +222,7 @@ def read_source(kind: str, path: Path, content_dir: Path, site_root: Path, cache
                 cache.put("sources", key, parsed)
     elif cache is not None and not known:
         cache.put("sources", _cache_key(kind, rel, digest, check, check_version), parsed)
-    return _make_source(kind, path, content_dir, rel, parsed, digest)
+    return parsed, digest, rel
 
 
 def _cache_key(kind: str, rel: str, digest: str, check, check_version: str) -> str:
@@ -216,22 +243,22 @@ def _checked(kind: str, path: Path, content_dir: Path, rel: str, parsed: Parsed,
 
 
 def _make_source(kind: str, path: Path, content_dir: Path, rel: str, parsed: Parsed, digest: str,
-                 with_attachments: bool = True) -> Source:
+                 with_attachments: bool = True, hold_body: bool = True) -> Source:
     # `parsed.meta` may be the cached object itself: the pipeline reads it and never changes it.
     kind_dir = content_dir / kind
     slug, bundle = _slug_for(path, kind_dir)
-    attachments: list[Path] = []
+    attachments: tuple[Path, ...] = ()
     if bundle and with_attachments:
         # A link out of the site folder is never published (links_out_of_site reports it).
         site = content_dir.resolve().parent
-        attachments = sorted(
+        attachments = tuple(sorted(
             p for p in path.parent.iterdir()
             if p.is_file() and p.suffix.lower() not in ATTACHMENT_SUFFIXES_IGNORED
             and not p.name.startswith(".") and not (p.is_symlink() and not _inside(p, site))
-        )
+        ))
     return Source(kind=kind, slug=slug, path=path, rel=rel, meta=parsed.meta, lines=parsed.lines,
-                  body=parsed.body, body_line=parsed.body_line, digest=digest,
-                  attachments=attachments, meta_digest=parsed.meta_digest, checked=parsed.checked)
+                  held_body=parsed.body if hold_body or not digest else None, body_line=parsed.body_line,
+                  digest=digest, attachments=attachments, meta_digest=parsed.meta_digest)
 
 
 def parse_source_text(text: str, rel: str) -> Parsed:
@@ -262,17 +289,19 @@ def _parse_in_worker(task: tuple, shared) -> tuple:
 
 
 def load_sources(site_root: Path, content_dir: Path | None = None, cache=None,
-                 store: TextStore | None = None, check=None, check_version: str = "",
-                 digests: dict[str, str] | None = None) -> tuple[list[Source], list[Problem]]:
+                 hold_bodies: bool = True, check=None, check_version: str = "",
+                 digests: dict[str, str] | None = None,
+                 checked: dict[str, object] | None = None) -> tuple[list[Source], list[Problem]]:
     """Read every content file; collect problems instead of stopping at the first. YAML is the
     slow part of reading a big site for the first time: files the cache does not know are parsed
-    over the cores when there are many. With a `store`, the Markdown bodies go there instead of
-    staying in memory.
+    over the cores when there are many. With hold_bodies=False the Markdown bodies are not kept:
+    each Source reads its body from its file when asked (Source.body).
 
-    `check(source)` (schema.validate), when given, runs where the file is parsed: each Source
-    then carries its result as `checked` and no front matter (meta is None). A big site's raw
-    front matter is then never held here, and the cache remembers the checked result instead,
-    by the file's bytes, place and `check_version` (what the result depends on besides them).
+    `check(source)` (schema.validate), when given, runs where the file is parsed, and its result
+    goes into `checked` (path from the site root → result); the Sources then hold no front
+    matter (meta is None). A big site's raw front matter is then never held here, and the cache
+    remembers the checked result instead, by the file's bytes, place and `check_version` (what
+    the result depends on besides them).
 
     `digests` (path from the site root → content_digest of its bytes) are files the caller has
     just looked at: they are not read again unless the cache does not know them."""
@@ -290,7 +319,8 @@ def load_sources(site_root: Path, content_dir: Path | None = None, cache=None,
     keys = [_cache_key(kind, rel, digest, check, check_version)
             for (kind, _path), rel, digest in zip(found, rels, file_digests)]
     cached = cache.get_many("sources", keys, remember=False) if cache is not None else ()
-    reading = _Reading(content_dir, root, cache, store, check, check_version)
+    reading = _Reading(content_dir, root, cache, hold_bodies, check, check_version,
+                       checked if checked is not None else {})
     for index, ((kind, path), (_key, known)) in enumerate(itertools.zip_longest(found, cached, fillvalue=(None, None))):
         if known is None:
             unknown.append(index)
@@ -311,20 +341,21 @@ class _Reading:
     content_dir: Path
     root: "_Root"
     cache: object
-    store: TextStore | None
+    hold_bodies: bool
     check: object
     check_version: str
+    checked: dict[str, object]      # filled: path from the site root → what check made of the file
 
     def source(self, kind: str, path: Path, parsed, digest: str, known: bool) -> Source | Problem:
         """The Source of one file (or the Problem it has), from what the cache or a worker made of it."""
         try:
-            source = read_source(kind, path, self.content_dir, self.root, self.cache, parsed=parsed, digest=digest,
-                                 known=known, check=self.check, check_version=self.check_version)
+            parsed, digest, rel = _parsed(kind, path, self.content_dir, self.root, self.cache, parsed, digest, known,
+                                          self.check, self.check_version)
         except Problem as problem:
             return problem
-        if self.store is not None:
-            source.body = self.store.put(source.body)
-        return source
+        if self.check is not None:
+            self.checked[rel] = parsed.checked
+        return _make_source(kind, path, self.content_dir, rel, parsed, digest, hold_body=self.hold_bodies)
 
 
 class _Root:

@@ -164,21 +164,3 @@ def federation_atom_path(slug: str) -> str:
 def in_page(link: str, anchor: str) -> str:
     """A link to a place inside a page: '/moten/x/' + 'punkt-5' → '/moten/x/#punkt-5'."""
     return f"{link}#{anchor}"
-
-
-def assign(config: Config, federations, projects, meetings, events, pages) -> None:
-    for fed in federations:
-        fed.url = href(config, federation_path(fed.slug))
-        fed.feed_url = href(config, federation_feed_path(fed.slug))
-        fed.atom_url = href(config, federation_atom_path(fed.slug))
-        fed.decisions_url = href(config, decisions_path(fed.slug))
-        fed.assignments_url = href(config, assignments_path(fed.slug))
-    for project in projects:
-        project.url = href(config, project_path(project.slug))
-        project.feed_url = href(config, project_feed_path(project.slug))
-    for meeting in meetings:
-        meeting.url = href(config, meeting_path(meeting.slug))
-    for event in events:
-        event.url = href(config, event_path(event.slug))
-    for page in pages:
-        page.url = href(config, page_path(page.slug))

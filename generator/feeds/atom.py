@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from generator.content import urls
 from generator.text.dates import format_when
 from generator.feeds.feedlock import FeedLock, fingerprint
+from generator.minutes.library import Library
 from generator.minutes.markup import summary
 from generator.text.pasted import xml_safe
 from generator.content.model import Meeting, Site
@@ -89,7 +90,7 @@ def publish(site: Site, lock: FeedLock, now: dt.datetime) -> dict[str, Stamps]:
     return found
 
 
-def _entry_summary(meeting: Meeting) -> str:
+def _entry_summary(meeting: Meeting, library: Library) -> str:
     facts = [meeting.type.capitalize(), format_when(meeting.date, meeting.start, meeting.end)]
     if meeting.location:
         facts.append(meeting.location)
@@ -101,12 +102,12 @@ def _entry_summary(meeting: Meeting) -> str:
     counted = []
     for kind, one, many in (("beslut", "beslut", "beslut"), ("uppdrag", "uppdrag", "uppdrag"),
                             ("bordlagt", "bordlagd fråga", "bordlagda frågor")):
-        n = len([d for d in meeting.decisions if d.kind == kind])
+        n = len([d for d in library.decisions_of(meeting) if d.kind == kind])
         if n:
             counted.append(f"{n} {one if n == 1 else many}")
     if counted:
         text += " " + ", ".join(counted).capitalize() + "."
-    body = summary(meeting.body_html, SUMMARY_LIMIT)
+    body = summary(library.body_html(meeting), SUMMARY_LIMIT)
     return f"{text} {body}".strip()
 
 
@@ -128,19 +129,19 @@ def quoteattr(text: str) -> str:
     return '"{}"'.format(text.replace('"', "&quot;"))
 
 
-def _entry_content(meeting: Meeting, link: str) -> str:
+def _entry_content(meeting: Meeting, link: str, library: Library) -> str:
     """The entry's HTML: the meeting's date first (the entry's own dates say when the minutes were
     published), then the summary and a link to the minutes."""
     when = format_when(meeting.date, meeting.start, meeting.end) if meeting.date else "okänt"
     parts = [f"<p><strong>Mötesdatum:</strong> {html.escape(when)}</p>"]
     if meeting.date_note:
         parts.append(f"<p>{html.escape(meeting.date_note)}</p>")
-    parts.append(f"<p>{html.escape(_entry_summary(meeting))}</p>")
+    parts.append(f"<p>{html.escape(_entry_summary(meeting, library))}</p>")
     parts.append(f'<p><a href="{html.escape(link)}">Läs minnesanteckningarna</a></p>')
     return "".join(parts)
 
 
-def _entry(site: Site, meeting: Meeting, stamps: Stamps) -> str:
+def _entry(site: Site, library: Library, meeting: Meeting, stamps: Stamps) -> str:
     link = urls.absolute(site.config, meeting.url)
     lines = [
         "  <entry>",
@@ -150,8 +151,8 @@ def _entry(site: Site, meeting: Meeting, stamps: Stamps) -> str:
         f"    <updated>{stamps.updated}</updated>",
         f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(link)}/>",
         f"    <category term={quoteattr(meeting.type_slug)} label={quoteattr(meeting.type.capitalize())}/>",
-        f"    <summary type=\"text\">{escape(_entry_summary(meeting))}</summary>",
-        f"    <content type=\"html\">{escape(_entry_content(meeting, link))}</content>",
+        f"    <summary type=\"text\">{escape(_entry_summary(meeting, library))}</summary>",
+        f"    <content type=\"html\">{escape(_entry_content(meeting, link, library))}</content>",
         "  </entry>",
     ]
     return "\n".join(lines)
@@ -164,7 +165,8 @@ def newest(site: Site, meetings: list[Meeting], stamps: dict[str, Stamps]) -> li
     return [(m, stamps[m.uid]) for m in shown]
 
 
-def feed(site: Site, path: str, title: str, alternate: str, dated: list[tuple[Meeting, Stamps]]) -> bytes:
+def feed(site: Site, library: Library, path: str, title: str, alternate: str,
+         dated: list[tuple[Meeting, Stamps]]) -> bytes:
     """One Atom feed at the site path `path` of the entries newest() chose."""
     config = site.config
     updated = max((stamps.updated for _, stamps in dated),
@@ -184,7 +186,7 @@ def feed(site: Site, path: str, title: str, alternate: str, dated: list[tuple[Me
         f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(urls.absolute(config, alternate))}/>",
         "  <generator>sitegen</generator>",
     ]
-    body = [_entry(site, meeting, stamp) for meeting, stamp in dated]
+    body = [_entry(site, library, meeting, stamp) for meeting, stamp in dated]
     return ("\n".join(head + body + ["</feed>"]) + "\n").encode("utf-8")
 
 

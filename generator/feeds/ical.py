@@ -18,6 +18,7 @@ import icalendar
 
 from generator.feeds import feedlock
 from generator.content import urls
+from generator.minutes.library import Library
 from generator.minutes.markup import summary
 from generator.content.model import Site
 from generator.feeds.occurrences import Feed, FeedInfo, Occurrence
@@ -29,7 +30,7 @@ SUMMARY_PREFIXES = {"inställd": "INSTÄLLT: ", "preliminär": "Preliminärt: "}
 DESCRIPTION_LIMIT = 600          # characters of the page's text in DESCRIPTION; the URL has the rest
 
 
-def vevent_inputs(occ: Occurrence) -> tuple:
+def vevent_inputs(occ: Occurrence, library: Library) -> tuple:
     """Everything of one occurrence that its VEVENT (vevent()) and its place in a feed are made
     from, for the cache key of those bytes. Every field goes in, so a field added to Occurrence
     is in the key without anyone remembering it; of the records it points to, what the VEVENT
@@ -38,7 +39,7 @@ def vevent_inputs(occ: Occurrence) -> tuple:
     for name in (f.name for f in dataclasses.fields(occ)):
         value = getattr(occ, name)
         if name == "item":
-            value = (value.rel, value.html_key, value.description)
+            value = (value.rel, library.html_key(value), value.description)
         elif name == "federations":
             value = [(fed.slug, fed.short_name) for fed in value]
         elif name == "projects":
@@ -61,7 +62,7 @@ def _location(occ: Occurrence) -> str:
     return occ.location or ("Digitalt" if occ.online else "")
 
 
-def _description(occ: Occurrence, page: str) -> str:
+def _description(occ: Occurrence, page: str, library: Library) -> str:
     parts = []
     if occ.cancelled:
         parts.append("Inställt.")
@@ -70,7 +71,7 @@ def _description(occ: Occurrence, page: str) -> str:
     if occ.note:
         parts.append(occ.note)
     # summary() leaves entities such as &nbsp; in place; a calendar shows text, not HTML.
-    text = occ.item.description or html.unescape(summary(occ.item.body_html, DESCRIPTION_LIMIT))
+    text = occ.item.description or html.unescape(summary(library.body_html(occ.item), DESCRIPTION_LIMIT))
     if text:
         parts.append(text)
     if occ.online and occ.online_link:
@@ -111,7 +112,8 @@ class _Event(icalendar.Event):
         return b"\r\n".join(fold(line) for line in self.content_lines(sorted=sorted) if line) + b"\r\n"
 
 
-def vevent(occ: Occurrence, site: Site, revision: feedlock.Revision, tz: zoneinfo.ZoneInfo) -> icalendar.Event:
+def vevent(occ: Occurrence, site: Site, library: Library, revision: feedlock.Revision,
+           tz: zoneinfo.ZoneInfo) -> icalendar.Event:
     config = site.config
     event = _Event()
     event.add("uid", _text(f"{occ.uid}@{config.host}"))
@@ -132,7 +134,7 @@ def vevent(occ: Occurrence, site: Site, revision: feedlock.Revision, tz: zoneinf
                 occ.end + dt.timedelta(days=1), dt.time(0))
             event.add("dtend", end.replace(tzinfo=tz))
     page = urls.absolute(config, occ.url)
-    event.add("description", _text(_description(occ, page)))
+    event.add("description", _text(_description(occ, page, library)))
     event.add("url", page, parameters={"VALUE": "URI"})
     if _location(occ):
         event.add("location", _text(_location(occ)))
@@ -145,11 +147,11 @@ def vevent(occ: Occurrence, site: Site, revision: feedlock.Revision, tz: zoneinf
     return event
 
 
-def feed_parts(site: Site, feed: Feed, revisions: dict[str, feedlock.Revision], events,
+def feed_parts(site: Site, library: Library, feed: Feed, revisions: dict[str, feedlock.Revision], events,
                heads: dict) -> Iterator[bytes]:
     """One planned feed as a VCALENDAR, piece by piece: a big site's feed of every event is
     written away as it is made, never held whole. `events` (uid → VEVENT bytes: a dict, or the
-    build's textstore.StoredBytes) and `heads` are shared by the feeds of one build: each VEVENT
+    build's mapping over its cache, whose get() may say None) and `heads` are shared by the feeds of one build: each VEVENT
     is serialised once and spliced in (an event appears in the site feed, its federations' and
     projects' feeds and its own download, and folding its lines is the slow part of icalendar),
     and every single-event download shares one head."""
@@ -164,9 +166,10 @@ def feed_parts(site: Site, feed: Feed, revisions: dict[str, feedlock.Revision], 
         years = [o.first_day.year for o in timed] + [o.last_day.year for o in timed]
         yield _vtimezone_bytes(config.timezone, min(years), max(years))
     for occ in items:
-        if occ.uid not in events:
-            events[occ.uid] = vevent(occ, site, revisions[occ.uid], tz).to_ical()
-        yield events[occ.uid]
+        data = events.get(occ.uid)
+        if data is None:
+            data = events[occ.uid] = vevent(occ, site, library, revisions[occ.uid], tz).to_ical()
+        yield data
     yield _CALENDAR_END
 
 

@@ -1,7 +1,8 @@
 """Minutes read together: what each meeting's minutes found, related across meetings.
 
 Runs once over the whole model after every body has been enriched (minutes.enrich) and before
-anything is rendered. It
+anything is rendered, and returns what it finds as Relations, beside the model (which it never
+changes). It
 - gives every meeting its agenda and its decisions, assignments and postponed questions;
 - lists on each project and federation page the meetings and agenda items that mention it
   ("Omnämnd i"), newest first; naming it in the meeting's front matter counts as a mention;
@@ -15,13 +16,15 @@ from __future__ import annotations
 import bisect
 import heapq
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Mapping
 
 from generator.content import urls
 from generator.minutes.agenda import AgendaItem
 from generator.minutes.decisions import POSTPONED
 from generator.content.model import Meeting, Site
+from generator.minutes.facts import MinutesFacts
 
 # Words that say nothing about what a postponed question is about.
 FILLER = {
@@ -49,7 +52,8 @@ class ItemLink:
 
 @dataclass(eq=False, slots=True)
 class Decision:
-    """A decision, an assignment or a postponed question, with where it was written."""
+    """A decision, an assignment or a postponed question, with where it was written. Made by
+    relate(), which alone sets closed_by, before it returns."""
     kind: str                          # "beslut" | "uppdrag" | "bordlagt"
     text: str
     who: str
@@ -77,53 +81,71 @@ class Mention:
     items: tuple[ItemLink, ...] = ()
 
 
+@dataclass
+class Relations:
+    """What relate() found, by record (records hash by identity). Meetings without minutes, and
+    projects and federations no meeting names, are simply not keys."""
+    agenda: dict[Meeting, tuple[AgendaItem, ...]] = field(default_factory=dict)
+    decisions_of: dict[Meeting, tuple[Decision, ...]] = field(default_factory=dict)
+    previous: dict[Meeting, Meeting] = field(default_factory=dict)   # same type and federations
+    next: dict[Meeting, Meeting] = field(default_factory=dict)
+    mentioned_in: dict[object, tuple[Mention, ...]] = field(default_factory=dict)   # project or federation → mentions
+    decisions: tuple[Decision, ...] = ()                             # every meeting's, newest first
+
+
 class _Places:
     """The place of each agenda item of each meeting, made once and shared by everything there."""
 
-    def __init__(self) -> None:
+    def __init__(self, agenda: dict[Meeting, tuple[AgendaItem, ...]]) -> None:
+        self._agenda = agenda
         self._by_meeting: dict[Meeting, list[ItemLink | None]] = {}   # meetings hash by identity
 
     def of_meeting(self, meeting: Meeting) -> list[ItemLink | None]:
-        """The places of a meeting's agenda items, by index (None: not made yet; see _place_at())."""
+        """The places of a meeting's agenda items, by index (None: not made yet; see place_at())."""
         places = self._by_meeting.get(meeting)
         if places is None:
-            places = self._by_meeting[meeting] = [None] * len(meeting.agenda)
+            places = self._by_meeting[meeting] = [None] * len(self._agenda.get(meeting, ()))
         return places
 
-
-def _place_at(meeting: Meeting, places: list[ItemLink | None], index: int | None) -> ItemLink:
-    """The place of agenda item index (None: the meeting itself), from and into places (_Places)."""
-    if index is None:
-        return ItemLink(meeting, None)
-    place = places[index]
-    if place is None:
-        item = meeting.agenda[index]
-        place = places[index] = ItemLink(meeting, item)
-    return place
+    def place_at(self, meeting: Meeting, places: list[ItemLink | None], index: int | None) -> ItemLink:
+        """The place of agenda item index (None: the meeting itself), from and into `places`."""
+        if index is None:
+            return ItemLink(meeting, None)
+        place = places[index]
+        if place is None:
+            place = places[index] = ItemLink(meeting, self._agenda[meeting][index])
+        return place
 
 
-def relate(site: Site) -> None:
-    """Fill the cross-meeting fields of the model from each meeting's MinutesFacts."""
+def relate(site: Site, minutes: Mapping[Meeting, MinutesFacts]) -> Relations:
+    """The cross-meeting relations of the site, from each meeting's MinutesFacts."""
     targets = {**{f"projekt:{p.slug}": p for p in site.projects},
                **{f"forbund:{f.slug}": f for f in site.federations}}
-    for target in targets.values():
-        target.mentioned_in = []
-    site.decisions = []
-    places = _Places()
+    found = Relations()
+    every: list[Decision] = []
+    mentioned_in: dict[object, list[Mention]] = {}
+    places = _Places(found.agenda)
     for meeting in site.meetings:                                  # newest first
-        facts = meeting.minutes
-        meeting.agenda = list(facts.agenda) if facts else []
+        facts = minutes.get(meeting)
+        if facts is not None and facts.agenda:
+            found.agenda[meeting] = facts.agenda
         mine = places.of_meeting(meeting)
-        meeting.decisions = [Decision(f.kind, f.text, f.who, f.subject, _place_at(meeting, mine, f.item))
-                             for f in (facts.findings if facts else ())]
-        site.decisions.extend(meeting.decisions)
-        _record_mentions(meeting, facts, targets, mine)
-    _link_series(site.meetings)
-    _close_postponed(site.meetings, places)
+        decisions = tuple(Decision(f.kind, f.text, f.who, f.subject, places.place_at(meeting, mine, f.item))
+                          for f in (facts.findings if facts else ()))
+        if decisions:
+            found.decisions_of[meeting] = decisions
+            every.extend(decisions)
+        _record_mentions(meeting, facts, targets, mine, places, mentioned_in)
+    found.decisions = tuple(every)
+    found.mentioned_in = {target: tuple(mentions) for target, mentions in mentioned_in.items()}
+    _link_series(site.meetings, found)
+    _close_postponed(site.meetings, places, found)
     _words.cache_clear()   # every heading of the site: not needed once the questions are closed
+    return found
 
 
-def _record_mentions(meeting: Meeting, facts, targets: dict, places: list[ItemLink | None]) -> None:
+def _record_mentions(meeting: Meeting, facts, targets: dict, places: list[ItemLink | None], shared: _Places,
+                     mentioned_in: dict) -> None:
     items_by_key: dict[str, tuple[int | None, ...]] = dict(facts.mentions) if facts else {}
     for project in meeting.projects:
         items_by_key.setdefault(f"projekt:{project.slug}", ())
@@ -134,13 +156,14 @@ def _record_mentions(meeting: Meeting, facts, targets: dict, places: list[ItemLi
         if target is None:
             continue
         items = items_by_key[key]
+        mentions = mentioned_in.setdefault(target, [])
         if not items:
-            target.mentioned_in.append(Mention(meeting))
+            mentions.append(Mention(meeting))
             continue
         if len(items) > 1:
             items = sorted({i for i in items if i is not None})
-        target.mentioned_in.append(Mention(meeting, tuple(places[i] or _place_at(meeting, places, i)
-                                                          for i in items if i is not None)))
+        mentions.append(Mention(meeting, tuple(places[i] or shared.place_at(meeting, places, i)
+                                               for i in items if i is not None)))
 
 
 def _similarity(a: set[str], b: set[str]) -> float:
@@ -151,7 +174,7 @@ def _similarity(a: set[str], b: set[str]) -> float:
 SAME_FEDERATIONS = 0.5
 
 
-def _link_series(meetings: list[Meeting]) -> None:
+def _link_series(meetings, found: Relations) -> None:
     """Chain each dated meeting to the previous and next of its series.
 
     A series is one meeting type with (nearly) the same federations. Imported minutes list the
@@ -162,7 +185,6 @@ def _link_series(meetings: list[Meeting]) -> None:
     """
     by_type: dict[str, list[tuple[list[Meeting], set[str]]]] = {}   # type → each series, its latest's federations
     for meeting in sorted(meetings, key=lambda m: m.sort_key):     # oldest first
-        meeting.previous_meeting = meeting.next_meeting = None
         if meeting.date is None:
             continue
         mine = {f.slug for f in meeting.federations}
@@ -176,8 +198,8 @@ def _link_series(meetings: list[Meeting]) -> None:
             series.append(([meeting], mine))
         else:
             members = series[best][0]
-            members[-1].next_meeting = meeting
-            meeting.previous_meeting = members[-1]
+            found.next[members[-1]] = meeting
+            found.previous[meeting] = members[-1]
             members.append(meeting)
             series[best] = (members, mine)
 
@@ -218,22 +240,22 @@ def _needed(wanted: frozenset[str]) -> int:
     return len(wanted) if len(wanted) <= 2 else max(2, (len(wanted) + 1) // 2)
 
 
-def _close_postponed(meetings: list[Meeting], places: _Places) -> None:
+def _close_postponed(meetings, places: _Places, found: Relations) -> None:
     """Close each postponed question at the first later meeting of its series with an agenda
     item that takes it up (the rule of takes_up()), found in an index of the series' headings."""
     series: dict[Meeting, tuple[list[Meeting], dict[str, list[tuple[int, int, int]]], int]] = {}
     for meeting in meetings:
-        postponed = [d for d in meeting.decisions if d.kind == POSTPONED]
-        if not postponed or meeting.next_meeting is None:
+        postponed = [d for d in found.decisions_of.get(meeting, ()) if d.kind == POSTPONED]
+        if not postponed or meeting not in found.next:
             continue
         if meeting not in series:
-            _index_series(meeting, series)
+            _index_series(meeting, series, found)
         chain, headings_with, here = series[meeting]
         for decision in postponed:
-            found = _first_taking_up(_words(decision.subject), headings_with, here)
-            if found is not None:
-                later = chain[found[0]]
-                decision.closed_by = _place_at(later, places.of_meeting(later), found[1])
+            taken_up = _first_taking_up(_words(decision.subject), headings_with, here)
+            if taken_up is not None:
+                later = chain[taken_up[0]]
+                decision.closed_by = places.place_at(later, places.of_meeting(later), taken_up[1])
 
 
 def _first_taking_up(wanted: frozenset[str], headings_with: dict[str, list[tuple[int, int, int]]],
@@ -266,26 +288,26 @@ def _first_taking_up(wanted: frozenset[str], headings_with: dict[str, list[tuple
     return None
 
 
-def _index_series(member: Meeting, series: dict) -> None:
+def _index_series(member: Meeting, series: dict, found: Relations) -> None:
     """The series a meeting belongs to, oldest first, and for each word a postponed question in
     it looks for, the headings that have it: (position in the series, agenda item, heading: 0 the
     title, then its sub-headings)."""
     first = member
-    while first.previous_meeting is not None:
-        first = first.previous_meeting
+    while first in found.previous:
+        first = found.previous[first]
     chain: list[Meeting] = []
     later: Meeting | None = first
     while later is not None:
         chain.append(later)
-        later = later.next_meeting
+        later = found.next.get(later)
     wanted: set[str] = set()
     for meeting in chain:
-        for decision in meeting.decisions:
+        for decision in found.decisions_of.get(meeting, ()):
             if decision.kind == POSTPONED:
                 wanted |= _words(decision.subject)
     headings_with: dict[str, list[tuple[int, int, int]]] = {}
     for position, meeting in enumerate(chain):
-        for index, item in enumerate(meeting.agenda):
+        for index, item in enumerate(found.agenda.get(meeting, ())):
             for number, heading in enumerate((item.title, *item.headings)):
                 words = _words(heading)
                 if not wanted.isdisjoint(words):

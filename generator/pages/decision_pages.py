@@ -74,10 +74,11 @@ def _navigation(registers: list[tuple], filters: list[tuple], kind: str, federat
                         for f, label, url, count in filters]}
 
 
-def page_jobs(site: Site) -> list[PageJob]:
+def page_jobs(site: Site, decisions: tuple[Decision, ...]) -> list[PageJob]:
+    """The registers of decisions and assignments, of every meeting's `decisions` (newest first)."""
     config = site.config
     by_kind: dict[tuple[str, str | None], list[Row]] = {}
-    for row in _rows(site.decisions):   # one pass; the filters below ask per kind and federation
+    for row in _rows(decisions):   # one pass; the filters below ask per kind and federation
         decision = row.d
         by_kind.setdefault((decision.kind, None), []).append(row)
         for fed in decision.meeting.federations:

@@ -1,9 +1,14 @@
 """The Jinja2 environment with its filters and globals, the fragments many pages share, and
 render_job(), which turns one PageJob into bytes. Templates only lay out what the context hands
 them. What many pages show alike (a register row, a meeting in a list, the header) is a
-fragment, rendered once per process (Fragments)."""
+fragment, rendered once per process (Fragments).
+
+The model is frozen and what the build found later is in a Library beside it: the environment
+answers a template's `meeting.decisions`, `project.mentioned_in` or `page.body_html` from the
+Library of the page being rendered (ModelEnvironment), so templates read as if the records held it."""
 from __future__ import annotations
 
+from contextvars import ContextVar
 from types import SimpleNamespace
 from urllib.parse import urlsplit
 
@@ -13,6 +18,7 @@ from markupsafe import Markup
 from generator.text import dates
 from generator.content import urls
 from generator.content.config import Config
+from generator.minutes.library import FOUND_NAMES, MISSING, Library
 from generator.minutes.markup import summary
 from generator.content.model import Site
 
@@ -54,7 +60,7 @@ class Fragments:
             raise jinja2.TemplateRuntimeError(f"{self.TEMPLATE}, macro {name!r}: {exc}") from None
 
     def clear(self) -> None:
-        """Forget every fragment (the live preview changes a kept model)."""
+        """Forget every fragment (the live preview shows an edited body with its own Library)."""
         self.done.clear()
         self.tables.clear()
         self.size = 0
@@ -91,9 +97,36 @@ class Fragments:
         return Markup("\n".join(html))
 
 
+# The Library of the page being rendered (render_job): a context variable, so that the live preview
+# may render with its own Library while the build's stays as it is.
+_SHOWN: ContextVar[Library | None] = ContextVar("sitegen_library", default=None)
+
+
+class ModelEnvironment(jinja2.Environment):
+    """A Jinja2 environment whose templates find the Library's facts as attributes of the records."""
+
+    def getattr(self, obj, attribute):
+        if attribute in FOUND_NAMES:
+            library = _SHOWN.get()
+            if library is not None:
+                found = library.found_attribute(obj, attribute)
+                if found is not MISSING:
+                    return found
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj, argument):   # `attribute=` of map, sort, groupby… asks here
+        if isinstance(argument, str) and argument in FOUND_NAMES:
+            library = _SHOWN.get()
+            if library is not None:
+                found = library.found_attribute(obj, argument)
+                if found is not MISSING:
+                    return found
+        return super().getitem(obj, argument)
+
+
 def make_environment(config: Config, static_files: dict[str, str],
                      bytecode_cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = ModelEnvironment(
         bytecode_cache=bytecode_cache,
         # The site's own theme files first, then the built-in theme's (themes.py).
         loader=jinja2.FileSystemLoader([str(folder / "templates") for folder in config.theme_dirs]),
@@ -130,9 +163,13 @@ def _origin(base_url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else ""
 
 
-def render_job(env: jinja2.Environment, site: Site, job: PageJob) -> bytes:
+def render_job(env: jinja2.Environment, site: Site, library: Library, job: PageJob) -> bytes:
     job = job.resolved()
     template = env.get_template(job.template)
-    html = template.render(site=site, job=job, canonical=urls.absolute(site.config, urls.href(site.config, job.path)),
-                           current=job.path, **job.context)
+    shown = _SHOWN.set(library)
+    try:
+        html = template.render(site=site, job=job, canonical=urls.absolute(site.config, urls.href(site.config, job.path)),
+                               current=job.path, **job.context)
+    finally:
+        _SHOWN.reset(shown)
     return html.encode("utf-8")

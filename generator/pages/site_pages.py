@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import functools
 
-
 from generator.feeds import occurrences
 from generator.content import urls
+from generator.minutes.library import Library
 from generator.minutes.markup import summary
 from generator.content.model import Meeting, Site
 
@@ -78,7 +78,7 @@ def _archive(site: Site, name: str, year_path, crumbs: list, meetings: list[Meet
     return links, jobs
 
 
-def page_jobs(site: Site, dated: list[occurrences.Occurrence]) -> list[PageJob]:
+def page_jobs(site: Site, library: Library, dated: list[occurrences.Occurrence]) -> list[PageJob]:
     config = site.config
     coming, past = occurrences.split_coming(dated, site.today)
     home_settings = config.home
@@ -122,13 +122,13 @@ def page_jobs(site: Site, dated: list[occurrences.Occurrence]) -> list[PageJob]:
         crumbs = crumbs_projects + [("Projekt", urls.href(config, urls.PROJECTS))]
         archive, archive_jobs = _archive(site, project.name, lambda year, slug=project.slug: urls.project_year_path(slug, year),
                                          crumbs + [(project.name, project.url)], project.meetings,
-                                         project.mentioned_in, [o for o in mine if o.kind == "event"])
+                                         library.mentioned_in(project), [o for o in mine if o.kind == "event"])
         jobs.append(PageJob(urls.project_path(project.slug), "project.html", project.name,
                             description=project.summary or project.description or f"Projektet {project.name}.",
                             breadcrumbs=crumbs,
                             context={"project": project, "coming": coming_p, "past": past_p,
                                      "latest_meetings": project.meetings[:LATEST_ON_PAGE],
-                                     "latest_mentions": project.mentioned_in[:LATEST_ON_PAGE], "archive": archive},
+                                     "latest_mentions": library.mentioned_in(project)[:LATEST_ON_PAGE], "archive": archive},
                             bodies=(project,)))
         jobs += archive_jobs
 
@@ -141,7 +141,7 @@ def page_jobs(site: Site, dated: list[occurrences.Occurrence]) -> list[PageJob]:
         coming_f, _past_f = occurrences.split_coming(mine, site.today)
         crumbs = crumbs_feds + [("Förbund", urls.href(config, urls.FEDERATIONS))]
         archive, archive_jobs = _archive(site, fed.short_name, lambda year, slug=fed.slug: urls.federation_year_path(slug, year),
-                                         crumbs + [(fed.name, fed.url)], fed.meetings, fed.mentioned_in,
+                                         crumbs + [(fed.name, fed.url)], fed.meetings, library.mentioned_in(fed),
                                          [o for o in mine if o.kind == "event"], federation=fed)
         jobs.append(PageJob(urls.federation_path(fed.slug), "federation.html", fed.name,
                             description=fed.description or f"{fed.name}: möten, projekt och kalender.",
@@ -151,18 +151,18 @@ def page_jobs(site: Site, dated: list[occurrences.Occurrence]) -> list[PageJob]:
                                      "calendar_url": urls.href(config, urls.federation_calendar_path(fed.slug)),
                                      "logo_url": fed.url + fed.logo if fed.logo else "",  # copied beside the page
                                      "latest_meetings": fed.meetings[:LATEST_ON_PAGE],
-                                     "latest_mentions": fed.mentioned_in[:LATEST_ON_PAGE], "archive": archive},
+                                     "latest_mentions": library.mentioned_in(fed)[:LATEST_ON_PAGE], "archive": archive},
                             bodies=(fed,)))
         jobs += archive_jobs
 
 
     jobs += calendar_pages.page_jobs(site, dated)
 
-    jobs += decision_pages.page_jobs(site)
+    jobs += decision_pages.page_jobs(site, library.decisions)
 
     for page in site.pages:
         jobs.append(PageJob(urls.page_path(page.slug), "page.html", page.title,
-                            description=page.description or summary(page.body_html),
+                            description=page.description or summary(library.body_html(page)),
                             breadcrumbs=[("Start", urls.href(config, "/"))], context={"page": page},
                             bodies=(page,)))
 

@@ -1,29 +1,36 @@
 """Step 3: every Markdown body to sanitised HTML, and for minutes the facts found in it (agenda,
 mentions, decisions); names redacted where a meeting says so. Each body is a pure function of
 its inputs: remembered in the cache by them and, when many are new, converted in worker
-processes that are replaced after a bounded number of bodies."""
+processes that are replaced after a bounded number of bodies. What is found goes into a
+Library beside the frozen model (minutes.library)."""
 from __future__ import annotations
 
 import dataclasses
 
-
 from generator.pages import jobs
 from generator.minutes import crossref, mentions, facts as minutes
+from generator.minutes.library import Body, Library
 from generator.store import parallel
 from generator.store.cache import BuildCache, digest
 from generator.minutes.markup import MINUTES_TOP_HEADING, render_markdown
-from generator.content.model import Site
-from generator.store.textstore import TextStore
+from generator.content.model import Item, Meeting, Site
 from generator.pipeline.fingerprint import code_digest
 
 
-def convert_bodies(site: Site, cache: BuildCache | None = None) -> None:
+def convert_bodies(site: Site, cache: BuildCache | None = None, keep_minutes: bool = False) -> Library:
     """Step 3: Markdown bodies to sanitised HTML, names redacted where the meeting says so; for
-    minutes also agenda anchors, mention links and decisions (minutes.enrich). Each body is a pure
-    function of its inputs: remembered in the cache and, when many are new, spread over the cores.
-    Each body and its HTML then move into a TextStore: a big site's texts are not held in memory."""
+    minutes also agenda anchors, mention links and decisions (minutes.enrich), related across
+    meetings (crossref). Each body is a pure function of its inputs: remembered in the cache and,
+    when many are new, spread over the cores. With keep_minutes the Library keeps each meeting's
+    MinutesFacts (the live preview reads them).
+
+    With a cache, the HTML is not held: the Library reads it back from the cache by its key when
+    a page or feed shows it (HtmlFromCache), so a big site's HTML is never all in memory. Without
+    one (--no-cache) it is held."""
     cache = cache or BuildCache(None)
-    store = TextStore()
+    hold = not cache.enabled
+    bodies: dict[Item, Body] = {}
+    found: dict[Meeting, minutes.MinutesFacts] = {}
     base = site.config.base_path
     names = mentions.known_names(site)
     names_key = digest(names)
@@ -39,15 +46,17 @@ def convert_bodies(site: Site, cache: BuildCache | None = None) -> None:
         if known is None:
             missing.append(task)
         else:
-            _place_body(task[0], task[1], *known, store)
+            _place_body(task[0], task[1], *known, bodies, found, hold)
     # Tasks are positions: each worker reads its bodies from the store, not from a copy sent to it.
     converted = parallel.each(_convert_task, range(len(missing)), (missing, names), tasks_per_worker=BODIES_PER_WORKER)
     for (item, key, _how), value in zip(missing, converted):   # stored as they come, never all held
         # What other pages may show of a body (its agenda, mentions, decisions), hashed once here.
         facts = digest(value.agenda, value.mentions, value.findings) if isinstance(value, minutes.MinutesFacts) else ""
         cache.put("bodies", key, (value, facts))
-        _place_body(item, key, value, facts, store)
-    crossref.relate(site)  # across meetings: needs every meeting's minutes
+        _place_body(item, key, value, facts, bodies, found, hold)
+    relations = crossref.relate(site, found)  # across meetings: needs every meeting's minutes
+    return Library(bodies, relations, found if keep_minutes else None,
+                   None if hold else HtmlFromCache(cache, base, names))
 
 
 # cmarkgfm leaks about 47 KB a body (markup._cmark): a worker is replaced after this many, so
@@ -62,15 +71,32 @@ def _body_identity(item) -> str:
     return f"file:{item.source.digest}" if item.source.digest else f"text:{item.body}"
 
 
-def _place_body(item, key: str, value, facts: str, store: TextStore) -> None:
+def _place_body(item, key: str, value, facts: str, bodies: dict, found: dict, hold: bool) -> None:
     # The key names everything the HTML is made from: pages and feeds use it as the HTML's
     # digest instead of hashing each body again.
-    item.html_key = key
-    item.facts_digest = facts
     if isinstance(value, minutes.MinutesFacts):
-        item.minutes = dataclasses.replace(value, html="")   # the facts stay; the HTML is stored
+        found[item] = dataclasses.replace(value, html="")   # the HTML is held in the Body, if at all
         value = value.html
-    item.body_html = store.put(value)
+    bodies[item] = Body(key, facts, value if hold else None)
+
+
+class HtmlFromCache:
+    """A body's HTML read back from the build cache by its key, when a page or feed shows it. A
+    cache that cannot give it back (damaged since) costs a second conversion, never a page
+    without its text. Works in forked render workers too: the cache opens its own connection."""
+
+    def __init__(self, cache: BuildCache, base: str, names):
+        self.cache, self.base, self.names = cache, base, names
+
+    def __call__(self, item, key: str) -> str:
+        found = self.cache.get("bodies", key, remember=False)
+        if found is not None:
+            value = found[0]
+        else:
+            is_minutes = isinstance(item, Meeting)
+            value = convert_body((item.body, self.base, redaction_pairs(item) if is_minutes else (), is_minutes),
+                                 self.names)
+        return value.html if isinstance(value, minutes.MinutesFacts) else value
 
 
 def _convert_task(index: int, shared) -> object:

@@ -30,10 +30,10 @@ from generator.errors import BuildFailed, Problem
 from generator.i18n import N_, _
 from generator.store.cache import BuildCache, digest
 from generator.content.model import Site, build_site
+from generator.minutes.library import Library
 from generator.store.output import Kept, OutputState, Placed, Staging, check_output_folder
 from generator.store.progress import Progress
 from generator.content.sources import load_sources
-from generator.store.textstore import StoredBytes, TextStore
 from generator.pipeline.fingerprint import LAST_BUILD, BuildResult, BuiltModel, build_date, cache_dir, code_digest, input_fingerprint, unchanged_summary, spare_dir, take_probe
 
 
@@ -70,19 +70,16 @@ def load_model(root: Path, today: dt.date | None = None, cache: BuildCache | Non
         config = load_config(root)
     except Problem as problem:
         raise BuildFailed([problem]) from None
-    sources, problems = load_sources(root, config.content_dir, cache, TextStore(), check=schema.validate,
-                                     check_version=code_digest(), digests=digests)
-    site, model_problems = build_site(config, sources, today or build_date(config.timezone), _validated)
+    checked: dict[str, object] = {}   # each file's validated front matter, until the model is made of it
+    sources, problems = load_sources(root, config.content_dir, cache, hold_bodies=False, check=schema.validate,
+                                     check_version=code_digest(), digests=digests, checked=checked)
+    site, model_problems = build_site(config, sources, today or build_date(config.timezone),
+                                      lambda source: checked.pop(source.rel),
+                                      documents.inspector(cache))   # attachments' accessibility, cached by their bytes
     problems += model_problems
     if problems:
         raise BuildFailed(problems)
-    for source in sources:   # the model holds what counts of the validated values
-        source.checked = None
     return site
-
-
-def _validated(source) -> tuple[dict, list[Problem]]:
-    return source.checked
 
 
 def static_files(config: Config) -> dict[str, tuple[str, Path]]:
@@ -95,22 +92,22 @@ def static_files(config: Config) -> dict[str, tuple[str, Path]]:
     return found
 
 
-def site_fingerprint(site: Site) -> str:
+def site_fingerprint(site: Site, library: Library) -> str:
     """Everything a page or feed may show apart from Markdown bodies and the theme: settings, the
     day, every file's front matter and attachments, and what each meeting's minutes were found
     to hold."""
     parts: list = [code_digest(), site.config.fingerprint(), site.today]
     for item in [*site.federations, *site.projects, *site.meetings, *site.events, *site.pages]:
-        parts.append((item.rel, item.source.meta_digest, item.facts_digest,
+        parts.append((item.rel, item.source.meta_digest, library.facts_digest(item),
                       [(a.name, a.size, a.accessibility) for a in getattr(item, "attachments", [])]))
     return digest(*parts)
 
 
 def _render_one(index: int, shared) -> bytes | Problem:
-    env, site, jobs = shared
+    env, site, library, jobs = shared
     job = jobs[index]
     try:
-        return environment.render_job(env, site, job)
+        return environment.render_job(env, site, library, job)
     except jinja2.TemplateError as exc:
         line = getattr(exc, "lineno", None) or 1
         name = getattr(exc, "filename", None) or getattr(exc, "name", None) or job.template
@@ -120,12 +117,12 @@ def _render_one(index: int, shared) -> bytes | Problem:
 
 
 def _serialize_event(index: int, shared) -> bytes:
-    site, items, revisions = shared
+    site, library, items, revisions = shared
     occ = items[index]
-    return ical.vevent(occ, site, revisions[occ.uid], zoneinfo.ZoneInfo(site.config.timezone)).to_ical()
+    return ical.vevent(occ, site, library, revisions[occ.uid], zoneinfo.ZoneInfo(site.config.timezone)).to_ical()
 
 
-def render_pages(site: Site, env: jinja2.Environment, jobs: list[jobs.PageJob], structure: str,
+def render_pages(site: Site, library: Library, env: jinja2.Environment, jobs: list[jobs.PageJob], structure: str,
                  own_templates: dict[str, str], cache: BuildCache, state: OutputState | None, progress: Progress,
                  staging: Staging | None = None) -> tuple[dict, dict[str, str]]:
     """Step 4: every page. A page whose inputs are unchanged stays as output/ has it (Kept); a
@@ -136,7 +133,7 @@ def render_pages(site: Site, env: jinja2.Environment, jobs: list[jobs.PageJob], 
     for index, job in enumerate(jobs):
         rel = urls.output_file(job.path)
         keys[rel] = key = digest(structure, job.path, job.template, own_templates.get(job.template, ""), job.title,
-                                 [item.html_key for item in job.bodies])
+                                 [library.html_key(item) for item in job.bodies])
         data = reusable(cache, "pages", rel, key, state)
         if data is None:
             todo.append(index)
@@ -147,7 +144,7 @@ def render_pages(site: Site, env: jinja2.Environment, jobs: list[jobs.PageJob], 
         env.get_template(name)
     problems = []
     searchable: set[str] = set()
-    for index, result in zip(todo, parallel.each(_render_one, todo, (env, site, jobs))):
+    for index, result in zip(todo, parallel.each(_render_one, todo, (env, site, library, jobs))):
         progress.advance()
         if isinstance(result, Problem):
             problems.append(result)
@@ -182,7 +179,7 @@ class Rendered:
     jobs: list
 
 
-def render_site(site: Site, progress: Progress | None = None, lock: feedlock.FeedLock | None = None,
+def render_site(site: Site, library: Library, progress: Progress | None = None, lock: feedlock.FeedLock | None = None,
                 now: dt.datetime | None = None, cache: BuildCache | None = None,
                 state: OutputState | None = None, staging: Staging | None = None, on_pages=None,
                 keep_contexts: bool = True) -> "Rendered":
@@ -199,10 +196,10 @@ def render_site(site: Site, progress: Progress | None = None, lock: feedlock.Fee
     env = environment.make_environment(config, {name: fingerprinted for name, (fingerprinted, _source) in statics.items()},
                                   jinja_cache)
     dated_items = occurrences.occurrences(site)
-    jobs = site_pages.page_jobs(site, dated_items)
-    content = site_fingerprint(site)   # what feeds are made of (the theme plays no part in them)
+    jobs = site_pages.page_jobs(site, library, dated_items)
+    content = site_fingerprint(site, library)   # what feeds are made of (the theme plays no part in them)
     shared_theme, own_templates = theme_keys(config, env, {job.template for job in jobs}, cache)
-    files, searchable = render_pages(site, env, jobs, digest(content, shared_theme), own_templates, cache, state,
+    files, searchable = render_pages(site, library, env, jobs, digest(content, shared_theme), own_templates, cache, state,
                                      progress, staging)
     if not keep_contexts:
         for job in jobs:
@@ -215,11 +212,11 @@ def render_site(site: Site, progress: Progress | None = None, lock: feedlock.Fee
     # not by the whole site's front matter, a new meeting or a changed title costs one VEVENT,
     # not all of them.
     settings = digest(code_digest(), config.fingerprint())
-    event_keys = {o.uid: digest(settings, ical.vevent_inputs(o), revisions[o.uid]) for o in dated_items}
-    feed_plan = plan_feeds(site, dated_items, revisions, event_keys, settings, cache, state, files)
+    event_keys = {o.uid: digest(settings, ical.vevent_inputs(o, library), revisions[o.uid]) for o in dated_items}
+    feed_plan = plan_feeds(site, library, dated_items, revisions, event_keys, settings, cache, state, files)
     if on_pages is not None:   # after the last process pool: the search may now run beside the feeds
         on_pages(files, [job for job in jobs if urls.output_file(job.path) in searchable])
-    write_feeds(site, feed_plan, revisions, cache, staging, files)
+    write_feeds(site, library, feed_plan, revisions, cache, staging, files)
     feed_paths = feed_plan.paths
     files["_headers"] = headers([path for path in feed_paths if path.endswith("/kalender.ics")])
     news_feeds = atom.planned(site)  # Atom: new minutes, site-wide and per federation
@@ -228,9 +225,9 @@ def render_site(site: Site, progress: Progress | None = None, lock: feedlock.Fee
         rel = urls.output_file(path)
         dated = atom.newest(site, meetings, published)
         # An entry shows its meeting's front matter (in `content`), the start of its body and its times.
-        key = digest(content, path, [(meeting.html_key, stamps) for meeting, stamps in dated])
+        key = digest(content, path, [(library.html_key(meeting), stamps) for meeting, stamps in dated])
         files[rel] = reusable(cache, "feeds", rel, key, state) or remembered(
-            cache, "feeds", rel, key, atom.feed(site, path, title, alternate, dated))
+            cache, "feeds", rel, key, atom.feed(site, library, path, title, alternate, dated))
     files["sitemap.xml"] = sitemap(site, [job.path for job in jobs])
     files["robots.txt"] = robots(site)
     copies = {f"static/{fingerprinted}": source for fingerprinted, source in statics.values()}
@@ -247,14 +244,34 @@ def render_site(site: Site, progress: Progress | None = None, lock: feedlock.Fee
                     searchable_jobs=searchable_jobs, env=env, jobs=jobs)
 
 
+class Vevents:
+    """uid → VEVENT bytes of the events the feeds to write need. Several MiB at 5,000 meetings:
+    with a cache they are not held but read back from it by their key as each feed splices them
+    in; without one they are held. get() gives None for one the cache no longer has (damaged
+    since): the feed then makes it again."""
+
+    def __init__(self, cache: BuildCache, keys: dict[str, str]):
+        self._cache, self._keys = cache, keys
+        self._held: dict[str, bytes] = {}
+
+    def get(self, uid: str) -> bytes | None:
+        if uid in self._held:
+            return self._held[uid]
+        return self._cache.get("events", self._keys[uid], remember=False) if uid in self._keys else None
+
+    def __setitem__(self, uid: str, data: bytes) -> None:
+        if not self._cache.enabled:
+            self._held[uid] = data
+
+
 @dataclass
 class FeedPlan:
     paths: list[str]                      # every iCal file's site path
     todo: list[tuple]                     # (feed, output path, key) of the feeds to write
-    events: StoredBytes                   # uid → VEVENT bytes the feeds to write need
+    events: Vevents                       # uid → VEVENT bytes the feeds to write need
 
 
-def plan_feeds(site: Site, items: list, revisions: dict, event_keys: dict[str, str], settings: str,
+def plan_feeds(site: Site, library: Library, items: list, revisions: dict, event_keys: dict[str, str], settings: str,
                cache: BuildCache, state: OutputState | None, files: dict) -> FeedPlan:
     """Step 5, first half: a feed whose events are unchanged stays as output/ has it (into
     `files`); each VEVENT a changed feed needs is serialised once (remembered in the cache by its
@@ -270,14 +287,12 @@ def plan_feeds(site: Site, items: list, revisions: dict, event_keys: dict[str, s
             todo.append((feed, rel, key))
         else:
             files[rel] = kept
-    needed = {o.uid for feed, _rel, _key in todo for o in feed.items}
-    events = StoredBytes(TextStore())   # out of memory until each feed splices them in
-    for uid in needed:
-        data = cache.get("events", event_keys[uid], remember=False)
-        if data is not None:
-            events[uid] = data
-    missing = [index for index, occ in enumerate(items) if occ.uid in needed and occ.uid not in events]
-    for index, data in zip(missing, parallel.each(_serialize_event, missing, (site, items, revisions))):
+    needed = sorted({o.uid for feed, _rel, _key in todo for o in feed.items})
+    events = Vevents(cache, event_keys)
+    found = cache.get_many("events", [event_keys[uid] for uid in needed], remember=False)
+    known = {uid for uid, (_key, data) in zip(needed, found) if data is not None}
+    missing = [index for index, occ in enumerate(items) if occ.uid in needed and occ.uid not in known]
+    for index, data in zip(missing, parallel.each(_serialize_event, missing, (site, library, items, revisions))):
         uid = items[index].uid
         events[uid] = data
         cache.put("events", event_keys[uid], data)
@@ -286,13 +301,13 @@ def plan_feeds(site: Site, items: list, revisions: dict, event_keys: dict[str, s
     return FeedPlan([feed.path for feed in planned], todo, events)
 
 
-def write_feeds(site: Site, plan: FeedPlan, revisions: dict, cache: BuildCache, staging: Staging | None,
+def write_feeds(site: Site, library: Library, plan: FeedPlan, revisions: dict, cache: BuildCache, staging: Staging | None,
                 files: dict) -> None:
     """Step 5, second half: the changed feeds, one by one, so that a big site's feeds are never
     all in memory at once."""
     heads: dict = {}
     for feed, rel, key in plan.todo:
-        parts = ical.feed_parts(site, feed, revisions, plan.events, heads)
+        parts = ical.feed_parts(site, library, feed, revisions, plan.events, heads)
         data = staging.put_parts(rel, parts) if staging is not None else b"".join(parts)
         files[rel] = remembered(cache, "feeds", rel, key, data)
 
@@ -361,11 +376,7 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
             # The fingerprint has just read every changed file and knows the others by their stat.
             site = load_model(root, today, cache, {rel: seen[1] for rel, seen in memo.items()} if inputs else None)
             progress.step(N_("converting Markdown"))
-            convert_bodies(site, cache)
-            documents.inspect_site(site, cache)   # attachments' accessibility, cached by their bytes
-            if not keep_model:   # related: only the live preview, which relates again, reads them
-                for meeting in site.meetings:
-                    meeting.minutes = None
+            library = convert_bodies(site, cache, keep_minutes=keep_model)   # the live preview reads minutes
         lock = load_feed_lock(root, cache)
         staging = Staging(out_dir, state)   # pages are written into it as they are rendered
         try:
@@ -375,14 +386,13 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
                 indexing.append(SearchIndex(page_files, site, searchable_jobs, cache, state, out_dir,
                                             refresh_search, staging).start())
 
-            rendered = render_site(site, progress, lock, build_moment(site.config.timezone, today), cache, state,
+            rendered = render_site(site, library, progress, lock, build_moment(site.config.timezone, today), cache, state,
                                    staging, on_pages=index_pages,
                                    keep_contexts=keep_model)   # the live preview renders them again
             files, copies = rendered.files, rendered.copies
             progress.step(N_("indexing for search"))
             skipped = indexing[0].finish(files)  # last before writing
-            if skipped:
-                site.warnings.append(skipped)
+            warnings = [skipped] if skipped else []
             progress.step(N_("writing files"))
             staging.add(files, copies)
         except BaseException:
@@ -396,7 +406,7 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
             if lock_written:  # the lock is an input of the next build
                 inputs = input_fingerprint(root, out_dir, today, refresh_search, memo)
             last_build.put("build", "stat", memo)
-            last_build.put("build", "last", (inputs, (rendered.pages, rendered.feeds, written, tuple(site.warnings))))
+            last_build.put("build", "last", (inputs, (rendered.pages, rendered.feeds, written, tuple(warnings))))
         cache.save()
         last_build.save()
         progress.wrote(sorted([*files, *copies]))
@@ -404,5 +414,5 @@ def build(root: Path, out_dir: Path | None = None, today: dt.date | None = None,
         gc.unfreeze()
         progress.finish()
     return BuildResult(pages=rendered.pages, feeds=rendered.feeds, files=written,
-                       seconds=time.perf_counter() - started, warnings=site.warnings,
-                       model=BuiltModel(site, rendered.env, rendered.jobs, out_dir) if keep_model else None)
+                       seconds=time.perf_counter() - started, warnings=warnings,
+                       model=BuiltModel(site, library, rendered.env, rendered.jobs, out_dir) if keep_model else None)

@@ -48,6 +48,7 @@ class BuildResult:
 class BuiltModel:
     """What a build resolved and rendered, for a caller that works on after it."""
     site: object          # model.Site
+    library: object       # minutes.library.Library: what was found beside the site
     env: object           # the Jinja2 environment the pages were rendered with
     jobs: list            # render.PageJob of every page
     out_dir: Path

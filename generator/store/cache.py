@@ -14,6 +14,7 @@ build are dropped when it saves, so the cache never outgrows the site.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import sqlite3
 from pathlib import Path
@@ -67,6 +68,8 @@ class BuildCache:
         self._preloaded: dict[str, dict] = {}
         self._read: dict[str, dict] = {}
         self._used: dict[str, set[str]] = {}
+        self._pid = os.getpid()          # the process whose connection _db is
+        self._inherited: list = []       # connections of the process this one was forked from
 
     @property
     def enabled(self) -> bool:
@@ -78,6 +81,8 @@ class BuildCache:
 
     def _connection(self) -> sqlite3.Connection | None:
         """Opened on first use: a build that finds nothing to do never pays for it."""
+        if self._pid != os.getpid():
+            self._reading_after_fork()
         if not self._opened:
             self._opened = True
             if self.path.is_file():
@@ -91,6 +96,20 @@ class BuildCache:
                 except sqlite3.Error:   # not a database, damaged, or from another version
                     self._broken = True
         return self._db
+
+    def _reading_after_fork(self) -> None:
+        """In a forked worker: a connection of its own, for reading (SQLite connections must not
+        cross a fork). The parent's is kept, unused and never closed here, as SQLite asks."""
+        self._pid = os.getpid()
+        if self._db is not None:
+            self._inherited.append(self._db)
+            self._db = None
+            try:
+                self._db = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True, timeout=10,
+                                           isolation_level=None)
+            except sqlite3.Error:
+                self._broken = True
+        self._unwritable = True   # a worker only reads: the build's own process writes
 
     def preload(self, section: str) -> None:
         """Read a whole section in one query (a build that asks for every entry of it, such as
@@ -217,8 +236,13 @@ class BuildCache:
 
     def _flush(self) -> None:
         """Write the new entries so far (a build that fails later leaves them: they are keyed by
-        what they depend on, so they are right whenever they are asked for)."""
+        what they depend on, so they are right whenever they are asked for). A cache that cannot
+        be written keeps them in memory instead: later steps of this build ask for some of them
+        again (a body's HTML)."""
+        held = self._new
         self._write(self._rows())
+        if self._unwritable:
+            self._new = held
 
     def save(self) -> None:
         """Write the new entries and drop the ones this build did not use, in one transaction."""

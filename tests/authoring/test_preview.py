@@ -45,14 +45,17 @@ def test_a_build_after_a_preview_rewrites_what_the_preview_wrote(site):
 
 
 def test_a_preview_leaves_the_builds_model_as_it_was(site):
-    """The preview keeps the edited record in its own state; the build's Site is not changed."""
-    model = preview.Model.of(build(site.root, today=TODAY, keep_model=True).model)
+    """The preview keeps the edited body in its own Library; the build's Site and Library are not changed."""
+    built = build(site.root, today=TODAY, keep_model=True).model
+    model = preview.Model.of(built)
     meeting = next(m for m in model.site.meetings if m.slug == "2021-11-17-forbundschefsmote")
-    html, body, facts = meeting.body_html, meeting.source.body, meeting.minutes
+    html, source, facts = built.library.body_html(meeting), meeting.source, built.library.minutes(meeting)
+    assert facts is not None and facts.agenda and "Mötets öppnande" in html
     path = site.root / "content" / MEETING_FILE
     path.write_text(path.read_text(encoding="utf-8") + "\nEn rad till.\n", encoding="utf-8")
     assert preview.show_body_edit(model, path)
-    assert (meeting.body_html, meeting.source.body, meeting.minutes) == (html, body, facts)
+    assert (built.library.body_html(meeting), meeting.source, built.library.minutes(meeting)) == (html, source, facts)
     assert "En rad till" not in html and "En rad till" in (site.out / PAGE).read_text(encoding="utf-8")
+    assert "En rad till" in model.library.body_html(meeting)     # the preview's own Library
     path.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")   # saved again, unchanged
     assert preview.show_body_edit(model, path) is None                   # the preview remembers its edit

@@ -57,7 +57,7 @@ def test_no_wcag2aa_errors_at_phone_width(browser, server, built, htmlcs_source)
 def test_both_engines_pass_pages_that_flag_an_inaccessible_attachment(browser, tmp_path, axe_source, htmlcs_source):
     """The shipped content has no attachments: a small site with one untagged PDF and one Word
     file without headings shows the notes on the meeting page and the list in the statement."""
-    from test_documents import FOLDER, plain_pdf, word_file
+    from content.test_documents import FOLDER, plain_pdf, word_file
 
     from conftest import FEDERATIONS, MEETING, PROJECTS, SiteTree
 

@@ -14,8 +14,8 @@ def register_jobs(tmp_path) -> dict:
     tree = SiteTree(tmp_path / "site")
     tree.add(FEDERATIONS).add(PROJECTS).add({"meetings/2021-11-17-fc.md": MINUTES})
     site = build.load_model(tree.root, today=TODAY)
-    build.convert_bodies(site)
-    return {job.path: job.context for job in decision_pages.page_jobs(site)}
+    library = build.convert_bodies(site)
+    return {job.path: job.context for job in decision_pages.page_jobs(site, library.decisions)}
 
 
 def marked(links) -> list[tuple[str, str]]:

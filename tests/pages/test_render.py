@@ -135,9 +135,8 @@ def test_the_year_of_meetings_without_a_date_has_a_label_in_text_and_in_links():
 
 
 def test_short_names_and_slugs_join_what_a_list_shows():
-    feds = [Federation.__new__(Federation), Federation.__new__(Federation)]
-    feds[0].short_name, feds[0].slug = "Roslagen", "roslagen"
-    feds[1].short_name, feds[1].slug = "Sundbyberg & co", "sundbyberg"
+    feds = [Federation(source=None, slug="roslagen", short_name="Roslagen"),
+            Federation(source=None, slug="sundbyberg", short_name="Sundbyberg & co")]
     assert jobs.short_names(feds) == "Roslagen, Sundbyberg & co"
     assert jobs.slugs(feds) == "roslagen sundbyberg"
     assert jobs.short_names([]) == ""
@@ -145,8 +144,8 @@ def test_short_names_and_slugs_join_what_a_list_shows():
 
 def test_the_meeting_type_filter_marks_the_current_type_on_its_link(site):
     model = build.load_model(site.root, today=TODAY)
-    build.convert_bodies(model)
-    jobs = {job.path: job.context for job in site_pages.page_jobs(model, occurrences.occurrences(model))}
+    library = build.convert_bodies(model)
+    jobs = {job.path: job.context for job in site_pages.page_jobs(model, library, occurrences.occurrences(model))}
     [(slug, label)] = model.meeting_types
 
     def marked(path):

@@ -84,7 +84,7 @@ def test_a_body_edit_rewrites_only_the_feeds_that_show_that_meeting(site, tmp_pa
     site.build()
     written: list[str] = []
     real = ical.feed_parts
-    monkeypatch.setattr(ical, "feed_parts", lambda s, feed, *rest: written.append(feed.path) or real(s, feed, *rest))
+    monkeypatch.setattr(ical, "feed_parts", lambda s, lib, feed, *rest: written.append(feed.path) or real(s, lib, feed, *rest))
     path = site.root / "content" / MEETING
     path.write_text(path.read_text().replace("Kipa hälsar välkommen.", "Kipa hälsar alla varmt välkomna."))
     site.build()
@@ -177,7 +177,7 @@ def test_a_page_template_edit_re_renders_only_the_pages_made_with_it(site, tmp_p
     site.build()
     rendered: list[str] = []
     real_render, real_feed = environment.render_job, ical.feed_parts
-    monkeypatch.setattr(environment, "render_job", lambda env, s, job: rendered.append(job.path) or real_render(env, s, job))
+    monkeypatch.setattr(environment, "render_job", lambda env, s, lib, job: rendered.append(job.path) or real_render(env, s, lib, job))
     monkeypatch.setattr(ical, "feed_parts", lambda *args: rendered.append("feed") or real_feed(*args))
     template = site.root / "themes" / "default" / "templates" / "meeting.html"
     template.write_text(template.read_text().replace("<h1>{{ meeting.title }}</h1>",
@@ -309,3 +309,35 @@ def test_entries_read_in_batches_come_back_in_order_and_a_damaged_one_is_a_miss(
     got = list(BuildCache(tmp_path).get_many("bodies", keys, batch=3, remember=False))
     assert [key for key, _value in got] == keys
     assert [value for _key, value in got] == [{"n": 9}, None, None, {"n": 0}, {"n": 1}, {"n": 2}, {"n": 3}, {"n": 3}]
+
+
+def _read_entry(index: int, cache) -> tuple[int, object, int]:
+    import os
+    return index, cache.get("bodies", f"key-{index}", remember=False), os.getpid()
+
+
+def test_worker_processes_read_the_cache_through_connections_of_their_own(tmp_path, monkeypatch):
+    """Render workers read bodies' HTML back from the cache: SQLite connections must not cross a fork."""
+    import os
+    from generator.store import parallel
+    from generator.store.cache import BuildCache, FLUSH_EVERY
+    monkeypatch.setenv("SITEGEN_WORKERS", "2")
+    cache = BuildCache(tmp_path / "cache")
+    count = FLUSH_EVERY + 60            # most are written to the file, the rest still in memory
+    for index in range(count):
+        cache.put("bodies", f"key-{index}", f"<p>Text {index}</p>")
+    assert cache.path.is_file()
+    results = list(parallel.each(_read_entry, range(count), cache))
+    assert [value for _index, value, _pid in results] == [f"<p>Text {index}</p>" for index in range(count)]
+    assert os.getpid() not in {pid for _index, _value, pid in results}
+    assert cache.get("bodies", "key-0", remember=False) == "<p>Text 0</p>"   # the build's own connection still works
+
+
+def test_a_cache_that_cannot_be_written_keeps_its_entries_for_this_build(tmp_path):
+    from generator.store.cache import BuildCache, FLUSH_EVERY
+    (tmp_path / "cache").write_text("not a folder", encoding="utf-8")
+    cache = BuildCache(tmp_path / "cache")
+    for index in range(FLUSH_EVERY * 2):
+        cache.put("bodies", f"key-{index}", index)
+    assert [cache.get("bodies", f"key-{index}", remember=False) for index in range(FLUSH_EVERY * 2)] == \
+        list(range(FLUSH_EVERY * 2))
