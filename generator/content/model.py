@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -518,11 +519,15 @@ def _make_meeting(source: Source, v: dict, config: Config, feds: _Resolver, proj
     return meeting
 
 
+@functools.lru_cache(maxsize=4)   # asked for every meeting: made once per site's list of types
+def _types_by_slug(types: tuple[str, ...]) -> dict[str, str]:
+    return {slugify(name): name for name in types}
+
+
 def _meeting_type(source: Source, typed: str, config: Config, problems: list[Problem]) -> str:
     """The site's own name of the meeting type typed (any case, with or without å/ä/ö). A type
     the site does not declare is refused: a misspelling would open a public category page."""
-    known = {slugify(name): name for name in config.meeting_types}
-    found = known.get(slugify(typed))
+    found = _types_by_slug(tuple(config.meeting_types)).get(slugify(typed))
     if found is None:
         close = difflib.get_close_matches(typed.strip().lower(), config.meeting_types, n=1, cutoff=0.6)
         choices = ", ".join(config.meeting_types)

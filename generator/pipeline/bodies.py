@@ -42,18 +42,27 @@ def convert_bodies(site: Site, cache: BuildCache | None = None, keep_minutes: bo
         tasks.append((meeting, digest("minutes", code_digest(), base, _body_identity(meeting), redact, names_key),
                       (base, redact, True)))
     missing = []
+    # The cache keeps a body's facts ("bodies") apart from its HTML ("html"): a build reads every
+    # body's facts, and the HTML only of the pages and feeds it makes again.
     for task, (_key, known) in zip(tasks, cache.get_many("bodies", [key for _item, key, _how in tasks], remember=False)):
         if known is None:
             missing.append(task)
         else:
-            _place_body(task[0], task[1], *known, bodies, found, hold)
-    # Tasks are positions: each worker reads its bodies from the store, not from a copy sent to it.
+            item, key, _how = task
+            cache.touch("html", key)
+            _place_body(item, key, *known, None, bodies, found)
+    # Tasks are positions: each worker reads its body from its file, not from a copy sent to it.
     converted = parallel.each(_convert_task, range(len(missing)), (missing, names), tasks_per_worker=BODIES_PER_WORKER)
     for (item, key, _how), value in zip(missing, converted):   # stored as they come, never all held
-        # What other pages may show of a body (its agenda, mentions, decisions), hashed once here.
-        facts = digest(value.agenda, value.mentions, value.findings) if isinstance(value, minutes.MinutesFacts) else ""
+        if isinstance(value, minutes.MinutesFacts):
+            # What other pages may show of a body (its agenda, mentions, decisions), hashed once here.
+            facts, html, value = digest(value.agenda, value.mentions, value.findings), value.html, \
+                dataclasses.replace(value, html="")
+        else:
+            facts, html, value = "", value, None
         cache.put("bodies", key, (value, facts))
-        _place_body(item, key, value, facts, bodies, found, hold)
+        cache.put("html", key, html)
+        _place_body(item, key, value, facts, html if hold else None, bodies, found)
     relations = crossref.relate(site, found)  # across meetings: needs every meeting's minutes
     return Library(bodies, relations, found if keep_minutes else None,
                    None if hold else HtmlFromCache(cache, base, names))
@@ -71,13 +80,12 @@ def _body_identity(item) -> str:
     return f"file:{item.source.digest}" if item.source.digest else f"text:{item.body}"
 
 
-def _place_body(item, key: str, value, facts: str, bodies: dict, found: dict, hold: bool) -> None:
+def _place_body(item, key: str, minutes_facts, facts: str, html: str | None, bodies: dict, found: dict) -> None:
     # The key names everything the HTML is made from: pages and feeds use it as the HTML's
     # digest instead of hashing each body again.
-    if isinstance(value, minutes.MinutesFacts):
-        found[item] = dataclasses.replace(value, html="")   # the HTML is held in the Body, if at all
-        value = value.html
-    bodies[item] = Body(key, facts, value if hold else None)
+    if minutes_facts is not None:
+        found[item] = minutes_facts
+    bodies[item] = Body(key, facts, html)
 
 
 class HtmlFromCache:
@@ -89,13 +97,11 @@ class HtmlFromCache:
         self.cache, self.base, self.names = cache, base, names
 
     def __call__(self, item, key: str) -> str:
-        found = self.cache.get("bodies", key, remember=False)
-        if found is not None:
-            value = found[0]
-        else:
-            is_minutes = isinstance(item, Meeting)
-            value = convert_body((item.body, self.base, redaction_pairs(item) if is_minutes else (), is_minutes),
-                                 self.names)
+        html = self.cache.get("html", key, remember=False)
+        if html is not None:
+            return html
+        is_minutes = isinstance(item, Meeting)
+        value = convert_body((item.body, self.base, redaction_pairs(item) if is_minutes else (), is_minutes), self.names)
         return value.html if isinstance(value, minutes.MinutesFacts) else value
 
 
