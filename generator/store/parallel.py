@@ -25,6 +25,8 @@ from collections import deque
 from multiprocessing.connection import wait as connection_wait
 from typing import Callable, Iterator, Sequence
 
+from generator.i18n import _
+
 # Below this many tasks a pool costs more (fork, pickling) than it saves.
 MIN_TASKS = 48
 MAX_WORKERS = 4
@@ -129,18 +131,26 @@ class _Worker:
 
     def give(self, index: int, chunk) -> None:
         self.given.append(index)
-        self.connection.send(chunk)   # a few task numbers: the pipe never fills with them
+        try:
+            self.connection.send(chunk)   # a few task numbers: the pipe never fills with them
+        except OSError:
+            raise self._stopped() from None
 
     def take(self):
         """The answer to the chunk it was given."""
         try:
             answer = self.connection.recv()
-        except EOFError:
-            raise WorkerStopped(f"a worker process stopped (exit code {self.process.exitcode})") from None
+        except (EOFError, OSError):
+            raise self._stopped() from None
         self.chunks_done += 1
         if isinstance(answer, _Failed):
             raise answer.error
         return answer
+
+    def _stopped(self) -> WorkerStopped:
+        self.process.join(timeout=1)
+        return WorkerStopped(_("a worker process stopped unexpectedly (exit code {code}); the computer may be "
+                               "short of memory").format(code=self.process.exitcode))
 
     def finish(self) -> None:
         """Let it end after its last chunk."""

@@ -2,7 +2,11 @@
 from __future__ import annotations
 
 import collections
+import multiprocessing
 import os
+import signal
+
+import pytest
 
 from generator.store import parallel
 
@@ -33,3 +37,43 @@ def test_workers_are_replaced_after_the_tasks_they_may_do(monkeypatch):
 def test_few_tasks_run_in_this_process(monkeypatch):
     monkeypatch.setenv("SITEGEN_WORKERS", "2")
     assert {pid for _task, pid in parallel.each(_pid_of, range(5))} == {os.getpid()}
+
+
+def _fails_on_seven(task, shared):
+    if task == 7:
+        raise ValueError("sju")
+    return task
+
+
+def _dies_on_seven(task, shared):
+    if task == 7:
+        os.kill(os.getpid(), signal.SIGKILL)   # what the system's out-of-memory killer does
+    return task
+
+
+def test_an_error_in_a_worker_reaches_the_caller_as_itself(monkeypatch):
+    monkeypatch.setenv("SITEGEN_WORKERS", "2")
+    with pytest.raises(ValueError, match="sju"):
+        list(parallel.each(_fails_on_seven, range(100)))
+
+
+def test_a_worker_that_dies_is_an_error_not_a_hang(monkeypatch):
+    monkeypatch.setenv("SITEGEN_WORKERS", "2")
+    with pytest.raises(parallel.WorkerStopped):
+        list(parallel.each(_dies_on_seven, range(100)))
+    assert multiprocessing.active_children() == []      # the other worker was stopped too
+
+
+def test_a_build_failure_in_a_worker_keeps_its_problems(monkeypatch):
+    from generator.errors import BuildFailed, Problem
+    monkeypatch.setenv("SITEGEN_WORKERS", "2")
+    with pytest.raises(BuildFailed) as failed:
+        list(parallel.each(_build_fails_on_seven, range(100)))
+    assert [p.path for p in failed.value.problems] == ["content/x.md"]
+
+
+def _build_fails_on_seven(task, shared):
+    from generator.errors import BuildFailed, Problem
+    if task == 7:
+        raise BuildFailed([Problem("content/x.md", 1, None, "fel", "rätta")])
+    return task
