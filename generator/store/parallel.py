@@ -198,7 +198,7 @@ def each(function: Callable, tasks: Sequence, shared=None, tasks_per_worker: int
     ahead = count * IN_FLIGHT_PER_WORKER
     team: list[_Worker] = []
     try:
-        team = [_Worker() for _ in range(count)]
+        team = [_Worker() for _worker in range(count)]
         done: dict[int, list] = {}
         given = shown = 0
         while shown < len(chunks):
