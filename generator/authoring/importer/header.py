@@ -228,9 +228,15 @@ def _header_limits(lines: list[str], agenda: set[int]) -> tuple[int, int]:
     """Where the header ends (first agenda item, first heading after the title, or first long
     paragraph) and where people lists stop being read (the third agenda item or 'Nästa möte')."""
     header_end = len(lines)
-    first_content = next((k for k, line in enumerate(lines) if line.strip()), 0)
+    content = [k for k, line in enumerate(lines) if line.strip()]
+    first_content = content[0] if content else 0
+    # the first heading within the first three lines is the title ('Samordningsförbundet X' /
+    # '# Protokoll styrelsemöte'): the header goes on below it
+    title_heading = next((k for k in content[:3] if _MD_HEADING.match(lines[k])
+                          and _MD_HEADING.match(lines[k]).group(1)), None)
     for k, line in enumerate(lines):
-        if k in agenda or (k > first_content and _MD_HEADING.match(line) and _MD_HEADING.match(line).group(1)) \
+        if k in agenda or (k > first_content and k != title_heading and _MD_HEADING.match(line)
+                           and _MD_HEADING.match(line).group(1)) \
                 or len(line.split()) > 25:
             header_end = k
             break

@@ -27,7 +27,15 @@ MEETING_TYPES: list[tuple[str, str]] = [
     ("arbetsutskott", r"arbetsutskott\w*|au-m[öo]te\w*"),
     ("referensgrupp", r"referensgrupp\w*"),
     ("ledningsgrupp", r"ledningsgrupp\w*"),
+    ("nätverksmöte", r"\w*nätverksm[öo]te\w*|\w*nätverksträff\w*"),
+    ("samverkansmöte", r"\w*samverkansm[öo]te\w*"),
 ]
+
+
+# a compound title word naming a meeting of no kind above ('Dialogmöte', 'Informationsträff'; not
+# 'Möte' alone, which says nothing of the kind): the type
+# 'möte'; tried after the types above and their misspellings, and only in the title lines
+GENERIC_MEETING_TYPE = ("möte", r"\w+m[öo]te[tn]?|\w+träff(?:en)?")
 
 
 NETWORK_TYPES = {"förbundschefsmöte", "presidiemöte"}   # meetings across federations
@@ -37,7 +45,8 @@ TYPE_TITLES = {"förbundschefsmöte": "Förbundschefsmöte", "presidiemöte": "P
                "beredningsgrupp": "Beredningsgruppsmöte", "styrelse": "Styrelsemöte",
                "medlemssamråd": "Medlemssamråd", "styrgrupp": "Styrgruppsmöte",
                "arbetsgrupp": "Arbetsgruppsmöte", "arbetsutskott": "Arbetsutskottsmöte",
-               "referensgrupp": "Referensgruppsmöte", "ledningsgrupp": "Ledningsgruppsmöte"}
+               "referensgrupp": "Referensgruppsmöte", "ledningsgrupp": "Ledningsgruppsmöte",
+               "nätverksmöte": "Nätverksmöte", "samverkansmöte": "Samverkansmöte", "möte": "Möte"}
 
 
 # the well-spelt forms; a title word matching a type but not one of these gets corrected
