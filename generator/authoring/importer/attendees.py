@@ -8,7 +8,7 @@ import re
 from generator.authoring.importer.labels import _PEOPLE_KINDS, _bare, _field_label_line, split_labelled
 from generator.authoring.importer.lines import _BULLET, _strip_markup
 from generator.authoring.importer.names import KnownNames, best_name
-from generator.authoring.importer.people import _people_block, _split_commas, is_affiliation, is_role, normalise_role, parse_people, parse_person_line
+from generator.authoring.importer.people import _people_block, _split_commas, is_affiliation, is_description, is_role, normalise_role, parse_people, parse_person_line
 from generator.authoring.importer.words import CHAIR_ROLES, LABELS, PRESENT_GROUP_LABELS, SECRETARY_ROLES, TABLE_HEADINGS
 
 
@@ -47,7 +47,7 @@ def _people_in_line(line: str, known: KnownNames, federation: str | None) -> lis
     if not text or ":" in text:
         return None
     parts = _split_commas(text)
-    if len(parts) > 1 and not any(is_affiliation(p, known) for p in parts[1:]):
+    if len(parts) > 1 and not any(is_description(p, known) for p in parts[1:]):
         people, _ = parse_people(text, known)
         if people and all(not isinstance(p, dict) or "people" not in p for p in people):
             return [p if federation is None or isinstance(p, dict) else {"name": p, "federation": federation}
@@ -171,8 +171,10 @@ def _officers_from_roles(fields: dict, notes: list[str]) -> None:
     for key, roles in (("chair", CHAIR_ROLES), ("secretary", SECRETARY_ROLES)):
         if key in fields:
             continue
+        # any part of the role: 'ordförande, Ås kommun', 'förbundschef, sekreterare'
         holders = [p for p in everyone if isinstance(p, dict)
-                   and any(re.match(rf"{re.escape(r)}(?:$|[\s,(])", p.get("role") or "") for r in roles)]
+                   and any(re.match(rf"{re.escape(r)}(?:$|[\s,(])", part.strip())
+                           for part in (p.get("role") or "").split(",") for r in roles)]
         if len(holders) == 1:
             fields[key] = holders[0]["name"]
             notes.append(f"{'Ordförande' if key == 'chair' else 'Sekreterare'} läst ur rollen i "

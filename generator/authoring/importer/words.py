@@ -112,7 +112,9 @@ LABELS: dict[str, str] = {
     "icke tjänstgörande ersättare": "present", "övriga närvarande": "present",
     "övriga deltagare": "present", "övriga": "present", "tjänstepersoner": "present",
     "närvarande tjänstepersoner": "present", "från kansliet": "present", "kansliet": "present",
-    "tjänstemän": "present", "närvarande tjänstemän": "present",
+    "tjänstemän": "present", "närvarande tjänstemän": "present", "närvaro": "present",
+    "ersättare som inte tjänstgör": "present", "ersättare, ej tjänstgörande": "present",
+    "ej tjänstgörande": "present", "icke tjänstgörande": "present",
     # absent
     "frånvarande": "absent", "anmält förhinder": "absent", "förhinder": "absent",
     "ej närvarande": "absent", "anmälda förhinder": "absent", "frånvarande ledamöter": "absent",
@@ -142,7 +144,8 @@ PRESENT_GROUP_LABELS = (
     "tjänstgörande ersättare", "ersättare", "närvarande ersättare", "ej tjänstgörande ersättare",
     "icke tjänstgörande ersättare", "övriga närvarande", "övriga deltagare", "övriga",
     "tjänstepersoner", "närvarande tjänstepersoner", "från kansliet", "kansliet", "tjänstemän",
-    "närvarande tjänstemän",
+    "närvarande tjänstemän", "ersättare som inte tjänstgör", "ersättare, ej tjänstgörande",
+    "ej tjänstgörande", "icke tjänstgörande",
 )
 
 
@@ -157,6 +160,17 @@ ORGANISATION_WORDS = (
     "vården", "vårdcentral", "hälsocentral", "psykiatri", "psykiatrin", "socialtjänst",
     "socialtjänsten", "kansli", "kansliet", "förvaltning", "förvaltningen", "nämnd", "nämnden",
     "fk", "af", "skr", "nns", "länsstyrelsen", "högskola", "universitet", "projekt", "projektet",
+    "finsam", "sjukhus", "sjukhuset", "vårdcentralen", "stiftelse", "förening", "bolag", "ab",
+)
+
+
+# the endings of a compound word that names an organisation: 'Västra Götalandsregionen',
+# 'Ungdomsmottagningen', 'Vuxenutbildningen' (the word must be longer than the ending)
+ORGANISATION_ENDINGS = (
+    "kommun", "regionen", "förbundet", "förvaltningen", "förvaltning", "kassan", "förmedlingen",
+    "mottagningen", "mottagning", "centralen", "sjukhus", "sjukhuset", "kliniken", "enheten",
+    "nämnden", "skolan", "utbildningen", "stiftelsen", "föreningen", "bolaget", "myndigheten",
+    "verket", "kontoret", "tjänsten", "vården", "psykiatrin", "huset", "teamet",
 )
 
 

@@ -80,3 +80,59 @@ def test_a_compound_meeting_word_in_the_title_is_the_generic_type():
 def test_a_date_with_points_needs_its_year():
     meta = front("Arbetsgruppsmöte\n\nDatum: 12.3.2024\nTid: kl 12.30\n\n1. Inledning\nText.\n")
     assert meta["date"] == dt.date(2024, 3, 12) and meta["start"] == "12:30"
+
+
+BOARD = """\
+Samordningsförbundet Sydvik
+
+# Protokoll från styrelsens sammanträde
+
+Datum: 2024-09-19
+Tid: 09.00–11.00
+Plats: Kommunhuset, Ås
+
+## Närvarande ledamöter
+
+Greta Lund (S), Ås kommun, ordförande
+Pål Berg, Länsförsäkringskassan
+
+## Ersättare som inte tjänstgör
+
+Ivar Holm (M), Ås kommun
+
+## Övriga närvarande
+
+Tilda Ström, förbundschef, sekreterare
+Rune Falk, sakkunnigt biträde till revisorerna, § 3
+
+## § 1 Mötets öppnande
+
+Ordföranden öppnar mötet.
+
+## § 2 Ekonomi
+
+Förbundschefen redovisar.
+"""
+
+
+@pytest.mark.parametrize("suffix", ["txt", "docx", "pdf"])
+def test_one_person_a_line_with_organisations_roles_and_paragraphs(tmp_path, suffix):
+    meta = front_as(BOARD, suffix, tmp_path)
+    assert (meta["date"], meta["start"], meta["location"]) == (dt.date(2024, 9, 19), "09:00", "Kommunhuset, Ås")
+    assert names(meta["present"]) == ["Greta Lund", "Pål Berg", "Ivar Holm", "Tilda Ström", "Rune Falk"]
+    assert meta["present"][2] == {"group": "Ersättare som inte tjänstgör",
+                                  "people": [{"name": "Ivar Holm", "role": "Ås kommun (M)"}]}
+    assert {"name": "Rune Falk", "role": "sakkunnigt biträde till revisorerna, § 3"} in meta["present"][3]["people"]
+    assert (meta["chair"], meta["secretary"]) == ("Greta Lund", "Tilda Ström")
+
+
+def test_an_organisation_after_a_name_is_no_person():
+    meta = front("Arbetsgruppsmöte\n\nDatum: 2024-04-11\n\nNärvarande:\n"
+                 "- Lisa Ek, Finsam Ås\n- Omar Said, Västra Götalandsregionen, vårdcentralen Hjo\n"
+                 "- Eva Nord, Ungdomsmottagningen Kumla\n\n1. Inledning\nText.\n")
+    assert names(meta["present"]) == ["Lisa Ek", "Omar Said", "Eva Nord"]
+    assert meta["present"][1]["role"] == "Västra Götalandsregionen, vårdcentralen Hjo"
+    meta = front("Arbetsgruppsmöte\n\nDatum: 2024-04-11\n\n"
+                 "Övriga närvarande: Ines Ek, förbundschef; Hugo Ahl, kommunikatör, § 10\n\n1. Inledning\nText.\n")
+    assert meta["present"] == [{"group": "Övriga närvarande", "people": [
+        {"name": "Ines Ek", "role": "förbundschef"}, {"name": "Hugo Ahl", "role": "kommunikatör, § 10"}]}]
