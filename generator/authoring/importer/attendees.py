@@ -9,6 +9,7 @@ from generator.authoring.importer.labels import _PEOPLE_KINDS, _bare, _field_lab
 from generator.authoring.importer.lines import _BULLET, _strip_markup
 from generator.authoring.importer.names import KnownNames, best_name
 from generator.authoring.importer.people import _people_block, _split_commas, is_affiliation, is_description, is_role, normalise_role, parse_people, parse_person_line
+from generator.authoring.importer.tables import read_people_table, table_columns
 from generator.authoring.importer.words import CHAIR_ROLES, LABELS, PRESENT_GROUP_LABELS, SECRETARY_ROLES, TABLE_HEADINGS
 
 
@@ -67,6 +68,11 @@ def _read_people_under_label(lines: list[str], i: int, end: int, known: KnownNam
     block, j = [], i + 1
     while j < len(lines) and not lines[j].strip():
         j += 1
+    if j < end and table_columns(lines[j]) is not None:
+        after = read_table(lines, j, known, fields, removed, LABELS[label])
+        if after > j:
+            removed.add(i)
+            return after
     while j < len(lines) and lines[j].strip() and not _field_label_line(lines[j]):
         block.append(j)
         j += 1
@@ -137,6 +143,25 @@ def _read_people_under_label(lines: list[str], i: int, end: int, known: KnownNam
         if _people_label(lines[k]) and not lines[k].strip() == "":
             removed.add(k)
     return j
+
+
+def read_table(lines: list[str], i: int, known: KnownNames, fields: dict, removed: set[int],
+               kind: str = "present") -> int:
+    """A table of people with a heading row at line `i`, under a label of `kind` or none: its
+    people into the fields. Returns the line after the table; `i` when it was not read."""
+    table = read_people_table(lines, i, known)
+    if table is None:
+        return i
+    found, used = table
+    if kind == "present":
+        if found["present"]:
+            _add_people(fields, "present", found["present"])
+        if found["absent"]:
+            _add_people(fields, "absent", found["absent"])
+    else:
+        _add_people(fields, kind, found["present"] + found["absent"])
+    removed.update(used)
+    return used[-1] + 1
 
 
 def _unlabelled_people(lines: list[str], i: int, end: int, known: KnownNames) -> list[tuple[int, object]]:

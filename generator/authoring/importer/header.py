@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from generator.authoring.importer.attendees import _add_people, _continuation, _list_text, _officers_from_roles, _people_label, _read_people_under_label, _role_labelled, _unlabelled_people, looks_like_full_name
+from generator.authoring.importer.attendees import read_table, _add_people, _continuation, _list_text, _officers_from_roles, _people_label, _read_people_under_label, _role_labelled, _unlabelled_people, looks_like_full_name
 from generator.authoring.importer.dates import _MONTH_YEAR, TimeSpan, _valid, find_date_mentions, find_time_spans, month_number
 from generator.authoring.importer.kinds import _NEXT_MEETING
 from generator.authoring.importer.labels import _LINE_LABEL, _PEOPLE_KINDS, WHEN_WHERE, split_labelled
@@ -100,6 +100,11 @@ def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames,
             if j > i:
                 i = j
                 continue
+        # '| Namn | Organisation | Närvaro |': a table of people under no label
+        after = read_table(lines, i, known, fields, removed) if lines[i].lstrip().startswith("|") else i
+        if after > i:
+            i = after
+            continue
         # 'Anna Lind, Samordningsförbundet Norrback' one a line under no label at all
         if i < header_end and "present" not in fields:
             run = _unlabelled_people(lines, i, header_end, known)

@@ -250,6 +250,28 @@ NOT_FOUND_NOTE = ("Importen fann inte {fields} i originalet och har satt not_in_
 FIELD_WORDS = {"chair": "ordförande", "secretary": "sekreterare", "present": "närvarande",
                "absent": "frånvarande", "location": "plats", "start": "tid"}
 # the heading cells of a table of people
+# the heading cells of a table of people that say what a column holds; a table whose heading row
+# has a name column is read column by column ('Namn | Organisation | Närvaro')
+TABLE_COLUMNS = {
+    "namn": "name", "deltagare": "name", "ledamot": "name", "ledamöter": "name", "person": "name",
+    "för- och efternamn": "name",
+    "parti": "party",
+    "organisation": "organisation", "representerar": "organisation", "förbund": "organisation",
+    "myndighet": "organisation", "verksamhet": "organisation", "kommun/myndighet": "organisation",
+    "arbetsplats": "organisation", "huvudman": "organisation",
+    "roll": "role", "funktion": "role", "uppdrag": "role", "befattning": "role", "titel": "role",
+    "närvaro": "presence", "närvarande": "presence", "deltar": "presence", "deltog": "presence",
+    "status": "presence", "närvarande/frånvarande": "presence",
+    "kommentar": "note", "anmärkning": "note", "not": "note", "§": "note", "paragrafer": "note",
+}
+# what a presence cell says: the person was there (no more to say) or was not
+TABLE_PRESENT_VALUES = ("närvarande", "ja", "x", "deltog", "deltar", "närvarade", "✓", "✔")
+TABLE_ABSENT_VALUES = ("förhinder", "anmält förhinder", "frånvarande", "frånvaro", "ej närvarande",
+                       "inte närvarande", "nej", "avbud", "anmält frånvaro", "anmält avbud", "deltog ej",
+                       "deltog inte")
+# a presence cell naming where the person was ('I rummet', 'Teams'): people are grouped by it
+TABLE_PLACE_VALUES = (r"(?:i|på|via)\s+\w+|teams|zoom|skype|digitalt|fysiskt|online|distans|på\s+plats|"
+                      r"på\s+länk|länk|video")
 TABLE_HEADINGS = ("namn", "organisation", "roll", "funktion", "förbund", "parti", "representerar",
                   "uppdrag", "befattning", "titel", "närvarande", "ledamot", "ersättare", "kommentar")
 # a label alone on a line with the name on the next, as signatures stand ('Vid pennan' /

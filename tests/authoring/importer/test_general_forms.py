@@ -136,3 +136,50 @@ def test_an_organisation_after_a_name_is_no_person():
                  "Övriga närvarande: Ines Ek, förbundschef; Hugo Ahl, kommunikatör, § 10\n\n1. Inledning\nText.\n")
     assert meta["present"] == [{"group": "Övriga närvarande", "people": [
         {"name": "Ines Ek", "role": "förbundschef"}, {"name": "Hugo Ahl", "role": "kommunikatör, § 10"}]}]
+
+
+TABLE_ROWS = [("Namn", "Parti", "Organisation", "Roll", "Närvaro"),
+              ("Maja Dahl", "S", "Ås kommun", "Ordförande", "Närvarande"),
+              ("Pelle Ring", "M", "Bo kommun", "Ledamot", "Förhinder"),
+              ("Sigrid Ahl", "C", "Bo kommun", "Ersättare", "Tjänstgörande för Pelle Ring"),
+              ("Leo Berg", "–", "Samordningsförbundet Sydvik", "Förbundschef", "Närvarande")]
+
+
+def test_a_word_table_of_people_is_read_by_its_heading_row(tmp_path):
+    import docx
+    document = docx.Document()
+    document.add_heading("Protokoll styrelsemöte", level=1)
+    document.add_paragraph("Datum: 2024-03-21")
+    document.add_heading("Närvaro", level=2)
+    table = document.add_table(rows=0, cols=5)
+    for row in TABLE_ROWS:
+        for cell, text in zip(table.add_row().cells, row):
+            cell.text = text
+    document.add_paragraph("Sekreterare: Leo Berg")
+    document.add_heading("§ 1 Mötets öppnande", level=2)
+    document.add_paragraph("Ordföranden öppnar mötet.")
+    document.add_heading("§ 2 Avslutning", level=2)
+    document.add_paragraph("Mötet avslutas.")
+    path = tmp_path / "protokoll.docx"
+    document.save(path)
+    meta = front(read_minutes(path).text, path.name)
+    assert meta["present"] == [
+        {"name": "Maja Dahl", "role": "ordförande, Ås kommun (S)"},
+        {"name": "Sigrid Ahl", "role": "ersättare, Bo kommun, tjänstgörande för Pelle Ring (C)"},
+        {"name": "Leo Berg", "federation": "sydvik", "role": "förbundschef"}]
+    assert meta["absent"] == [{"name": "Pelle Ring", "role": "ledamot, Bo kommun (M)"}]
+    assert (meta["chair"], meta["secretary"]) == ("Maja Dahl", "Leo Berg")
+
+
+def test_a_markdown_table_groups_people_by_where_they_were():
+    meta = front("## Beredningsgruppen\n\n**Datum:** 2024-05-22\n\n**Deltagare**\n\n"
+                 "| Namn | Organisation | Närvaro |\n|---|---|---|\n"
+                 "| Ann Ek | Ås kommun | I rummet |\n| Bo Lind | Försäkringskassan | Teams |\n"
+                 "| Cia Holm | Region Ås | Förhinder |\n\n### 1. Öppnande\n\nText.\n\n### 2. Avslut\n\nText.\n")
+    assert meta["present"] == [{"group": "I rummet", "people": [{"name": "Ann Ek", "role": "Ås kommun"}]},
+                               {"group": "Teams", "people": [{"name": "Bo Lind", "role": "Försäkringskassan"}]}]
+    assert meta["absent"] == [{"name": "Cia Holm", "role": "Region Ås"}] and meta["online"] is True
+    # a table whose heading row has no name column stays in the text
+    result = import_minutes("Styrgruppsmöte\n\nDatum: 2024-05-22\n\n| Punkt | Ansvarig |\n|---|---|\n"
+                            "| Budget | Ann Ek |\n\n1. Öppnande\nText.\n", "m.txt", KNOWN)
+    assert "| Budget | Ann Ek |" in result.body
