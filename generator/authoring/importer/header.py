@@ -12,6 +12,7 @@ from generator.authoring.importer.labels import _LINE_LABEL, _PEOPLE_KINDS, WHEN
 from generator.authoring.importer.lines import _BULLET, _MD_HEADING, _NUMBERED, _next_content, _strip_markup
 from generator.authoring.importer.names import KnownNames, best_name
 from generator.authoring.importer.notes import Issue, Review
+from generator.authoring.importer.officers import note_first_names, officer_value, officers_in_prose
 from generator.authoring.importer.people import parse_people, parse_person
 from generator.authoring.importer.words import LABELS, PRESENT_GROUP_LABELS, PRESENT_SUBGROUPS, SIGNATURE_LABELS, WEEKDAY_NAMES
 
@@ -153,7 +154,7 @@ def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames,
                     _add_people(fields, kind, people)
                     notes.extend(f"Tolkat: {n}." for n in extra)
                 elif kind in ("chair", "secretary") and kind not in fields:
-                    person = parse_person(value.lstrip("/").strip(), None, known)
+                    person = parse_person(value.lstrip("/").strip(), None, known) or officer_value(value, known)
                     if person is None:
                         consumed = False
                         continue
@@ -225,7 +226,9 @@ def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames,
                     fields[key] = person
             break
 
+    officers_in_prose(lines, people_end, fields, known)
     _officers_from_roles(fields, notes)
+    note_first_names(fields, notes)
     return _Labelled(fields, removed, place_value, time_value, date_value, link_value, header_end)
 
 

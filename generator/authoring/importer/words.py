@@ -179,6 +179,17 @@ CHAIR_ROLES = ("ordförande", "mötesordförande", "mötesledare", "ordförande 
 SECRETARY_ROLES = ("sekreterare", "protokollförare", "mötessekreterare", "antecknare")
 
 
+# a sentence that names the chair or the secretary in prose: 'Mötet leddes av Petra Nyman.',
+# 'Anteckningar fördes av Jenny Kallio.' (the name follows the phrase)
+CHAIR_PHRASES = ("mötet leddes av", "sammanträdet leddes av", "träffen leddes av", "mötet leds av",
+                 "ordförande var", "mötesordförande var", "ordförande för mötet var", "mötesledare var",
+                 "ordförande vid mötet var", "ordförandeskapet innehades av")
+SECRETARY_PHRASES = ("anteckningar fördes av", "anteckningarna fördes av", "minnesanteckningarna fördes av",
+                     "protokollet fördes av", "anteckningar skrevs av", "anteckningarna skrevs av",
+                     "sekreterare var", "antecknare var", "protokollförare var", "mötessekreterare var",
+                     "vid pennan var", "vid protokollet var")
+
+
 # "Närvarande i rummet:", "**På Teams:**" — the sub-labels that split present people into groups
 PRESENT_SUBGROUPS = (r"(?:i|på|via)\s+(?:rummet|plats|plats\w*|lokalen|teams|zoom|skype|länk|distans|webben)"
              r"|digitalt|fysiskt|online|på\s+länk")

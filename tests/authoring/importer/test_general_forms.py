@@ -183,3 +183,43 @@ def test_a_markdown_table_groups_people_by_where_they_were():
     result = import_minutes("Styrgruppsmöte\n\nDatum: 2024-05-22\n\n| Punkt | Ansvarig |\n|---|---|\n"
                             "| Budget | Ann Ek |\n\n1. Öppnande\nText.\n", "m.txt", KNOWN)
     assert "| Budget | Ann Ek |" in result.body
+
+
+PROSE_OFFICERS = """\
+# Nätverksträff för studie- och yrkesvägledare
+
+Datum: 2024-10-03
+Plats: Teams
+
+Närvarande: Vera Lund (Ås kommun), Arvid Holm (Bo kommun), Saga Ek (Försäkringskassan)
+
+Mötet leddes av Vera Lund. Anteckningar: Saga Ek.
+
+## 1. Inledning
+
+Vera hälsade välkommen.
+
+## 2. Runda
+
+Alla berättade kort.
+"""
+
+
+@pytest.mark.parametrize("suffix", ["txt", "docx", "pdf"])
+def test_the_chair_and_secretary_named_in_prose(tmp_path, suffix):
+    meta = front_as(PROSE_OFFICERS, suffix, tmp_path)
+    assert meta["type"] == "nätverksmöte"
+    assert (meta["chair"], meta["secretary"]) == ("Vera Lund", "Saga Ek")
+    assert names(meta["present"]) == ["Vera Lund", "Arvid Holm", "Saga Ek"]
+
+
+def test_officers_with_a_role_on_one_line_and_a_first_name_noted():
+    meta = front("Arbetsgruppsmöte\n\nDatum: 2024-11-28   Tid: 9.00–12.00   Plats: Teams\n"
+                 "Ordförande: Jessica Berg, förbundschef   Sekreterare: Alf Nyberg\n\n"
+                 "Närvarande: Jessica Berg, Alf Nyberg\n\n1. Inledning\nText.\n")
+    assert meta["chair"] == {"name": "Jessica Berg", "role": "förbundschef"} and meta["secretary"] == "Alf Nyberg"
+    meta = front("Arbetsgruppsmöte\n\nDatum: 2024-11-28\n\nNärvarande:\nMalin Ås, Bo kommun\nErik Ek, Region Ås\n\n"
+                 "Ordförande: Malin\nVid pennan: Erik\n\n1. Inledning\nText.\n")
+    assert (meta["chair"], meta["secretary"]) == ("Malin", "Erik")      # as written
+    assert any("Malin Ås" in note for note in meta["import_notes"])
+    assert any("Erik Ek" in note for note in meta["import_notes"])
