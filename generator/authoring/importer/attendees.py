@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from generator.authoring.importer.labels import _PEOPLE_KINDS, _bare, _field_label_line, split_labelled
-from generator.authoring.importer.lines import _BULLET, _strip_markup
+from generator.authoring.importer.lines import _BULLET, _MD_HEADING, _NUMBERED, _strip_markup
 from generator.authoring.importer.names import KnownNames, best_name
 from generator.authoring.importer.people import _people_block, _split_commas, is_affiliation, is_description, is_role, normalise_role, parse_people, parse_person_line
 from generator.authoring.importer.tables import read_people_table, table_columns
@@ -79,7 +79,7 @@ def _read_people_under_label(lines: list[str], i: int, end: int, known: KnownNam
     grouped = label in PRESENT_GROUP_LABELS or any(
         _people_label(lines[k]) or _federation_label(lines[k], known) for k in block)
     if block and not grouped:
-        value = _people_block([lines[k] for k in block], known, notes)
+        value = _people_block(unwrap([lines[k] for k in block]), known, notes)
         if value is not None:
             _add_people(fields, LABELS[label], value, _bare(lines[i]))
             removed.update([i, *block])
@@ -238,6 +238,44 @@ def _continuation(lines: list[str], start: int, end: int, known: KnownNames) -> 
             break
         found.append(k)
     return found
+
+
+_RULE_LINE = re.compile(r"^\s*[-=_*]{3,}\s*$")
+
+
+def _open(text: str) -> bool:
+    """A list that goes on: it ends with a separator or a bracket is still open."""
+    text = text.rstrip()
+    return text.endswith((",", ";")) or text.count("(") > text.count(")")
+
+
+def _wrapped(lines: list[str], start: int, end: int, value: str) -> list[int]:
+    """The lines a list of people after a label was hard-wrapped onto ('Närvarande: Eva Ek (Ås),
+    Bo Ny' / '(Bo kommun), Lisa …'): while the list is open, or it is a list whose line was long
+    (wrapped at a width), the next line that is no label, heading, item or rule goes on with it."""
+    text, found = value, []
+    for k in range(start, end):
+        line = lines[k]
+        if (not line.strip() or split_labelled(line) or _bare(line) in LABELS or _MD_HEADING.match(line)
+                or _NUMBERED.match(line.strip()) or _BULLET.match(line) or _RULE_LINE.match(line)):
+            break
+        is_list = "," in text or ";" in text
+        if not (_open(text) or is_list and len(lines[k - 1].rstrip()) >= 60):
+            break
+        found.append(k)
+        text = f"{text} {line.strip()}"
+    return found
+
+
+def unwrap(block: list[str]) -> list[str]:
+    """Lines of a list with a line that ends open (',', ';', an open bracket) joined to the next."""
+    out: list[str] = []
+    for line in block:
+        if out and _open(out[-1]):
+            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+        else:
+            out.append(line)
+    return out
 
 
 def _add_people(fields: dict, kind: str, people: list, label: str | None = None) -> None:

@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from generator.authoring.importer.attendees import read_table, _add_people, _continuation, _list_text, _officers_from_roles, _people_label, _read_people_under_label, _role_labelled, _unlabelled_people, looks_like_full_name
+from generator.authoring.importer.attendees import read_table, _add_people, _continuation, _wrapped, _list_text, _officers_from_roles, _people_label, _read_people_under_label, _role_labelled, _unlabelled_people, looks_like_full_name
 from generator.authoring.importer.dates import _MONTH_YEAR, TimeSpan, _valid, find_date_mentions, find_time_spans, month_number
 from generator.authoring.importer.kinds import _NEXT_MEETING
 from generator.authoring.importer.labels import _LINE_LABEL, _PEOPLE_KINDS, WHEN_WHERE, split_labelled
@@ -129,11 +129,18 @@ def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames,
         continued: list[int] = []
         if parts and LABELS.get(parts[-1][0].lower()) in _PEOPLE_KINDS:
             # 'Närvarande ledamöter: Ulla Bergström (S)' and more people on the lines below it
-            continued = _continuation(lines, i + 1, people_end, known)
-            if continued:
-                label, sub, value = parts[-1]
-                more = "; ".join(_list_text(lines[k]) for k in continued)
-                parts[-1] = (label, sub, f"{value}; {more}" if value else more)
+            label, sub, value = parts[-1]
+            wrapped = _wrapped(lines, i + 1, people_end, value)
+            joined = " ".join([value, *(lines[k].strip() for k in wrapped)])
+            if wrapped and parse_people(joined, known)[0] is not None:
+                # the list hard-wrapped onto the lines below: one text
+                parts[-1] = (label, sub, joined)
+                continued = wrapped
+            else:
+                continued = _continuation(lines, i + 1, people_end, known)
+                if continued:
+                    more = "; ".join(_list_text(lines[k]) for k in continued)
+                    parts[-1] = (label, sub, f"{value}; {more}" if value else more)
         if parts:
             consumed = True
             for label, sub, value in parts:

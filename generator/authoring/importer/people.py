@@ -75,8 +75,8 @@ def parse_person(text: str, federation: str | None = None,
         text = m["name"].strip()
         roles = []
         for part in m["role"].split(","):
-            fed, _ = best_name(part, known.federations) if known else (None, False)
-            if fed is not None and not federation:
+            fed, fuzzy = best_name(part, known.federations) if known else (None, False)
+            if fed is not None and not federation and not (fuzzy and _ORG_WORD.search(part)):
                 federation = fed.slug
             elif part.strip():
                 roles.append(normalise_role(part))
@@ -170,11 +170,20 @@ def _people_block(block: list[str], known: KnownNames, notes: list[str]) -> list
             label = m["label"].strip()
             fed, fuzzy = best_name(label, known.federations)
             people = []
-            for name in _split_names(m["names"]):
-                person = parse_person(name, fed.slug if fed else None, known)
+            # 'Gäst: Tove Ljung, Ungdomsmottagningen Kumla': an affiliation stays with its person
+            for name in _attach_affiliations(_split_names(m["names"]), known):
+                person = parse_person_line(name, known, fed.slug if fed else None)
                 if person is None:
                     return None
                 people.append(person)
+            if fed is None and is_role(label):
+                # 'Förbundschef: Tove Malm': the label is the person's role, no group
+                for person in people:
+                    person = {"name": person} if isinstance(person, str) else person
+                    role = normalise_role(label)
+                    person["role"] = f"{role}, {person['role']}" if person.get("role") else role
+                    groups.append(person)
+                continue
             group: dict = {"group": fed.label if fed else label}
             if fed:
                 group["federation"] = fed.slug

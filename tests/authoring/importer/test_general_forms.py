@@ -223,3 +223,53 @@ def test_officers_with_a_role_on_one_line_and_a_first_name_noted():
     assert (meta["chair"], meta["secretary"]) == ("Malin", "Erik")      # as written
     assert any("Malin Ås" in note for note in meta["import_notes"])
     assert any("Erik Ek" in note for note in meta["import_notes"])
+
+
+WRAPPED = """\
+FÖRBUNDSCHEFSMÖTE
+
+Datum: 2024-01-18
+Tid: 10:00-12:00
+
+Närvarande: Helga Brandt (Samordningsförbundet Norrback), Mattias Öst (Samordningsförbundet Gävlebygden), Karin Sund (Finsam Falun-Borlänge), Ingrid Lövgren (Samordningsförbundet Sydvik), Robert Wik (Samordningsförbundet Västra Dalarna)
+
+Förhinder: Annelie Rask (Samordningsförbundet Sandviken-Hofors), Göran Hed (Samordningsförbundet Mellersta Dalarna), Bo Ek (Region Dalarna)
+
+1. Mötets öppnande
+Helga öppnade mötet.
+
+2. Runda
+Nytt från förbunden.
+"""
+
+WRAPPED_PEOPLE = ["Helga Brandt", "Mattias Öst", "Karin Sund", "Ingrid Lövgren", "Robert Wik"]
+
+
+def _hard_wrapped(text: str, width: int = 78) -> str:
+    """The text as an editor with line breaks at a width writes it."""
+    import textwrap
+    return "\n".join(textwrap.fill(line, width) if line else "" for line in text.split("\n"))
+
+
+@pytest.mark.parametrize("suffix", ["txt", "pdf"])
+def test_a_list_of_people_wrapped_across_lines(tmp_path, suffix):
+    if suffix == "txt":
+        meta = front(_hard_wrapped(WRAPPED))
+    else:
+        meta = front_as(WRAPPED, suffix, tmp_path)      # the PDF wraps the long paragraphs itself
+    assert names(meta["present"]) == WRAPPED_PEOPLE
+    assert meta["present"][0] == {"name": "Helga Brandt", "federation": "norrback"}
+    assert meta["present"][1] == {"name": "Mattias Öst", "role": "Samordningsförbundet Gävlebygden"}
+    assert names(meta["absent"]) == ["Annelie Rask", "Göran Hed", "Bo Ek"]
+
+
+def test_groups_of_people_under_one_label_with_a_wrapped_line():
+    meta = front("Dialogmöte om unga vuxna\n\nDatum: 2024-02-07\n\nDeltagare\n"
+                 "Styrelsen: Ola Hägg (ordf.), Birgit Sand (v. ordf.)\n"
+                 "Beredningsgruppen: Nina Kask (Ås kommun), Jörgen Pil (Försäkringskassan),\n"
+                 "Elif Demir (Arbetsförmedlingen)\n"
+                 "Gäst: Tove Lund, Ungdomsmottagningen Ås\n\nVid pennan: Nina Kask\n\n"
+                 "Inledning\nOla hälsade välkommen.\n")
+    assert names(meta["present"]) == ["Ola Hägg", "Birgit Sand", "Nina Kask", "Jörgen Pil", "Elif Demir", "Tove Lund"]
+    assert meta["present"][2] == {"name": "Tove Lund", "role": "gäst, Ungdomsmottagningen Ås"}
+    assert (meta["chair"], meta["secretary"]) == ("Ola Hägg", "Nina Kask")
