@@ -273,3 +273,14 @@ def test_groups_of_people_under_one_label_with_a_wrapped_line():
     assert names(meta["present"]) == ["Ola Hägg", "Birgit Sand", "Nina Kask", "Jörgen Pil", "Elif Demir", "Tove Lund"]
     assert meta["present"][2] == {"name": "Tove Lund", "role": "gäst, Ungdomsmottagningen Ås"}
     assert (meta["chair"], meta["secretary"]) == ("Ola Hägg", "Nina Kask")
+
+
+@pytest.mark.parametrize("suffix", ["txt", "docx"])
+def test_a_title_of_the_type_alone_takes_the_line_under_it(tmp_path, suffix):
+    text = ("STYRGRUPPSMÖTE\n\nProjektet Fyren i Norrback\n\nMinnesanteckningar\n\n"
+            "Datum: 2024-01-18\n\n1. Inledning\nText.\n\n2. Avslut\nText.\n")
+    meta = front_as(text, suffix, tmp_path)
+    assert meta["type"] == "styrgrupp" and meta["title"] == "Styrgruppsmöte Projektet Fyren i Norrback 18 januari 2024"
+    # a title with more words than the type keeps to its own line
+    meta = front("Styrgruppsmöte för Fyren\n\nProjektet i Norrback\n\nDatum: 2024-01-18\n\n1. Inledning\nText.\n")
+    assert meta["title"] == "Styrgruppsmöte för Fyren 18 januari 2024"
