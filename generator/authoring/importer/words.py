@@ -33,8 +33,8 @@ MEETING_TYPES: list[tuple[str, str]] = [
 
 
 # a compound title word naming a meeting of no kind above ('Dialogmöte', 'Informationsträff'; not
-# 'Möte' alone, which says nothing of the kind): the type
-# 'möte'; tried after the types above and their misspellings, and only in the title lines
+# 'Möte' alone, which says nothing of the kind) gives the type 'möte'; tried after the types above
+# and their misspellings, and only in the title lines
 GENERIC_MEETING_TYPE = ("möte", r"\w+m[öo]te[tn]?|\w+träff(?:en)?")
 
 
