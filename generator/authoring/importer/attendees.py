@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 from generator.authoring.importer.labels import _PEOPLE_KINDS, _bare, _field_label_line, split_labelled
-from generator.authoring.importer.lines import _BULLET, _strip_markup
+from generator.authoring.importer.lines import _BULLET, _MD_HEADING, _NUMBERED, _strip_markup
 from generator.authoring.importer.names import KnownNames, best_name
-from generator.authoring.importer.people import _people_block, _split_commas, is_affiliation, is_role, normalise_role, parse_people, parse_person_line
+from generator.authoring.importer.people import _people_block, _split_commas, is_affiliation, is_description, is_role, normalise_role, parse_people, parse_person_line
+from generator.authoring.importer.tables import read_people_table, table_columns
 from generator.authoring.importer.words import CHAIR_ROLES, LABELS, PRESENT_GROUP_LABELS, SECRETARY_ROLES, TABLE_HEADINGS
 
 
@@ -47,7 +48,7 @@ def _people_in_line(line: str, known: KnownNames, federation: str | None) -> lis
     if not text or ":" in text:
         return None
     parts = _split_commas(text)
-    if len(parts) > 1 and not any(is_affiliation(p, known) for p in parts[1:]):
+    if len(parts) > 1 and not any(is_description(p, known) for p in parts[1:]):
         people, _ = parse_people(text, known)
         if people and all(not isinstance(p, dict) or "people" not in p for p in people):
             return [p if federation is None or isinstance(p, dict) else {"name": p, "federation": federation}
@@ -67,13 +68,18 @@ def _read_people_under_label(lines: list[str], i: int, end: int, known: KnownNam
     block, j = [], i + 1
     while j < len(lines) and not lines[j].strip():
         j += 1
+    if j < end and table_columns(lines[j]) is not None:
+        after = read_table(lines, j, known, fields, removed, LABELS[label])
+        if after > j:
+            removed.add(i)
+            return after
     while j < len(lines) and lines[j].strip() and not _field_label_line(lines[j]):
         block.append(j)
         j += 1
     grouped = label in PRESENT_GROUP_LABELS or any(
         _people_label(lines[k]) or _federation_label(lines[k], known) for k in block)
     if block and not grouped:
-        value = _people_block([lines[k] for k in block], known, notes)
+        value = _people_block(unwrap([lines[k] for k in block]), known, notes)
         if value is not None:
             _add_people(fields, LABELS[label], value, _bare(lines[i]))
             removed.update([i, *block])
@@ -139,6 +145,25 @@ def _read_people_under_label(lines: list[str], i: int, end: int, known: KnownNam
     return j
 
 
+def read_table(lines: list[str], i: int, known: KnownNames, fields: dict, removed: set[int],
+               kind: str = "present") -> int:
+    """A table of people with a heading row at line `i`, under a label of `kind` or none: its
+    people into the fields. Returns the line after the table; `i` when it was not read."""
+    table = read_people_table(lines, i, known)
+    if table is None:
+        return i
+    found, used = table
+    if kind == "present":
+        if found["present"]:
+            _add_people(fields, "present", found["present"])
+        if found["absent"]:
+            _add_people(fields, "absent", found["absent"])
+    else:
+        _add_people(fields, kind, found["present"] + found["absent"])
+    removed.update(used)
+    return used[-1] + 1
+
+
 def _unlabelled_people(lines: list[str], i: int, end: int, known: KnownNames) -> list[tuple[int, object]]:
     """Two or more lines from `i`, each one person with an affiliation ('Anna Lind, Norrback'):
     the people present, listed under no label."""
@@ -171,8 +196,10 @@ def _officers_from_roles(fields: dict, notes: list[str]) -> None:
     for key, roles in (("chair", CHAIR_ROLES), ("secretary", SECRETARY_ROLES)):
         if key in fields:
             continue
+        # any part of the role: 'ordförande, Ås kommun', 'förbundschef, sekreterare'
         holders = [p for p in everyone if isinstance(p, dict)
-                   and any(re.match(rf"{re.escape(r)}(?:$|[\s,(])", p.get("role") or "") for r in roles)]
+                   and any(re.match(rf"{re.escape(r)}(?:$|[\s,(])", part.strip())
+                           for part in (p.get("role") or "").split(",") for r in roles)]
         if len(holders) == 1:
             fields[key] = holders[0]["name"]
             notes.append(f"{'Ordförande' if key == 'chair' else 'Sekreterare'} läst ur rollen i "
@@ -211,6 +238,44 @@ def _continuation(lines: list[str], start: int, end: int, known: KnownNames) -> 
             break
         found.append(k)
     return found
+
+
+_RULE_LINE = re.compile(r"^\s*[-=_*]{3,}\s*$")
+
+
+def _open(text: str) -> bool:
+    """A list that goes on: it ends with a separator or a bracket is still open."""
+    text = text.rstrip()
+    return text.endswith((",", ";")) or text.count("(") > text.count(")")
+
+
+def _wrapped(lines: list[str], start: int, end: int, value: str) -> list[int]:
+    """The lines a list of people after a label was hard-wrapped onto ('Närvarande: Eva Ek (Ås),
+    Bo Ny' / '(Bo kommun), Lisa …'): while the list is open, or it is a list whose line was long
+    (wrapped at a width), the next line that is no label, heading, item or rule goes on with it."""
+    text, found = value, []
+    for k in range(start, end):
+        line = lines[k]
+        if (not line.strip() or split_labelled(line) or _bare(line) in LABELS or _MD_HEADING.match(line)
+                or _NUMBERED.match(line.strip()) or _BULLET.match(line) or _RULE_LINE.match(line)):
+            break
+        is_list = "," in text or ";" in text
+        if not (_open(text) or is_list and len(lines[k - 1].rstrip()) >= 60):
+            break
+        found.append(k)
+        text = f"{text} {line.strip()}"
+    return found
+
+
+def unwrap(block: list[str]) -> list[str]:
+    """Lines of a list with a line that ends open (',', ';', an open bracket) joined to the next."""
+    out: list[str] = []
+    for line in block:
+        if out and _open(out[-1]):
+            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+        else:
+            out.append(line)
+    return out
 
 
 def _add_people(fields: dict, kind: str, people: list, label: str | None = None) -> None:

@@ -50,6 +50,12 @@ _NUMERIC = re.compile(
     r"(?:(?:\s+|-|/)(?P<y>(?:19|20)\d\d)|/(?P<yy>\d\d))?(?![\d/])", re.IGNORECASE)
 
 
+# '12.3.2024', '05.11.2024': day, month and a four-digit year with points (never without the
+# year, which would read a time such as '12.30' as a date)
+_DOTTED = re.compile(
+    rf"(?<![\w/.:-]){_WD}(?P<d>[0-3]?\d)\.(?P<m>1[0-2]|0?[1-9])\.(?P<y>(?:19|20)\d\d)(?![\d]|\.\d)", re.IGNORECASE)
+
+
 _ISO = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])")
 
 
@@ -155,6 +161,11 @@ def find_date_mentions(text: str) -> list[DateMention]:
         year = int(m["y"]) if m["y"] else (expand_two_digit_year(int(m["yy"])) if m["yy"] else None)
         found.append(DateMention(m.start(), m.end(), m.group(0), "numeric", day, month, year,
                                  weekday=weekday(m)))
+    for m in _DOTTED.finditer(text):
+        year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
+        if _valid(year, month, day):
+            found.append(DateMention(m.start(), m.end(), m.group(0), "numeric", day, month, year,
+                                     weekday=weekday(m)))
     for m in _ISO.finditer(text):
         year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
         if _valid(year, month, day):

@@ -5,13 +5,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from generator.authoring.importer.attendees import _add_people, _continuation, _list_text, _officers_from_roles, _people_label, _read_people_under_label, _role_labelled, _unlabelled_people, looks_like_full_name
+from generator.authoring.importer.attendees import read_table, _add_people, _continuation, _wrapped, _list_text, _officers_from_roles, _people_label, _read_people_under_label, _role_labelled, _unlabelled_people, looks_like_full_name
 from generator.authoring.importer.dates import _MONTH_YEAR, TimeSpan, _valid, find_date_mentions, find_time_spans, month_number
 from generator.authoring.importer.kinds import _NEXT_MEETING
 from generator.authoring.importer.labels import _LINE_LABEL, _PEOPLE_KINDS, WHEN_WHERE, split_labelled
 from generator.authoring.importer.lines import _BULLET, _MD_HEADING, _NUMBERED, _next_content, _strip_markup
 from generator.authoring.importer.names import KnownNames, best_name
 from generator.authoring.importer.notes import Issue, Review
+from generator.authoring.importer.officers import note_first_names, officer_value, officers_in_prose
 from generator.authoring.importer.people import parse_people, parse_person
 from generator.authoring.importer.words import LABELS, PRESENT_GROUP_LABELS, PRESENT_SUBGROUPS, SIGNATURE_LABELS, WEEKDAY_NAMES
 
@@ -100,6 +101,11 @@ def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames,
             if j > i:
                 i = j
                 continue
+        # '| Namn | Organisation | Närvaro |': a table of people under no label
+        after = read_table(lines, i, known, fields, removed) if lines[i].lstrip().startswith("|") else i
+        if after > i:
+            i = after
+            continue
         # 'Anna Lind, Samordningsförbundet Norrback' one a line under no label at all
         if i < header_end and "present" not in fields:
             run = _unlabelled_people(lines, i, header_end, known)
@@ -123,11 +129,18 @@ def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames,
         continued: list[int] = []
         if parts and LABELS.get(parts[-1][0].lower()) in _PEOPLE_KINDS:
             # 'Närvarande ledamöter: Ulla Bergström (S)' and more people on the lines below it
-            continued = _continuation(lines, i + 1, people_end, known)
-            if continued:
-                label, sub, value = parts[-1]
-                more = "; ".join(_list_text(lines[k]) for k in continued)
-                parts[-1] = (label, sub, f"{value}; {more}" if value else more)
+            label, sub, value = parts[-1]
+            wrapped = _wrapped(lines, i + 1, people_end, value)
+            joined = " ".join([value, *(lines[k].strip() for k in wrapped)])
+            if wrapped and parse_people(joined, known)[0] is not None:
+                # the list hard-wrapped onto the lines below: one text
+                parts[-1] = (label, sub, joined)
+                continued = wrapped
+            else:
+                continued = _continuation(lines, i + 1, people_end, known)
+                if continued:
+                    more = "; ".join(_list_text(lines[k]) for k in continued)
+                    parts[-1] = (label, sub, f"{value}; {more}" if value else more)
         if parts:
             consumed = True
             for label, sub, value in parts:
@@ -148,7 +161,7 @@ def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames,
                     _add_people(fields, kind, people)
                     notes.extend(f"Tolkat: {n}." for n in extra)
                 elif kind in ("chair", "secretary") and kind not in fields:
-                    person = parse_person(value.lstrip("/").strip(), None, known)
+                    person = parse_person(value.lstrip("/").strip(), None, known) or officer_value(value, known)
                     if person is None:
                         consumed = False
                         continue
@@ -220,7 +233,9 @@ def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames,
                     fields[key] = person
             break
 
+    officers_in_prose(lines, people_end, fields, known)
     _officers_from_roles(fields, notes)
+    note_first_names(fields, notes)
     return _Labelled(fields, removed, place_value, time_value, date_value, link_value, header_end)
 
 
@@ -228,9 +243,15 @@ def _header_limits(lines: list[str], agenda: set[int]) -> tuple[int, int]:
     """Where the header ends (first agenda item, first heading after the title, or first long
     paragraph) and where people lists stop being read (the third agenda item or 'Nästa möte')."""
     header_end = len(lines)
-    first_content = next((k for k, line in enumerate(lines) if line.strip()), 0)
+    content = [k for k, line in enumerate(lines) if line.strip()]
+    first_content = content[0] if content else 0
+    # the first heading within the first three lines is the title ('Samordningsförbundet X' /
+    # '# Protokoll styrelsemöte'): the header goes on below it
+    title_heading = next((k for k in content[:3] if _MD_HEADING.match(lines[k])
+                          and _MD_HEADING.match(lines[k]).group(1)), None)
     for k, line in enumerate(lines):
-        if k in agenda or (k > first_content and _MD_HEADING.match(line) and _MD_HEADING.match(line).group(1)) \
+        if k in agenda or (k > first_content and k != title_heading and _MD_HEADING.match(line)
+                           and _MD_HEADING.match(line).group(1)) \
                 or len(line.split()) > 25:
             header_end = k
             break

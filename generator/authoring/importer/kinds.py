@@ -4,7 +4,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from generator.authoring.importer.words import FUZZY_TYPE_WORDS, MEETING_TYPES, NEXT_MEETING_NOUNS
+from generator.authoring.importer.words import FUZZY_TYPE_WORDS, GENERIC_MEETING_TYPE, MEETING_TYPES, NEXT_MEETING_NOUNS
 
 
 _NOT_THIS_MEETING = re.compile(r"\b(?:från|om|inför|till|på|nästa|kommande|föregående)\s+(?:\w+\s+)?$",
@@ -12,7 +12,8 @@ _NOT_THIS_MEETING = re.compile(r"\b(?:från|om|inför|till|på|nästa|kommande|f
 
 
 def type_in_line(line: str) -> tuple[str | None, re.Match | None]:
-    """The meeting type a title line names, with the matching word (fuzzy for misspellings)."""
+    """The meeting type a title line names, with the matching word (fuzzy for misspellings); a
+    meeting of no known kind ('Dialogmöte om …') is the generic type."""
     lowered = line.lower()
     for canonical, pattern in MEETING_TYPES:
         m = re.search(rf"(?<!\w)(?:{pattern})(?!\w)", lowered)
@@ -22,6 +23,10 @@ def type_in_line(line: str) -> tuple[str | None, re.Match | None]:
         close = difflib.get_close_matches(word.group(0), FUZZY_TYPE_WORDS, n=1, cutoff=0.8)
         if close:
             return FUZZY_TYPE_WORDS[close[0]], word
+    generic, pattern = GENERIC_MEETING_TYPE
+    m = re.search(rf"(?<!\w)(?:{pattern})(?!\w)", lowered)
+    if m:
+        return generic, m
     return None, None
 
 

@@ -263,6 +263,13 @@ def _make_title(r: _Reading, meeting_type: str, federations: list[str]) -> tuple
         title, title_place = split_title_line(title.strip(" :"))
         if sum(c.isupper() for c in title) > 0.8 * sum(c.isalpha() for c in title) > 4:
             title = _sentence_case(title, r.known)    # 'SAMRÅD MED PARTERNA' → 'Samråd med parterna'
+        subtitle = _subtitle(r, title)
+        if subtitle is not None:
+            # 'FÖRBUNDSCHEFSMÖTE' / 'FC-nätverket Dalarna': a title of the type alone and the line
+            # under it that says whose meeting it is
+            title = f"{title} {_strip_markup(r.lines[subtitle])}"
+            original = f"{original} {_strip_markup(r.lines[subtitle])}"
+            r.removed.add(subtitle)
         if title_place and not place_value:
             place_value = title_place
         date_written = bool(find_date_mentions(title))
@@ -282,6 +289,26 @@ def _make_title(r: _Reading, meeting_type: str, federations: list[str]) -> tuple
         elif r.month_year:
             title += f" {MONTH_NAMES[r.month_year[1] - 1]} {r.month_year[0]}"
     return title, place_value
+
+
+def _subtitle(r: _Reading, title: str) -> int | None:
+    """The line under a title line that is only the type word, when it is a short name-like line (no
+    label, date, time, list item or generic word such as 'Minnesanteckningar')."""
+    written = _strip_markup(r.lines[r.title_line])
+    if not r.type_word or set(_words(title)) - set(_words(r.type_word)) or set(_words(written)) - set(_words(r.type_word)):
+        return None
+    k = r.title_line + 1
+    while k < len(r.lines) and not r.lines[k].strip():
+        k += 1
+    if k >= len(r.lines) or k in r.removed:
+        return None
+    line = r.lines[k]
+    plain = _strip_markup(line)
+    if (not plain or len(plain.split()) > 8 or not plain[0].isupper() or not _is_title_candidate(line)
+            or plain.lower().rstrip(":") in GENERIC_TITLES or plain.endswith((".", ":"))
+            or find_date_mentions(plain) or find_time_spans(plain) or ":" in plain):
+        return None
+    return k
 
 
 def _place(r: _Reading, place_value: str | None) -> tuple[str | None, bool | None, str | None]:

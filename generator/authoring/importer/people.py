@@ -5,7 +5,7 @@ import re
 
 from generator.authoring.importer.lines import _BULLET
 from generator.authoring.importer.names import KnownNames, best_name
-from generator.authoring.importer.words import ORGANISATION_WORDS, PARTIES, ROLE_RULES
+from generator.authoring.importer.words import ORGANISATION_ENDINGS, ORGANISATION_WORDS, PARTIES, ROLE_RULES
 
 
 def normalise_role(text: str) -> str:
@@ -75,8 +75,8 @@ def parse_person(text: str, federation: str | None = None,
         text = m["name"].strip()
         roles = []
         for part in m["role"].split(","):
-            fed, _ = best_name(part, known.federations) if known else (None, False)
-            if fed is not None and not federation:
+            fed, fuzzy = best_name(part, known.federations) if known else (None, False)
+            if fed is not None and not federation and not (fuzzy and _ORG_WORD.search(part)):
                 federation = fed.slug
             elif part.strip():
                 roles.append(normalise_role(part))
@@ -170,11 +170,20 @@ def _people_block(block: list[str], known: KnownNames, notes: list[str]) -> list
             label = m["label"].strip()
             fed, fuzzy = best_name(label, known.federations)
             people = []
-            for name in _split_names(m["names"]):
-                person = parse_person(name, fed.slug if fed else None, known)
+            # 'Gäst: Tove Ljung, Ungdomsmottagningen Kumla': an affiliation stays with its person
+            for name in _attach_affiliations(_split_names(m["names"]), known):
+                person = parse_person_line(name, known, fed.slug if fed else None)
                 if person is None:
                     return None
                 people.append(person)
+            if fed is None and is_role(label):
+                # 'Förbundschef: Tove Malm': the label is the person's role, no group
+                for person in people:
+                    person = {"name": person} if isinstance(person, str) else person
+                    role = normalise_role(label)
+                    person["role"] = f"{role}, {person['role']}" if person.get("role") else role
+                    groups.append(person)
+                continue
             group: dict = {"group": fed.label if fed else label}
             if fed:
                 group["federation"] = fed.slug
@@ -186,13 +195,21 @@ def _people_block(block: list[str], known: KnownNames, notes: list[str]) -> list
             groups.append(group)
         return groups
     outside = [re.sub(r"\([^()]*\)", "", line) for line in cleaned]
-    if (len(cleaned) >= 2 and all(o.count(",") <= 1 for o in outside)
+    if (len(cleaned) >= 2 and not any(";" in o for o in outside)
+            and all(o.count(",") <= 1 or all(is_description(p, known) for p in _split_commas(o)[1:]) for o in outside)
             and any("," in o and _ORGANISATION.search(o.split(",", 1)[1]) for o in outside)):
         # one person a line: 'Lisa Holm, Skövde kommun' — the organisation is kept as the role
         people = []
         for line, bare in zip(cleaned, outside):
             if "," not in bare:
                 person = parse_person(line, None, known)
+                if person is None:
+                    return None
+                people.append(person)
+                continue
+            if bare.count(",") > 1 or re.search(r"\)\s*$", line):
+                # 'Sanna Holm, Regionen, vårdcentralen Ås', 'Hans Ek, Borås stad (ordf.)'
+                person = parse_person_line(line, known)
                 if person is None:
                     return None
                 people.append(person)
@@ -215,7 +232,8 @@ def _people_block(block: list[str], known: KnownNames, notes: list[str]) -> list
 
 
 _PARTY = re.compile(rf"\((?P<party>{'|'.join(PARTIES)})\)", re.IGNORECASE)
-_ORG_WORD = re.compile(rf"(?<!\w)(?:{'|'.join(ORGANISATION_WORDS)})(?!\w)", re.IGNORECASE)
+_ORG_WORD = re.compile(rf"(?<!\w)(?:{'|'.join(ORGANISATION_WORDS)})(?!\w)"
+                      rf"|\w\w(?:{'|'.join(ORGANISATION_ENDINGS)})(?!\w)", re.IGNORECASE)
 _ROLE_START = re.compile("|".join(f"(?:{pattern})" for pattern, _ in ROLE_RULES), re.IGNORECASE)
 
 
@@ -243,11 +261,24 @@ def is_affiliation(text: str, known: KnownNames | None) -> bool:
     return False
 
 
+_DESCRIPTION = re.compile(r"^(?:§|[a-zåäöé])")
+
+
+def is_description(text: str, known: KnownNames | None) -> bool:
+    """A comma part after a name that says more of that person and is no other person: an
+    affiliation, or a few words in lower case or a paragraph reference ('sakkunnigt biträde
+    till revisorerna', '§ 33')."""
+    text = text.replace("*", "").strip(" .")
+    if is_affiliation(text, known):
+        return True
+    return bool(_DESCRIPTION.match(text)) and len(text.split()) <= 8 and ":" not in text
+
+
 def _attach_affiliations(names: list[str], known: KnownNames | None) -> list[str]:
-    """['Elsa Ås', 'Östra Dalen', 'Bo Ek'] → ['Elsa Ås, Östra Dalen', 'Bo Ek']."""
+    """['Elsa Ås', 'Östra Dalen', 'Bo Ek', '§ 3'] → ['Elsa Ås, Östra Dalen', 'Bo Ek, § 3']."""
     out: list[str] = []
     for name in names:
-        if out and is_affiliation(name, known) and not is_affiliation(out[-1].split(",")[0], known):
+        if out and is_description(name, known) and not is_affiliation(out[-1].split(",")[0], known):
             out[-1] = f"{out[-1]}, {name}"
         else:
             out.append(name)

@@ -27,7 +27,15 @@ MEETING_TYPES: list[tuple[str, str]] = [
     ("arbetsutskott", r"arbetsutskott\w*|au-m[öo]te\w*"),
     ("referensgrupp", r"referensgrupp\w*"),
     ("ledningsgrupp", r"ledningsgrupp\w*"),
+    ("nätverksmöte", r"\w*nätverksm[öo]te\w*|\w*nätverksträff\w*"),
+    ("samverkansmöte", r"\w*samverkansm[öo]te\w*"),
 ]
+
+
+# a compound title word naming a meeting of no kind above ('Dialogmöte', 'Informationsträff'; not
+# 'Möte' alone, which says nothing of the kind) gives the type 'möte'; tried after the types above
+# and their misspellings, and only in the title lines
+GENERIC_MEETING_TYPE = ("möte", r"\w+m[öo]te[tn]?|\w+träff(?:en)?")
 
 
 NETWORK_TYPES = {"förbundschefsmöte", "presidiemöte"}   # meetings across federations
@@ -37,7 +45,8 @@ TYPE_TITLES = {"förbundschefsmöte": "Förbundschefsmöte", "presidiemöte": "P
                "beredningsgrupp": "Beredningsgruppsmöte", "styrelse": "Styrelsemöte",
                "medlemssamråd": "Medlemssamråd", "styrgrupp": "Styrgruppsmöte",
                "arbetsgrupp": "Arbetsgruppsmöte", "arbetsutskott": "Arbetsutskottsmöte",
-               "referensgrupp": "Referensgruppsmöte", "ledningsgrupp": "Ledningsgruppsmöte"}
+               "referensgrupp": "Referensgruppsmöte", "ledningsgrupp": "Ledningsgruppsmöte",
+               "nätverksmöte": "Nätverksmöte", "samverkansmöte": "Samverkansmöte", "möte": "Möte"}
 
 
 # the well-spelt forms; a title word matching a type but not one of these gets corrected
@@ -103,7 +112,9 @@ LABELS: dict[str, str] = {
     "icke tjänstgörande ersättare": "present", "övriga närvarande": "present",
     "övriga deltagare": "present", "övriga": "present", "tjänstepersoner": "present",
     "närvarande tjänstepersoner": "present", "från kansliet": "present", "kansliet": "present",
-    "tjänstemän": "present", "närvarande tjänstemän": "present",
+    "tjänstemän": "present", "närvarande tjänstemän": "present", "närvaro": "present",
+    "ersättare som inte tjänstgör": "present", "ersättare, ej tjänstgörande": "present",
+    "ej tjänstgörande": "present", "icke tjänstgörande": "present",
     # absent
     "frånvarande": "absent", "anmält förhinder": "absent", "förhinder": "absent",
     "ej närvarande": "absent", "anmälda förhinder": "absent", "frånvarande ledamöter": "absent",
@@ -133,7 +144,8 @@ PRESENT_GROUP_LABELS = (
     "tjänstgörande ersättare", "ersättare", "närvarande ersättare", "ej tjänstgörande ersättare",
     "icke tjänstgörande ersättare", "övriga närvarande", "övriga deltagare", "övriga",
     "tjänstepersoner", "närvarande tjänstepersoner", "från kansliet", "kansliet", "tjänstemän",
-    "närvarande tjänstemän",
+    "närvarande tjänstemän", "ersättare som inte tjänstgör", "ersättare, ej tjänstgörande",
+    "ej tjänstgörande", "icke tjänstgörande",
 )
 
 
@@ -148,12 +160,34 @@ ORGANISATION_WORDS = (
     "vården", "vårdcentral", "hälsocentral", "psykiatri", "psykiatrin", "socialtjänst",
     "socialtjänsten", "kansli", "kansliet", "förvaltning", "förvaltningen", "nämnd", "nämnden",
     "fk", "af", "skr", "nns", "länsstyrelsen", "högskola", "universitet", "projekt", "projektet",
+    "finsam", "sjukhus", "sjukhuset", "vårdcentralen", "stiftelse", "förening", "bolag", "ab",
+)
+
+
+# the endings of a compound word that names an organisation: 'Västra Götalandsregionen',
+# 'Ungdomsmottagningen', 'Vuxenutbildningen' (the word must be longer than the ending)
+ORGANISATION_ENDINGS = (
+    "kommun", "regionen", "förbundet", "förvaltningen", "förvaltning", "kassan", "förmedlingen",
+    "mottagningen", "mottagning", "centralen", "sjukhus", "sjukhuset", "kliniken", "enheten",
+    "nämnden", "skolan", "utbildningen", "stiftelsen", "föreningen", "bolaget", "myndigheten",
+    "verket", "kontoret", "tjänsten", "vården", "psykiatrin", "huset", "teamet",
 )
 
 
 # the role a member has in the meeting that makes them its chair or secretary, when no label says
 CHAIR_ROLES = ("ordförande", "mötesordförande", "mötesledare", "ordförande för mötet", "dagens ordförande")
 SECRETARY_ROLES = ("sekreterare", "protokollförare", "mötessekreterare", "antecknare")
+
+
+# a sentence that names the chair or the secretary in prose: 'Mötet leddes av Petra Nyman.',
+# 'Anteckningar fördes av Jenny Kallio.' (the name follows the phrase)
+CHAIR_PHRASES = ("mötet leddes av", "sammanträdet leddes av", "träffen leddes av", "mötet leds av",
+                 "ordförande var", "mötesordförande var", "ordförande för mötet var", "mötesledare var",
+                 "ordförande vid mötet var", "ordförandeskapet innehades av")
+SECRETARY_PHRASES = ("anteckningar fördes av", "anteckningarna fördes av", "minnesanteckningarna fördes av",
+                     "protokollet fördes av", "anteckningar skrevs av", "anteckningarna skrevs av",
+                     "sekreterare var", "antecknare var", "protokollförare var", "mötessekreterare var",
+                     "vid pennan var", "vid protokollet var")
 
 
 # "Närvarande i rummet:", "**På Teams:**" — the sub-labels that split present people into groups
@@ -227,6 +261,28 @@ NOT_FOUND_NOTE = ("Importen fann inte {fields} i originalet och har satt not_in_
 FIELD_WORDS = {"chair": "ordförande", "secretary": "sekreterare", "present": "närvarande",
                "absent": "frånvarande", "location": "plats", "start": "tid"}
 # the heading cells of a table of people
+# the heading cells of a table of people that say what a column holds; a table whose heading row
+# has a name column is read column by column ('Namn | Organisation | Närvaro')
+TABLE_COLUMNS = {
+    "namn": "name", "deltagare": "name", "ledamot": "name", "ledamöter": "name", "person": "name",
+    "för- och efternamn": "name",
+    "parti": "party",
+    "organisation": "organisation", "representerar": "organisation", "förbund": "organisation",
+    "myndighet": "organisation", "verksamhet": "organisation", "kommun/myndighet": "organisation",
+    "arbetsplats": "organisation", "huvudman": "organisation",
+    "roll": "role", "funktion": "role", "uppdrag": "role", "befattning": "role", "titel": "role",
+    "närvaro": "presence", "närvarande": "presence", "deltar": "presence", "deltog": "presence",
+    "status": "presence", "närvarande/frånvarande": "presence",
+    "kommentar": "note", "anmärkning": "note", "not": "note", "§": "note", "paragrafer": "note",
+}
+# what a presence cell says: the person was there (no more to say) or was not
+TABLE_PRESENT_VALUES = ("närvarande", "ja", "x", "deltog", "deltar", "närvarade", "✓", "✔")
+TABLE_ABSENT_VALUES = ("förhinder", "anmält förhinder", "frånvarande", "frånvaro", "ej närvarande",
+                       "inte närvarande", "nej", "avbud", "anmält frånvaro", "anmält avbud", "deltog ej",
+                       "deltog inte")
+# a presence cell naming where the person was ('I rummet', 'Teams'): people are grouped by it
+TABLE_PLACE_VALUES = (r"(?:i|på|via)\s+\w+|teams|zoom|skype|digitalt|fysiskt|online|distans|på\s+plats|"
+                      r"på\s+länk|länk|video")
 TABLE_HEADINGS = ("namn", "organisation", "roll", "funktion", "förbund", "parti", "representerar",
                   "uppdrag", "befattning", "titel", "närvarande", "ledamot", "ersättare", "kommentar")
 # a label alone on a line with the name on the next, as signatures stand ('Vid pennan' /
