@@ -47,7 +47,7 @@ _MONTH_YEAR = re.compile(rf"(?<![\w\d]\s)(?<![\d])\b(?P<m>{_MONTH_RE})\s+(?P<y>(
 
 _NUMERIC = re.compile(
     rf"(?<![\w/.:-]){_WD}(?P<d>[0-3]?\d)/(?P<m>1[0-2]|0?[1-9])"
-    r"(?:(?:\s+|-|/)(?P<y>(?:19|20)\d\d)|/(?P<yy>\d\d))?(?![\d/])", re.IGNORECASE)
+    r"(?:(?:\s+|-|/)(?P<y>(?:19|20)\d\d)|[/-](?P<yy>\d\d))?(?![\d/])", re.IGNORECASE)
 
 
 # '12.3.2024', '05.11.2024': day, month and a four-digit year with points (never without the
