@@ -5,7 +5,7 @@ import re
 
 from generator.authoring.importer.lines import _BULLET
 from generator.authoring.importer.names import KnownNames, best_name
-from generator.authoring.importer.words import ORGANISATION_ENDINGS, ORGANISATION_WORDS, PARTIES, ROLE_RULES
+from generator.authoring.importer.words import JOB_TITLE_ENDINGS, JOB_TITLE_PREFIXES, JOB_TITLES, ORGANISATION_ENDINGS, ORGANISATION_WORDS, PARTIES, ROLE_RULES
 
 
 def normalise_role(text: str) -> str:
@@ -64,6 +64,29 @@ def _split_names(text: str) -> list[str]:
     return names
 
 
+def is_job_title_word(word: str) -> bool:
+    """'Förbundschef', 'Vårdenhetschef', 'Ekonom', 'Arbetskonsulent': a word naming a job."""
+    word = word.casefold().strip(" .,:")
+    return word in JOB_TITLES or any(word.endswith(ending) for ending in JOB_TITLE_ENDINGS)
+
+
+def split_job_title(text: str) -> tuple[str | None, str]:
+    """'Förbundschef Helena Rydén' → ('förbundschef', 'Helena Rydén'); 'Vice ordförande Bo Ek' →
+    ('vice ordförande', 'Bo Ek'). The rest must be a name of two words or more; else (None, text)."""
+    words = text.split()
+    for k in range(1, min(4, len(words) - 1)):
+        if not is_job_title_word(words[k - 1]):
+            continue
+        before = " ".join(words[:k - 1]).casefold()
+        if before and before not in JOB_TITLE_PREFIXES:
+            continue
+        rest = words[k:]
+        if len(rest) >= 2 and all(_NAME_WORD.match(w) for w in rest) and not any(is_job_title_word(w) for w in rest):
+            title = " ".join(words[:k])
+            return normalise_role(title[:1].lower() + title[1:]), " ".join(rest)
+    return None, text
+
+
 def parse_person(text: str, federation: str | None = None,
                  known: KnownNames | None = None) -> str | dict | None:
     """'Kipa' → 'Kipa'; 'Eva Strand (v. ordf)' → {name, role}; 'Anna Ek (Roslagen, FC)' →
@@ -82,6 +105,10 @@ def parse_person(text: str, federation: str | None = None,
                 roles.append(normalise_role(part))
         role = ", ".join(roles) or None
     text = " ".join(text.split())
+    title, text = split_job_title(text)
+    if title:
+        # 'Förbundschef Helena Rydén': the title before the name is the person's role
+        role = f"{title}, {role}" if role else title
     if not looks_like_name(text):
         return None
     if role is None and federation is None:

@@ -81,6 +81,26 @@ ROLE_RULES: list[tuple[str, str]] = [
 ]
 
 
+# job titles written before a name ('Förbundschef Helena Rydén', 'Ekonom Peter Holmqvist'): the
+# name is the person and the title goes to the role. A word is a title when it is one of
+# JOB_TITLES or ends in one of JOB_TITLE_ENDINGS ('Vårdenhetschef', 'Arbetskonsulent'); a few
+# words may stand before it ('Vice ordförande', 'Studie- och yrkesvägledare', 'T.f. förbundschef')
+JOB_TITLES = ("ekonom", "kanslist", "controller", "kommunikatör", "revisor", "socionom", "psykolog",
+              "kurator", "läkare", "sjuksköterska", "arbetsterapeut", "fysioterapeut", "jurist",
+              "coach", "jobbcoach", "arbetsförmedlare", "direktör", "ordförande", "ledamot",
+              "ersättare", "förbundschef", "tjänsteperson", "tjänsteman", "specialist", "expert",
+              "pedagog", "praktikant", "student", "representant", "adjungerad", "gäst", "föredragande")
+JOB_TITLE_ENDINGS = ("chef", "ledare", "samordnare", "koordinator", "handläggare", "konsulent",
+                     "utvecklare", "strateg", "utredare", "sekreterare", "ansvarig", "direktör",
+                     "handledare", "rådgivare", "assistent", "vägledare", "terapeut", "sköterska",
+                     "analytiker", "specialist", "ombud", "kanslist", "controller", "coach",
+                     "kommunikatör", "ekonom", "administratör", "stödjare", "förmedlare",
+                     "företrädare", "representant", "pedagog", "ordförande")
+# words that may stand before a job title and belong to it
+JOB_TITLE_PREFIXES = ("vice", "t.f.", "tf", "tf.", "t f", "bitr.", "biträdande", "tillförordnad",
+                      "studie- och", "2:e vice", "förste", "första", "andre", "senior", "regional")
+
+
 GENERIC_TITLES = {"minnesanteckningar", "minnesanteckning", "anteckningar", "protokoll",
                   "mötesanteckningar", "mötesprotokoll", "dagordning", "agenda"}
 
@@ -115,6 +135,9 @@ LABELS: dict[str, str] = {
     "tjänstemän": "present", "närvarande tjänstemän": "present", "närvaro": "present",
     "ersättare som inte tjänstgör": "present", "ersättare, ej tjänstgörande": "present",
     "ej tjänstgörande": "present", "icke tjänstgörande": "present",
+    "ordinarie ledamöter": "present", "närvarande ordinarie ledamöter": "present",
+    "ordinarie ledamot": "present", "ersättare, tjänstgörande": "present",
+    "deltog": "present",
     # absent
     "frånvarande": "absent", "anmält förhinder": "absent", "förhinder": "absent",
     "ej närvarande": "absent", "anmälda förhinder": "absent", "frånvarande ledamöter": "absent",
@@ -122,13 +145,14 @@ LABELS: dict[str, str] = {
     "anmält frånvaro": "absent", "frånvarande ersättare": "absent",
     # guests
     "gäster": "guests", "gäst": "guests", "inbjudna": "guests", "inbjudna gäster": "guests",
-    "adjungerade": "guests", "adjungerad": "guests", "inbjuden": "guests", "inbjudna föredragande": "guests",
+    "adjungerade": "guests", "adjungerad": "guests", "inbjuden": "guests", "inbjuden gäst": "guests", "inbjudna föredragande": "guests",
     "föredragande": "guests", "externa deltagare": "guests",
     # when and where
     "plats": "place", "lokal": "place", "mötesplats": "place", "sammanträdesplats": "place",
     "mötesplats/lokal": "place", "var": "place",
     "tid": "time", "tidpunkt": "time", "klockan": "time", "mötestid": "time", "sammanträdestid": "time",
     "datum": "date", "mötesdatum": "date", "sammanträdesdatum": "date", "dag": "date",
+    "sammanträdesdag": "date", "mötesdag": "date",
     "datum och tid": "datetime", "tid och datum": "datetime", "datum, tid": "datetime",
     "datum/tid": "datetime", "när": "datetime",
     "tid och plats": "timeplace", "plats och tid": "timeplace", "tid/plats": "timeplace",
@@ -145,7 +169,8 @@ PRESENT_GROUP_LABELS = (
     "icke tjänstgörande ersättare", "övriga närvarande", "övriga deltagare", "övriga",
     "tjänstepersoner", "närvarande tjänstepersoner", "från kansliet", "kansliet", "tjänstemän",
     "närvarande tjänstemän", "ersättare som inte tjänstgör", "ersättare, ej tjänstgörande",
-    "ej tjänstgörande", "icke tjänstgörande",
+    "ej tjänstgörande", "icke tjänstgörande", "ordinarie ledamöter", "närvarande ordinarie ledamöter",
+    "ordinarie ledamot", "ersättare, tjänstgörande",
 )
 
 
