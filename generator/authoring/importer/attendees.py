@@ -10,13 +10,30 @@ from generator.authoring.importer.lines import _BULLET, _MD_HEADING, _NUMBERED, 
 from generator.authoring.importer.names import KnownNames, best_name
 from generator.authoring.importer.people import _people_block, _split_commas, is_affiliation, is_description, is_role, normalise_role, parse_people, parse_person_line
 from generator.authoring.importer.tables import read_people_table, table_columns
-from generator.authoring.importer.words import CHAIR_ROLES, LABELS, PRESENT_GROUP_LABELS, SECRETARY_ROLES, TABLE_HEADINGS
+from generator.authoring.importer.words import CHAIR_ROLES, LABELS, PRESENT_GROUP_LABELS, PRESENT_SUBGROUPS, SECRETARY_ROLES, TABLE_HEADINGS
+
+
+_SUBGROUP_LABEL = re.compile(rf"^(?P<label>.+?)\s+(?P<sub>{PRESENT_SUBGROUPS})$", re.IGNORECASE)
 
 
 def _people_label(line: str) -> str | None:
-    """The label of a line that is only a people label: 'Beslutande ledamöter', '**Förhinder:**'."""
+    """The label of a line that is only a people label: 'Beslutande ledamöter', '**Förhinder:**',
+    'Närvarande via Teams' (a present label and where the people were)."""
     bare = _bare(line)
-    return bare if LABELS.get(bare) in _PEOPLE_KINDS else None
+    return bare if _label_kind(bare) in _PEOPLE_KINDS else None
+
+
+def _label_kind(label: str) -> str | None:
+    """The field a people label fills: 'närvarande via teams' → 'present'."""
+    if label in LABELS:
+        return LABELS[label]
+    m = _SUBGROUP_LABEL.match(label)
+    return "present" if m and LABELS.get(m["label"]) == "present" else None
+
+
+def _group_label(label: str) -> bool:
+    """A label whose heading is kept as the name of its group of people."""
+    return label in PRESENT_GROUP_LABELS or (label not in LABELS and _label_kind(label) == "present")
 
 
 def _federation_label(line: str, known: KnownNames) -> object | None:
@@ -69,24 +86,24 @@ def _read_people_under_label(lines: list[str], i: int, end: int, known: KnownNam
     while j < len(lines) and not lines[j].strip():
         j += 1
     if j < end and table_columns(lines[j]) is not None:
-        after = read_table(lines, j, known, fields, removed, LABELS[label])
+        after = read_table(lines, j, known, fields, removed, _label_kind(label))
         if after > j:
             removed.add(i)
             return after
     while j < len(lines) and lines[j].strip() and not _field_label_line(lines[j]):
         block.append(j)
         j += 1
-    grouped = label in PRESENT_GROUP_LABELS or any(
+    grouped = _group_label(label) or any(
         _people_label(lines[k]) or _federation_label(lines[k], known) for k in block)
     if block and not grouped:
         value = _people_block(unwrap([lines[k] for k in block]), known, notes)
         if value is not None:
-            _add_people(fields, LABELS[label], value, _bare(lines[i]))
+            _add_people(fields, _label_kind(label), value, _bare(lines[i]))
             removed.update([i, *block])
             return j
     # groups, line by line; a line that is no person ends the list and stays in the text
     groups: list[dict] = []
-    current = {"kind": LABELS[label], "group": label if label in PRESENT_GROUP_LABELS else None,
+    current = {"kind": _label_kind(label), "group": label if _group_label(label) else None,
                "label": lines[i], "federation": None, "people": [], "lines": [i]}
     j = i + 1
     while j < end:
@@ -104,10 +121,19 @@ def _read_people_under_label(lines: list[str], i: int, end: int, known: KnownNam
         fed = None if next_label else _federation_label(line, known)
         if next_label or fed is not None:
             groups.append(current)
-            kind = LABELS[next_label] if next_label else current["kind"]
-            name = next_label if next_label in PRESENT_GROUP_LABELS else (fed.label if fed else None)
+            kind = _label_kind(next_label) if next_label else current["kind"]
+            name = next_label if next_label and _group_label(next_label) else (fed.label if fed else None)
             current = {"kind": kind, "group": name, "label": line, "federation": fed.slug if fed else None,
                        "people": [], "lines": [j]}
+            j += 1
+            continue
+        inline = _inline_people(line, known)
+        if inline is not None:
+            # '- Inbjuden gäst: Nora Sandberg, utvärderare' among the others: that kind, one line
+            groups.append(current)
+            groups.append({"kind": inline[0], "group": None, "label": line, "federation": None,
+                           "people": inline[1], "lines": [j]})
+            current = {**current, "people": [], "lines": []}
             j += 1
             continue
         if _bare(line) in LABELS or split_labelled(line):
@@ -130,7 +156,7 @@ def _read_people_under_label(lines: list[str], i: int, end: int, known: KnownNam
         named = []
         for g in mine:
             if g["group"]:
-                group = {"group": g["group"][:1].upper() + g["group"][1:]}
+                group = {"group": _group_name(g["group"], g["label"])}
                 if g["federation"]:
                     group["federation"] = g["federation"]
                 group["people"] = g["people"]
@@ -143,6 +169,28 @@ def _read_people_under_label(lines: list[str], i: int, end: int, known: KnownNam
         if _people_label(lines[k]) and not lines[k].strip() == "":
             removed.add(k)
     return j
+
+
+def _group_name(label: str, line: str) -> str:
+    """The name of a group as its heading writes it ('Närvarande via Teams'); a heading in capitals
+    or a plain label is written 'Beslutande ledamöter'."""
+    written = _strip_markup(line).replace("*", "").strip().lstrip("-–• ").rstrip(":").strip()
+    if label not in LABELS and written.casefold() == label and not written.isupper():
+        return written[:1].upper() + written[1:]
+    return label[:1].upper() + label[1:]
+
+
+def _inline_people(line: str, known: KnownNames) -> tuple[str, list] | None:
+    """'- Inbjuden gäst: Nora Sandberg, FoU Kalmar': (the kind, the people) of a line that is a
+    people label with its people after it; None for any other line."""
+    parts = split_labelled(_list_text(line))
+    if len(parts) != 1 or LABELS.get(parts[0][0].lower()) not in _PEOPLE_KINDS or not parts[0][2]:
+        return None
+    person = parse_person_line(parts[0][2], known)
+    if person is not None:
+        return LABELS[parts[0][0].lower()], [person]
+    people, _notes = parse_people(parts[0][2], known)
+    return (LABELS[parts[0][0].lower()], people) if people else None
 
 
 def read_table(lines: list[str], i: int, known: KnownNames, fields: dict, removed: set[int],

@@ -251,7 +251,7 @@ def _header_limits(lines: list[str], agenda: set[int]) -> tuple[int, int]:
                           and _MD_HEADING.match(lines[k]).group(1)), None)
     for k, line in enumerate(lines):
         if k in agenda or (k > first_content and k != title_heading and _MD_HEADING.match(line)
-                           and _MD_HEADING.match(line).group(1)) \
+                           and _MD_HEADING.match(line).group(1) and not _header_heading(lines, k)) \
                 or len(line.split()) > 25:
             header_end = k
             break
@@ -263,6 +263,15 @@ def _header_limits(lines: list[str], agenda: set[int]) -> tuple[int, int]:
             people_end = min(people_end, k)
             break
     return header_end, max(people_end, header_end)
+
+
+def _header_heading(lines: list[str], k: int) -> bool:
+    """A heading within the header, which goes on below it: a heading that is a people label
+    ('## Närvaro') or one followed by a label line ('## Styrelsen för …' / 'Datum: …')."""
+    if _people_label(lines[k]):
+        return True
+    below = _next_content(lines, k) or ""
+    return bool(split_labelled(below) or _people_label(below))
 
 
 def split_title_line(title: str) -> tuple[str, str | None]:
