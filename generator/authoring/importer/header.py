@@ -12,9 +12,9 @@ from generator.authoring.importer.labels import _LINE_LABEL, _PEOPLE_KINDS, WHEN
 from generator.authoring.importer.lines import _BULLET, _MD_HEADING, _NUMBERED, _next_content, _strip_markup
 from generator.authoring.importer.names import KnownNames, best_name
 from generator.authoring.importer.notes import Issue, Review
-from generator.authoring.importer.officers import note_first_names, officer_value, officers_in_prose
+from generator.authoring.importer.officers import note_first_names, officer_value, officers_in_prose, officers_in_signatures
 from generator.authoring.importer.people import parse_people, parse_person
-from generator.authoring.importer.words import LABELS, PRESENT_GROUP_LABELS, PRESENT_SUBGROUPS, SIGNATURE_LABELS, WEEKDAY_NAMES
+from generator.authoring.importer.words import LABELS, PRESENT_GROUP_LABELS, PRESENT_SUBGROUPS, WEEKDAY_NAMES
 
 
 _GENERIC_PREFIX = re.compile(r"^(?:minnesanteckningar|minnesanteckning|mötesanteckningar|anteckningar|protokoll)"
@@ -161,7 +161,7 @@ def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames,
                     _add_people(fields, kind, people)
                     notes.extend(f"Tolkat: {n}." for n in extra)
                 elif kind in ("chair", "secretary") and kind not in fields:
-                    person = parse_person(value.lstrip("/").strip(), None, known) or officer_value(value, known)
+                    person = officer_value(value, known) or parse_person(value.lstrip("/").strip(), None, known)
                     if person is None:
                         consumed = False
                         continue
@@ -215,24 +215,9 @@ def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames,
                 removed.discard(line)
                 removed.difference_update(continued_of.get(line, []))
             reviews.append(Review("present", Issue.NOT_NAMES))
-    # 'Vid pennan' / 'Vid protokollet' / 'Ordförande' with the name on the next line, as a
-    # signature often stands at the end ('//Catarina'); the lines stay in the text
-    for key in ("secretary", "chair"):
-        if key in fields:
-            continue
-        for k, line in enumerate(lines):
-            plain = _strip_markup(line)
-            m = _SIGNATURE.match(plain)
-            if not m or LABELS.get(m["label"].lower()) != key:
-                continue
-            name = m["name"] or _next_content(lines, k)
-            if name:
-                name = name.lstrip("/").strip()
-                person = parse_person(name, None, known) if looks_like_full_name(name) else None
-                if person:
-                    fields[key] = person
-            break
-
+    # 'Vid pennan' / 'Vid protokollet' / 'Ordförande' with the name below or above it, as a
+    # signature stands at the end ('//Catarina'); the lines stay in the text
+    officers_in_signatures(lines, fields, known)
     officers_in_prose(lines, people_end, fields, known)
     _officers_from_roles(fields, notes)
     note_first_names(fields, notes)
@@ -289,7 +274,3 @@ def split_title_line(title: str) -> tuple[str, str | None]:
     rest = [p for p, is_when in zip(parts[1:], when[1:]) if not is_when and _without_when(p)]
     place = ", ".join(_without_when(p) for p in rest) or None
     return head.strip(" ,–-"), place
-
-
-_SIGNATURE = re.compile(rf"^\s*(?P<label>{'|'.join(re.escape(w) for w in SIGNATURE_LABELS)})\s*:?\s*"
-                        rf"(?:/*\s*(?P<name>\S.*))?$", re.IGNORECASE)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.authoring.importer.lines import _BULLET, _strip_markup
-from generator.authoring.importer.words import LABELS, PRESENT_SUBGROUPS
+from generator.authoring.importer.words import LABELS, PRESENT_SUBGROUPS, TABLE_COLUMNS
 
 
 _LABEL_RE = "|".join(sorted((re.escape(k) for k in LABELS), key=len, reverse=True))
@@ -68,9 +68,19 @@ def label_view(lines: list[str]) -> list[str]:
     of two cells far apart ('Styrelsen          Sammanträdesdatum 2024-03-13') reads as its
     cells with a comma between them. The body keeps the lines as written."""
     view = []
+    table_width = 0           # inside a plain-text table of people under its heading row
     for k, line in enumerate(lines):
         cells = [c for c in _CELL_GAP.split(line.strip()) if c]
         below = [c for c in _CELL_GAP.split(lines[k + 1].strip()) if c] if k + 1 < len(lines) else []
+        if table_width and 1 < len(cells) <= table_width and not _is_label_cell(cells[0]):
+            view.append("| " + " | ".join(" ".join(c.split()) for c in cells) + " |")
+            continue
+        table_width = 0
+        if len(cells) > 1 and _is_people_heading_row(cells) and len(below) > 1:
+            # 'Namn          Organisation' over 'Gunilla Persson     Östersunds kommun': a table
+            view.append("| " + " | ".join(cells) + " |")
+            table_width = len(cells)
+            continue
         if len(cells) > 1 and len(below) == len(cells) and all(_is_label_cell(c) for c in cells) \
                 and not any(_is_label_cell(c) for c in below):
             # 'Datum    Tid    Plats' over '2024-05-20    13.00–15.00    Kommunhuset'
@@ -93,6 +103,13 @@ def label_view(lines: list[str]) -> list[str]:
         else:
             view.append(line)
     return view
+
+
+def _is_people_heading_row(cells: list[str]) -> bool:
+    """'Namn', 'Organisation', 'Roll': the heading row of a table of people (a name column and
+    at least one other known column)."""
+    kinds = [TABLE_COLUMNS.get(c.replace("*", "").strip().rstrip(":").lower()) for c in cells]
+    return "name" in kinds and sum(kind is not None for kind in kinds) >= 2
 
 
 def _is_label_cell(cell: str) -> bool:

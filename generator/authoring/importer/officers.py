@@ -8,8 +8,8 @@ import re
 from generator.authoring.importer.labels import split_labelled
 from generator.authoring.importer.lines import _strip_markup
 from generator.authoring.importer.names import KnownNames
-from generator.authoring.importer.people import parse_person_line
-from generator.authoring.importer.words import CHAIR_PHRASES, LABELS, SECRETARY_PHRASES
+from generator.authoring.importer.people import parse_person, parse_person_line
+from generator.authoring.importer.words import CHAIR_PHRASES, LABELS, SECRETARY_PHRASES, SIGNATURE_LABELS
 
 
 _NAME = r"[A-ZÅÄÖÉÜ][\w'’-]+(?:\s+(?:(?:af|von|van|de)\s+)?[A-ZÅÄÖÉÜ][\w'’-]+){0,3}"
@@ -68,3 +68,63 @@ def note_first_names(fields: dict, notes: list[str]) -> None:
         full = sorted({n for n in everyone if n.split()[0] == name and len(n.split()) > 1})
         if len(full) == 1:
             notes.append(f"{word} ”{name}” är troligen {full[0]} i deltagarlistan – kontrollera.")
+
+
+_SIGNATURE = re.compile(rf"^\s*(?P<label>{'|'.join(re.escape(w) for w in SIGNATURE_LABELS)})(?!\w)\s*:?\s*"
+                        rf"(?:/*\s*(?P<name>\S.*))?$", re.IGNORECASE)
+
+
+# a line to sign on: dots, underscores or dashes
+_SIGN_LINE = re.compile(r"^[\s.…_–—-]*$")
+
+
+def _signed_name(text: str | None, known: KnownNames) -> object | None:
+    """The person a signature line names ('Ulla Petersson', '//Catarina', 'Ulla Petersson,
+    förbundssekreterare'); None for a line that is no name."""
+    if not text:
+        return None
+    text = _strip_markup(text).replace("*", "").lstrip("/").strip()
+    if not text or ":" in text or not _NAME_LINE.match(text):
+        return None
+    return parse_person_line(text, known) or parse_person(text, None, known)
+
+
+_NAME_LINE = re.compile(rf"^{_NAME}(?:\s*,.*)?$")
+
+
+def _content_near(lines: list[str], k: int, step: int) -> str | None:
+    """The first line above (step -1) or below (step 1) line k that is neither empty nor a line
+    to sign on."""
+    j = k + step
+    while 0 <= j < len(lines):
+        if lines[j].strip() and not _SIGN_LINE.match(_strip_markup(lines[j])):
+            return lines[j]
+        j += step
+    return None
+
+
+def officers_in_signatures(lines: list[str], fields: dict, known: KnownNames) -> None:
+    """The chair and secretary of the closing signatures, when no label gave them: 'Vid
+    protokollet' / '……' / 'Sekreterare: Ulla Petersson', 'Ordförande: X  Justerare: Y' on one
+    line, a label alone with the name below it (or, when below is no name, above it)."""
+    for k, line in enumerate(lines):
+        plain = _strip_markup(line).replace("*", "").strip()
+        for label, _sub, value in split_labelled(plain):
+            key = LABELS.get(label.lower())
+            if key in ("chair", "secretary") and key not in fields and (person := _signed_name(value, known)):
+                fields[key] = person
+        m = _SIGNATURE.match(plain)
+        if not m or m["name"] and not m["name"].startswith("/"):
+            continue
+        key = LABELS.get(m["label"].lower())
+        if key not in ("chair", "secretary") or key in fields:
+            continue
+        if m["name"]:
+            person = _signed_name(m["name"], known)      # 'Vid pennan //Catarina'
+        else:
+            below = _content_near(lines, k, 1)
+            if below is not None and split_labelled(_strip_markup(below).replace("*", "")):
+                continue            # 'Vid protokollet' / 'Sekreterare: …': the label line below says
+            person = _signed_name(below, known) or _signed_name(_content_near(lines, k, -1), known)
+        if person is not None:
+            fields[key] = person

@@ -189,7 +189,7 @@ def _people_block(block: list[str], known: KnownNames, notes: list[str]) -> list
     if not block:
         return None
     cleaned = [_BULLET.match(line)["text"] if _BULLET.match(line) else line.strip() for line in block]
-    cleaned = [line.replace("**", "").strip() for line in cleaned]
+    cleaned = [_slash_affiliation(line.replace("**", "").strip()) for line in cleaned]
     labelled = [re.match(r"^(?P<label>[^:()]{2,40}?)\s*:\s*(?P<names>.+)$", line) for line in cleaned]
     if all(labelled):
         groups = []
@@ -222,6 +222,16 @@ def _people_block(block: list[str], known: KnownNames, notes: list[str]) -> list
             groups.append(group)
         return groups
     outside = [re.sub(r"\([^()]*\)", "", line) for line in cleaned]
+    if _one_person_a_line(cleaned, outside, known):
+        # 'Jesper Carlsson, Kooperativet Gröna Händer, Uddevalla' among lines of one person with
+        # an affiliation each: every part after the name is where the person comes from
+        people = []
+        for line in cleaned:
+            person = parse_person_line(line, known)
+            if person is None:
+                return None
+            people.append(person)
+        return people
     if (len(cleaned) >= 2 and not any(";" in o for o in outside)
             and all(o.count(",") <= 1 or all(is_description(p, known) for p in _split_commas(o)[1:]) for o in outside)
             and any("," in o and _ORGANISATION.search(o.split(",", 1)[1]) for o in outside)):
@@ -256,6 +266,20 @@ def _people_block(block: list[str], known: KnownNames, notes: list[str]) -> list
         return None
     notes.extend(f"Tolkat: {n}." for n in extra)
     return people
+
+
+def _one_person_a_line(cleaned: list[str], outside: list[str], known: KnownNames) -> bool:
+    """Lines that each begin with a full name followed by a comma, most of them with a part after
+    it that is known to be an affiliation ('Stina Åberg, Arbetsförmedlingen'): a list of one
+    person a line, whose other parts are affiliations too, whatever their words."""
+    if len(cleaned) < 3 or any(";" in o or re.search(r"\s(?:och|samt|&)\s", o) for o in outside):
+        return False
+    heads = [_split_commas(o)[0] if o.strip() else "" for o in outside]
+    if not all(looks_like_name(h) and len(h.split()) >= 2 for h in heads):
+        return False
+    with_parts = [_split_commas(o)[1:] for o in outside if "," in o]
+    known_parts = sum(1 for parts in with_parts if parts and is_affiliation(parts[0], known))
+    return len(with_parts) >= 2 and known_parts * 2 > len(with_parts)
 
 
 _PARTY = re.compile(rf"\((?P<party>{'|'.join(PARTIES)})\)", re.IGNORECASE)
@@ -325,6 +349,18 @@ def _split_commas(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
+_SLASH = re.compile(r"^(?P<name>[^/,()]+?)\s*/\s*(?P<rest>[^/\s].*)$")
+
+
+def _slash_affiliation(text: str) -> str:
+    """'Kerstin Malm/Roslagen' → 'Kerstin Malm, Roslagen': after a full name, a slash says where
+    the person comes from (what follows it is no other person)."""
+    slash = _SLASH.match(text)
+    if slash and looks_like_name(slash["name"]) and len(slash["name"].split()) >= 2:
+        return f"{slash['name']}, {slash['rest']}"
+    return text
+
+
 def parse_person_line(text: str, known: KnownNames | None, federation: str | None = None) -> str | dict | None:
     """One person as a line of a member list, in the forms such lists take:
     'Karin Ek (C), Tierps kommun, vice ordförande' → {name, role: 'vice ordförande, Tierps kommun (C)'};
@@ -332,7 +368,7 @@ def parse_person_line(text: str, known: KnownNames | None, federation: str | Non
     None when the first part is no name."""
     text = text.replace("**", "").strip().strip(" .;")
     text = _DASH.sub(", ", re.sub(r"^[-–•*]\s+", "", text))
-    parts = _split_commas(text)
+    parts = _split_commas(_slash_affiliation(text))
     if not parts:
         return None
     head, rest = parts[0], parts[1:]
