@@ -257,13 +257,18 @@ def _make_title(r: _Reading, meeting_type: str, federations: list[str]) -> tuple
                 and re.fullmatch(r"förbundsche\w*m[öo]te[tn]?", r.type_word.lower())):
             title = re.sub(re.escape(r.type_word), type_title, title, count=1, flags=re.IGNORECASE)
             r.notes.append(f"”{r.type_word}” i rubriken skrivs som ”{type_title}”.")
+        written = title
         stripped = _GENERIC_PREFIX.sub("", title).strip(" :")
         if stripped:
             title = stripped[:1].upper() + stripped[1:]
         title, title_place = split_title_line(title.strip(" :"))
+        subtitle = _subtitle(r, title)
+        if subtitle is None and stripped != written and set(_words(title)) <= set(_words(r.type_word or "")):
+            # 'Protokoll styrelsemöte': without 'Protokoll' the heading would be the type alone,
+            # which says less than the heading as written
+            title, title_place = split_title_line(written.strip(" :"))
         if sum(c.isupper() for c in title) > 0.8 * sum(c.isalpha() for c in title) > 4:
             title = _sentence_case(title, r.known)    # 'SAMRÅD MED PARTERNA' → 'Samråd med parterna'
-        subtitle = _subtitle(r, title)
         if subtitle is not None:
             # 'FÖRBUNDSCHEFSMÖTE' / 'FC-nätverket Dalarna': a title of the type alone and the line
             # under it that says whose meeting it is

@@ -126,9 +126,12 @@ def find_names(text: str, items: list[KnownItem]) -> list[NameMatch]:
     candidates: list[NameMatch] = []
     for item in items:
         for name in item.names():
+            proper = len(name.split()) == 1 and name[:1].isupper()
             for m in _name_pattern(name).finditer(text):
                 if _inside(urls, m.start(), m.end()) or _rejected(text, m.start(), m.end()):
                     continue
+                if proper and not m.group(0)[:1].isupper():
+                    continue      # 'gav exempel från' is no mention of the federation Exempel
                 candidates.append(NameMatch(item, m.start(), m.end(), m.group(0), False))
     exact_spans = [(c.start, c.end) for c in candidates]
     tokens = list(_TOKEN.finditer(text))
