@@ -84,7 +84,7 @@ def _signed_name(text: str | None, known: KnownNames) -> object | None:
     if not text:
         return None
     text = _strip_markup(text).replace("*", "").lstrip("/").strip()
-    if not text or ":" in text or not _NAME_LINE.match(text):
+    if not text or ":" in text or not _NAME_LINE.match(text) or text.casefold() in LABELS:
         return None
     return parse_person_line(text, known) or parse_person(text, None, known)
 
