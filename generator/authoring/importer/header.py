@@ -42,6 +42,15 @@ def _is_title_candidate(line: str) -> bool:
     return not (plain.endswith(".") and len(plain.split()) > 6)
 
 
+def _is_letterhead(plain: str) -> bool:
+    """'Mora kommun – Orsa kommun – Region Dalarna – Försäkringskassan': a line of short parts
+    (the members, an address) under a letterhead, which the title may follow."""
+    if plain.endswith(".") or find_date_mentions(plain):
+        return False
+    parts = [p for p in re.split(r"\s+[–|•·-]\s+|\s*[,;]\s*", plain) if p.strip()]
+    return len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
+
+
 def _header_date(line: str) -> tuple[dt.date | None, tuple[int, int] | None, TimeSpan | None]:
     """A full date, or a month and year, written in a header line; and a time span."""
     full = None

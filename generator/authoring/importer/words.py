@@ -215,6 +215,16 @@ SECRETARY_PHRASES = ("anteckningar fördes av", "anteckningarna fördes av", "mi
                      "vid pennan var", "vid protokollet var")
 
 
+# a phrase after the name that makes the person the chair or the secretary: 'Anders Nyberg förde
+# anteckningar', 'Eva Ek ledde mötet'
+CHAIR_AFTER_NAME = ("ledde mötet", "ledde sammanträdet", "ledde träffen", "var ordförande",
+                    "var mötesordförande", "var mötesledare", "var ordförande för mötet")
+SECRETARY_AFTER_NAME = ("förde anteckningar", "förde anteckningarna", "förde protokollet", "förde protokoll",
+                        "förde minnesanteckningar", "förde minnesanteckningarna", "skrev anteckningarna",
+                        "var sekreterare", "var antecknare", "var protokollförare", "var mötessekreterare",
+                        "antecknade", "höll i pennan")
+
+
 # "Närvarande i rummet:", "**På Teams:**" — the sub-labels that split present people into groups
 PRESENT_SUBGROUPS = (r"(?:i|på|via)\s+(?:rummet|plats|plats\w*|lokalen|teams|zoom|skype|länk|distans|webben)"
              r"|digitalt|fysiskt|online|på\s+länk")
@@ -317,6 +327,14 @@ SIGNATURE_LABELS = ("vid pennan", "vid protokollet", "sekreterare", "protokollf�
 # 'Mötet hölls på Teams.', 'Sammanträdet genomfördes digitalt': the meeting itself was online
 MEETING_WORDS = ("mötet", "sammanträdet", "träffen", "samrådet", "vi")
 HELD_WORDS = ("hölls", "genomfördes", "skedde", "sker", "hålls", "var", "ägde rum", "träffades", "sågs")
+# a sentence of the header that says when and where this meeting was: 'Mötet hölls den 3 april 2025
+# kl. 10.00 i Stadshuset.', 'Beredningsgruppen träffades onsdagen den 12 februari …' (a verb
+# before the date), or one that opens with the date ('Tisdagen den 21 oktober 2025 kl 14-16, …')
+PROSE_HELD_VERBS = ("hölls", "hålls", "genomfördes", "genomförs", "ägde rum", "äger rum", "träffades",
+                    "träffas", "sammanträdde", "sammanträder", "möttes", "möts", "samlades", "sågs",
+                    "skedde", "sker")
+# words that open the place after the date and time of such a sentence ('… kl. 13 i Stadshuset')
+PROSE_PLACE_WORDS = ("i", "på", "hos", "via")
 ONLINE_PLACES = (r"teams\w*", r"zoom", r"skype", r"digitalt", r"online", r"på distans", r"via länk",
                  r"videolänk", r"webben")
 # acronyms kept in capitals when a title written in capitals is put in sentence case
