@@ -14,6 +14,7 @@ from generator.authoring.importer.names import KnownNames, best_name
 from generator.authoring.importer.notes import Issue, Review
 from generator.authoring.importer.officers import note_first_names, officer_value, officers_in_prose, officers_in_signatures
 from generator.authoring.importer.people import parse_people, parse_person
+from generator.authoring.importer.prose_people import people_in_prose
 from generator.authoring.importer.words import LABELS, PRESENT_GROUP_LABELS, PRESENT_SUBGROUPS, WEEKDAY_NAMES
 
 
@@ -140,7 +141,8 @@ def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames,
             # 'Närvarande ledamöter: Ulla Bergström (S)' and more people on the lines below it
             label, sub, value = parts[-1]
             wrapped = _wrapped(lines, i + 1, people_end, value)
-            joined = " ".join([value, *(lines[k].strip() for k in wrapped)])
+            tail = _strip_markup(line)[-1:]
+            joined = (value + (tail if tail in ",;" else "") + " " + " ".join(lines[k].strip() for k in wrapped)).strip()
             if wrapped and parse_people(joined, known)[0] is not None:
                 # the list hard-wrapped onto the lines below: one text
                 parts[-1] = (label, sub, joined)
@@ -228,6 +230,7 @@ def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames,
     # signature stands at the end ('//Catarina'); the lines stay in the text
     officers_in_signatures(lines, fields, known)
     officers_in_prose(lines, people_end, fields, known)
+    people_in_prose(lines, min(min(agenda, default=len(lines)), 25), fields, known, notes)
     _officers_from_roles(fields, notes)
     note_first_names(fields, notes)
     return _Labelled(fields, removed, place_value, time_value, date_value, link_value, header_end)

@@ -129,6 +129,10 @@ def parse_people(text: str, known: KnownNames) -> tuple[list | None, list[str]]:
     for segment in re.split(r";", text.replace("*", "")):
         origin = None
         m = re.search(r"\s+(?:från|fr\.)\s+(?P<org>[^,]+?)\s*\.?$", segment)
+        lead = re.match(r"^\s*(?P<org>[^:()]{2,40}?)\s*:\s*(?P<names>\S.*)$", segment)
+        if lead and (not looks_like_name(lead["org"]) or is_affiliation(lead["org"], known)):
+            # 'Region Jönköping: Lovisa Arvidsson (ordf), Hampus Ring; Jönköpings kommun: …'
+            origin, segment, m = lead["org"].strip(), lead["names"], None
         if m:
             origin = m["org"].strip()
             segment = segment[:m.start()]

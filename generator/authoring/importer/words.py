@@ -225,6 +225,19 @@ SECRETARY_AFTER_NAME = ("förde anteckningar", "förde anteckningarna", "förde 
                         "antecknade", "höll i pennan")
 
 
+# a sentence of the header that lists the people present or absent after an opening phrase:
+# 'Närvarande var från Försäkringskassan Karin Öhman och Jimmy Lundström, från …',
+# 'Förhinder hade Hans Lidström, Region Västerbotten, och Marie Renberg.'
+PROSE_PRESENT_OPENERS = ("närvarande var", "närvarande vid mötet var", "närvarande på mötet var",
+                         "deltagare var", "deltagare vid mötet var", "vid mötet deltog", "på mötet deltog",
+                         "i mötet deltog", "vid sammanträdet deltog", "deltog gjorde", "med på mötet var",
+                         "på plats var")
+PROSE_ABSENT_OPENERS = ("förhinder hade", "anmält förhinder hade", "frånvarande var", "ej närvarande var",
+                        "förhindrade var", "frånvarande från mötet var", "förhinder anmälde")
+# 'Processledare Oskar Sandberg deltog under punkt 3.': one more person present
+PROSE_JOINED_VERBS = ("deltog", "närvarade", "medverkade", "var med")
+
+
 # "Närvarande i rummet:", "**På Teams:**" — the sub-labels that split present people into groups
 PRESENT_SUBGROUPS = (r"(?:i|på|via)\s+(?:rummet|plats|plats\w*|lokalen|teams|zoom|skype|länk|distans|webben)"
              r"|digitalt|fysiskt|online|på\s+länk")
