@@ -185,7 +185,7 @@ ORGANISATION_WORDS = (
     "vården", "vårdcentral", "hälsocentral", "psykiatri", "psykiatrin", "socialtjänst",
     "socialtjänsten", "kansli", "kansliet", "förvaltning", "förvaltningen", "nämnd", "nämnden",
     "fk", "af", "skr", "nns", "länsstyrelsen", "högskola", "universitet", "projekt", "projektet",
-    "finsam", "sjukhus", "sjukhuset", "vårdcentralen", "stiftelse", "förening", "bolag", "ab",
+    "finsam", "sf", "sjukhus", "sjukhuset", "vårdcentralen", "stiftelse", "förening", "bolag", "ab",
 )
 
 
