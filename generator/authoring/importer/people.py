@@ -309,6 +309,9 @@ def is_affiliation(text: str, known: KnownNames | None) -> bool:
     base = re.sub(r"\s*\([^()]*\)\s*$", "", text).strip() or text
     if is_role(base) or _ORG_WORD.search(base):
         return True
+    words = base.split()
+    if len(words) <= 3 and is_job_title_word(words[-1]):
+        return True          # 'IPS-coach', 'Regional utvecklingsledare': what the person is
     if known is not None:
         fed, fuzzy = best_name(base, known.federations)
         if fed is not None and not fuzzy:
