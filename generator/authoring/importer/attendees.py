@@ -28,6 +28,8 @@ def _label_kind(label: str) -> str | None:
     if label in LABELS:
         return LABELS[label]
     m = _SUBGROUP_LABEL.match(label)
+    if re.fullmatch(PRESENT_SUBGROUPS, label, re.IGNORECASE):
+        return "present"        # 'På plats' / 'Digitalt' / 'Via Teams' over a list of people
     return "present" if m and LABELS.get(m["label"]) == "present" else None
 
 

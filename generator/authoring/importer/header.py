@@ -14,6 +14,7 @@ from generator.authoring.importer.names import KnownNames, best_name
 from generator.authoring.importer.notes import Issue, Review
 from generator.authoring.importer.officers import note_first_names, officer_value, officers_in_prose, officers_in_signatures
 from generator.authoring.importer.people import parse_people, parse_person
+from generator.authoring.importer.prose_people import people_in_prose
 from generator.authoring.importer.words import LABELS, PRESENT_GROUP_LABELS, PRESENT_SUBGROUPS, WEEKDAY_NAMES
 
 
@@ -40,6 +41,15 @@ def _is_title_candidate(line: str) -> bool:
     if _NUMBERED.match(plain) or _BULLET.match(line):
         return False
     return not (plain.endswith(".") and len(plain.split()) > 6)
+
+
+def _is_letterhead(plain: str) -> bool:
+    """'Mora kommun – Orsa kommun – Region Dalarna – Försäkringskassan': a line of short parts
+    (the members, an address) under a letterhead, which the title may follow."""
+    if plain.endswith(".") or find_date_mentions(plain):
+        return False
+    parts = [p for p in re.split(r"\s+[–|•·-]\s+|\s*[,;]\s*", plain) if p.strip()]
+    return len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
 
 
 def _header_date(line: str) -> tuple[dt.date | None, tuple[int, int] | None, TimeSpan | None]:
@@ -131,7 +141,8 @@ def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames,
             # 'Närvarande ledamöter: Ulla Bergström (S)' and more people on the lines below it
             label, sub, value = parts[-1]
             wrapped = _wrapped(lines, i + 1, people_end, value)
-            joined = " ".join([value, *(lines[k].strip() for k in wrapped)])
+            tail = _strip_markup(line)[-1:]
+            joined = (value + (tail if tail in ",;" else "") + " " + " ".join(lines[k].strip() for k in wrapped)).strip()
             if wrapped and parse_people(joined, known)[0] is not None:
                 # the list hard-wrapped onto the lines below: one text
                 parts[-1] = (label, sub, joined)
@@ -219,6 +230,7 @@ def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames,
     # signature stands at the end ('//Catarina'); the lines stay in the text
     officers_in_signatures(lines, fields, known)
     officers_in_prose(lines, people_end, fields, known)
+    people_in_prose(lines, min(min(agenda, default=len(lines)), 25), fields, known, notes)
     _officers_from_roles(fields, notes)
     note_first_names(fields, notes)
     return _Labelled(fields, removed, place_value, time_value, date_value, link_value, header_end)

@@ -55,6 +55,7 @@ _GAP_LABEL = re.compile(rf"^\s*(?P<label>{_LABEL_RE})(?:[ ]{{2,}}|\t+)(?P<value>
 
 # 'Mötesdatum 2025-06-12', 'Tid 10–12', 'Plats Kansliet, Dalby': a when-or-where label with no colon,
 # its value starting with a digit or a capital (so 'Plats för nästa möte …' is no label)
+_WHEN_WHERE_KINDS = ("place", "time", "date", "datetime", "timeplace", "dateplace", "all")
 _WHEN_WHERE_LABELS = "|".join(sorted((re.escape(k) for k, v in LABELS.items()
                                       if v in ("place", "time", "date", "datetime", "timeplace", "dateplace", "all")),
                                      key=len, reverse=True))
@@ -90,6 +91,15 @@ def label_view(lines: list[str]) -> list[str]:
                 and all(f": {' '.join(c.split())}" in view[-1] for c in cells):
             view.append("")           # the values, already read with their labels above
             continue
+        value_below = _value_below(lines, k)
+        if value_below is not None:
+            # 'Datum' (or 'Plats och tid:') alone on a line with its value on the next: both lines
+            # read as the label and its value, so both leave the body when the value is taken
+            view.append(value_below)
+            continue
+        if k > 0 and _value_below(lines, k - 1) is not None:
+            view.append(view[-1])
+            continue
         m = _GAP_LABEL.match(line) or _SPACE_LABEL.match(line)
         if m and (m.re is _GAP_LABEL or len(line.split()) <= 8):
             view.append(f"{m['label']}: {' '.join(m['value'].split())}")
@@ -103,6 +113,21 @@ def label_view(lines: list[str]) -> list[str]:
         else:
             view.append(line)
     return view
+
+
+def _value_below(lines: list[str], k: int) -> str | None:
+    """'Datum' / 'Plats och tid:' alone on line k and a value on the next line that is no label:
+    'Datum: 2025-04-03'. Only labels of when and where: a people label over names is read
+    elsewhere."""
+    if k + 1 >= len(lines) or not lines[k + 1].strip():
+        return None
+    label = _bare(lines[k])
+    if LABELS.get(label) not in _WHEN_WHERE_KINDS or _BULLET.match(lines[k + 1]):
+        return None
+    value = " ".join(_strip_markup(lines[k + 1]).split())
+    if not value or _bare(value) in LABELS or split_labelled(value) or len(value.split()) > 20:
+        return None
+    return f"{label[:1].upper()}{label[1:]}: {value}"
 
 
 def _is_people_heading_row(cells: list[str]) -> bool:

@@ -16,13 +16,14 @@ from generator.text.slugs import slugify
 from generator.authoring.importer.body import Block, find_agenda, normalise_body, render_blocks
 from generator.authoring.importer.dates import _URL, TimeSpan, find_date_mentions, find_time_spans, format_swedish_date
 from generator.authoring.importer.events import propose_events, sentences_of
-from generator.authoring.importer.header import _GENERIC_PREFIX, _header_date, _is_title_candidate, _Labelled, _read_labelled_fields, _words, split_title_line
+from generator.authoring.importer.header import _GENERIC_PREFIX, _header_date, _is_letterhead, _is_title_candidate, _Labelled, _read_labelled_fields, _words, split_title_line
 from generator.authoring.importer.kinds import guess_type_from_text, type_in_line
 from generator.authoring.importer.labels import label_view
 from generator.authoring.importer.lines import _normalise_text, _strip_markup
 from generator.authoring.importer.names import KnownNames, find_names
 from generator.authoring.importer.notes import Issue, Review, found_fields
 from generator.authoring.importer.people import _presidium_groups, repair_split_names
+from generator.authoring.importer.prose import when_where_in_prose
 from generator.authoring.importer.place import _ONLINE_WORDS, parse_place
 from generator.i18n import _
 from generator.authoring.importer.report import field_lines, review_line
@@ -75,6 +76,7 @@ def import_minutes(text: str, source_name: str, known: KnownNames,
     r = _Reading(text, view, known, labelled, notes, reviews)
     _read_title_lines(r, agenda)
     _complete_when(r)
+    _when_where_in_prose(r, agenda)
     federations, projects = _names_in(r)
     meeting_type = _settle_type(r)
     meta_date, date_note, ref_date = _settle_date(r, reference)
@@ -128,6 +130,8 @@ def _read_title_lines(r: _Reading, agenda: set[int]) -> None:
         if plain.lower().rstrip(":") in GENERIC_TITLES:
             continue
         if not _is_title_candidate(line):
+            if _is_letterhead(plain):
+                continue
             break
         full, month_year, span = _header_date(plain)
         kind, m = type_in_line(plain)
@@ -172,6 +176,21 @@ def _complete_when(r: _Reading) -> None:
             full, month_year, _rest = _header_date(time_value)
             r.date_full = full
             r.month_year = r.month_year or month_year
+
+
+def _when_where_in_prose(r: _Reading, agenda: set[int]) -> None:
+    """'Mötet hölls den 3 april 2025 kl. 10.00 i Stadshuset.' before the first agenda item: the
+    date, time and place no label gave (the sentence stays in the text)."""
+    if r.date_full is not None and r.span is not None and (r.labelled.place or r.place):
+        return
+    end = min(min(agenda, default=len(r.lines)), 25)
+    day, span, place = when_where_in_prose(r.lines, end)
+    if day is None or (r.date_full is not None and r.date_full != day):
+        return
+    r.date_full = day
+    r.span = r.span or span
+    if place and not (r.labelled.place or r.place):
+        r.place = place
 
 
 def _names_in(r: _Reading) -> tuple[list[str], list[str]]:

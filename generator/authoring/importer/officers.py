@@ -9,18 +9,33 @@ from generator.authoring.importer.labels import split_labelled
 from generator.authoring.importer.lines import _strip_markup
 from generator.authoring.importer.names import KnownNames
 from generator.authoring.importer.people import parse_person, parse_person_line
-from generator.authoring.importer.words import CHAIR_PHRASES, LABELS, SECRETARY_PHRASES, SIGNATURE_LABELS
+from generator.authoring.importer.words import CHAIR_AFTER_NAME, CHAIR_PHRASES, LABELS, SECRETARY_AFTER_NAME, SECRETARY_PHRASES, SIGNATURE_LABELS
 
 
 _NAME = r"[A-ZÅÄÖÉÜ][\w'’-]+(?:\s+(?:(?:af|von|van|de)\s+)?[A-ZÅÄÖÉÜ][\w'’-]+){0,3}"
 
 
+def _alternatives(phrases: tuple[str, ...]) -> str:
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+
+
+# lower-case words before the name say who the person is ('förbundets ordförande Karl Vestin');
+# the name itself is matched case-sensitively
+_ROLE_WORDS = r"(?:(?-i:[a-zåäöé][\w.-]*)\s+){0,3}?"
+
+
 def _phrase_re(phrases: tuple[str, ...]) -> re.Pattern:
-    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?:^|(?<=[.!?;]\s))(?:{alternatives})\s*:?\s+(?P<name>{_NAME})", re.IGNORECASE)
+    return re.compile(rf"(?:^|(?<=[.!?;]\s))(?:{_alternatives(phrases)})\s*:?\s+{_ROLE_WORDS}(?P<name>(?-i:{_NAME}))(?!\w)",
+                      re.IGNORECASE)
+
+
+def _after_name_re(phrases: tuple[str, ...]) -> re.Pattern:
+    """'… och Anders Nyberg förde anteckningar': the name before the phrase."""
+    return re.compile(rf"(?<![\w-])(?P<name>(?-i:{_NAME}))\s+(?:{_alternatives(phrases)})(?!\w)", re.IGNORECASE)
 
 
 _PHRASES = {"chair": _phrase_re(CHAIR_PHRASES), "secretary": _phrase_re(SECRETARY_PHRASES)}
+_AFTER_NAME = {"chair": _after_name_re(CHAIR_AFTER_NAME), "secretary": _after_name_re(SECRETARY_AFTER_NAME)}
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
@@ -36,6 +51,9 @@ def officers_in_prose(lines: list[str], end: int, fields: dict, known: KnownName
         for key, pattern in _PHRASES.items():
             if key not in fields:
                 m = pattern.search(plain)
+                after = _AFTER_NAME[key].search(plain)
+                if m is None and after and len(after["name"].split()) > 1:
+                    m = after            # a name before the phrase is a full name, not 'Sedan'
                 if m:
                     fields[key] = m["name"].strip()
         for sentence in _SENTENCE_BREAK.split(plain)[1:]:

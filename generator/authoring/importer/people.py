@@ -129,6 +129,10 @@ def parse_people(text: str, known: KnownNames) -> tuple[list | None, list[str]]:
     for segment in re.split(r";", text.replace("*", "")):
         origin = None
         m = re.search(r"\s+(?:från|fr\.)\s+(?P<org>[^,]+?)\s*\.?$", segment)
+        lead = re.match(r"^\s*(?P<org>[^:()]{2,40}?)\s*:\s*(?P<names>\S.*)$", segment)
+        if lead and (not looks_like_name(lead["org"]) or is_affiliation(lead["org"], known)):
+            # 'Region Jönköping: Lovisa Arvidsson (ordf), Hampus Ring; Jönköpings kommun: …'
+            origin, segment, m = lead["org"].strip(), lead["names"], None
         if m:
             origin = m["org"].strip()
             segment = segment[:m.start()]
@@ -305,6 +309,9 @@ def is_affiliation(text: str, known: KnownNames | None) -> bool:
     base = re.sub(r"\s*\([^()]*\)\s*$", "", text).strip() or text
     if is_role(base) or _ORG_WORD.search(base):
         return True
+    words = base.split()
+    if len(words) <= 3 and is_job_title_word(words[-1]):
+        return True          # 'IPS-coach', 'Regional utvecklingsledare': what the person is
     if known is not None:
         fed, fuzzy = best_name(base, known.federations)
         if fed is not None and not fuzzy:

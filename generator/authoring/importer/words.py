@@ -185,7 +185,7 @@ ORGANISATION_WORDS = (
     "vården", "vårdcentral", "hälsocentral", "psykiatri", "psykiatrin", "socialtjänst",
     "socialtjänsten", "kansli", "kansliet", "förvaltning", "förvaltningen", "nämnd", "nämnden",
     "fk", "af", "skr", "nns", "länsstyrelsen", "högskola", "universitet", "projekt", "projektet",
-    "finsam", "sjukhus", "sjukhuset", "vårdcentralen", "stiftelse", "förening", "bolag", "ab",
+    "finsam", "sf", "sjukhus", "sjukhuset", "vårdcentralen", "stiftelse", "förening", "bolag", "ab",
 )
 
 
@@ -213,6 +213,29 @@ SECRETARY_PHRASES = ("anteckningar fördes av", "anteckningarna fördes av", "mi
                      "protokollet fördes av", "anteckningar skrevs av", "anteckningarna skrevs av",
                      "sekreterare var", "antecknare var", "protokollförare var", "mötessekreterare var",
                      "vid pennan var", "vid protokollet var")
+
+
+# a phrase after the name that makes the person the chair or the secretary: 'Anders Nyberg förde
+# anteckningar', 'Eva Ek ledde mötet'
+CHAIR_AFTER_NAME = ("ledde mötet", "ledde sammanträdet", "ledde träffen", "var ordförande",
+                    "var mötesordförande", "var mötesledare", "var ordförande för mötet")
+SECRETARY_AFTER_NAME = ("förde anteckningar", "förde anteckningarna", "förde protokollet", "förde protokoll",
+                        "förde minnesanteckningar", "förde minnesanteckningarna", "skrev anteckningarna",
+                        "var sekreterare", "var antecknare", "var protokollförare", "var mötessekreterare",
+                        "antecknade", "höll i pennan")
+
+
+# a sentence of the header that lists the people present or absent after an opening phrase:
+# 'Närvarande var från Försäkringskassan Karin Öhman och Jimmy Lundström, från …',
+# 'Förhinder hade Hans Lidström, Region Västerbotten, och Marie Renberg.'
+PROSE_PRESENT_OPENERS = ("närvarande var", "närvarande vid mötet var", "närvarande på mötet var",
+                         "deltagare var", "deltagare vid mötet var", "vid mötet deltog", "på mötet deltog",
+                         "i mötet deltog", "vid sammanträdet deltog", "deltog gjorde", "med på mötet var",
+                         "på plats var")
+PROSE_ABSENT_OPENERS = ("förhinder hade", "anmält förhinder hade", "frånvarande var", "ej närvarande var",
+                        "förhindrade var", "frånvarande från mötet var", "förhinder anmälde")
+# 'Processledare Oskar Sandberg deltog under punkt 3.': one more person present
+PROSE_JOINED_VERBS = ("deltog", "närvarade", "medverkade", "var med")
 
 
 # "Närvarande i rummet:", "**På Teams:**" — the sub-labels that split present people into groups
@@ -317,6 +340,14 @@ SIGNATURE_LABELS = ("vid pennan", "vid protokollet", "sekreterare", "protokollf�
 # 'Mötet hölls på Teams.', 'Sammanträdet genomfördes digitalt': the meeting itself was online
 MEETING_WORDS = ("mötet", "sammanträdet", "träffen", "samrådet", "vi")
 HELD_WORDS = ("hölls", "genomfördes", "skedde", "sker", "hålls", "var", "ägde rum", "träffades", "sågs")
+# a sentence of the header that says when and where this meeting was: 'Mötet hölls den 3 april 2025
+# kl. 10.00 i Stadshuset.', 'Beredningsgruppen träffades onsdagen den 12 februari …' (a verb
+# before the date), or one that opens with the date ('Tisdagen den 21 oktober 2025 kl 14-16, …')
+PROSE_HELD_VERBS = ("hölls", "hålls", "genomfördes", "genomförs", "ägde rum", "äger rum", "träffades",
+                    "träffas", "sammanträdde", "sammanträder", "möttes", "möts", "samlades", "sågs",
+                    "skedde", "sker")
+# words that open the place after the date and time of such a sentence ('… kl. 13 i Stadshuset')
+PROSE_PLACE_WORDS = ("i", "på", "hos", "via")
 ONLINE_PLACES = (r"teams\w*", r"zoom", r"skype", r"digitalt", r"online", r"på distans", r"via länk",
                  r"videolänk", r"webben")
 # acronyms kept in capitals when a title written in capitals is put in sentence case
