@@ -71,6 +71,14 @@ def label_view(lines: list[str]) -> list[str]:
     view = []
     table_width = 0           # inside a plain-text table of people under its heading row
     for k, line in enumerate(lines):
+        pair = _md_label_row(line)
+        if pair is not None:
+            # '| **Datum** | onsdag 22/11 2023 |': a Markdown table of labels and their values
+            view.append(f"{pair[0]}: {pair[1]}")
+            continue
+        if _md_blank_row(line) and any(_md_label_row(other) is not None for other in lines[k + 1:k + 3]):
+            view.append("")           # '| | |' and '|---|---|' over a table of labels
+            continue
         cells = [c for c in _CELL_GAP.split(line.strip()) if c]
         below = [c for c in _CELL_GAP.split(lines[k + 1].strip()) if c] if k + 1 < len(lines) else []
         if table_width and 1 < len(cells) <= table_width and not _is_label_cell(cells[0]):
@@ -113,6 +121,26 @@ def label_view(lines: list[str]) -> list[str]:
         else:
             view.append(line)
     return view
+
+
+def _md_cells(line: str) -> list[str] | None:
+    text = line.strip()
+    if not (text.startswith("|") and text.endswith("|") and len(text) > 1):
+        return None
+    return [c.replace("**", "").replace("__", "").strip() for c in text[1:-1].split("|")]
+
+
+def _md_label_row(line: str) -> tuple[str, str] | None:
+    """'| **Plats** | Folkets hus |' → ('Plats', 'Folkets hus'): a row of two cells, a label and its value."""
+    cells = _md_cells(line)
+    if cells is None or len(cells) != 2 or not cells[1] or not _is_label_cell(cells[0]):
+        return None
+    return cells[0].rstrip(":").strip(), " ".join(cells[1].split())
+
+
+def _md_blank_row(line: str) -> bool:
+    cells = _md_cells(line)
+    return cells is not None and all(not c or re.fullmatch(r":?-{2,}:?", c) for c in cells)
 
 
 def _value_below(lines: list[str], k: int) -> str | None:

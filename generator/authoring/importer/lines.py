@@ -69,3 +69,24 @@ def _normalise_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\t", "    ")
     return text
+
+
+def prose_paragraphs(lines: list[str], end: int) -> list[str]:
+    """The plain text of lines[:end], a paragraph of hard-wrapped prose joined into one line
+    ('… klockan 13.15–15.00 i' / 'Stadshuset i Gävle …'); headings, list items and table rows
+    stay lines of their own."""
+    out: list[str] = []
+    joining = False
+    for line in lines[:min(end, len(lines))]:
+        plain = _strip_markup(line)
+        if not plain:
+            joining = False
+            continue
+        own = bool(_MD_HEADING.match(line) and _MD_HEADING.match(line).group(1)) \
+            or _BULLET.match(line) or line.lstrip().startswith("|")
+        if joining and not own and out and not out[-1].endswith(":"):
+            out[-1] = f"{out[-1]} {plain}"
+        else:
+            out.append(plain)
+        joining = not own
+    return out

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 from generator.authoring.importer.labels import split_labelled
-from generator.authoring.importer.lines import _strip_markup
+from generator.authoring.importer.lines import _strip_markup, prose_paragraphs
 from generator.authoring.importer.names import KnownNames
 from generator.authoring.importer.people import parse_person, parse_person_line
-from generator.authoring.importer.words import CHAIR_AFTER_NAME, CHAIR_PHRASES, LABELS, SECRETARY_AFTER_NAME, SECRETARY_PHRASES, SIGNATURE_LABELS
+from generator.authoring.importer.words import AFTER_NAME_LINKS, CHAIR_AFTER_NAME, CHAIR_PHRASES, LABELS, SECRETARY_AFTER_NAME, SECRETARY_PHRASES, SIGNATURE_LABELS
 
 
 _NAME = r"[A-ZÅÄÖÉÜ][\w'’-]+(?:\s+(?:(?:af|von|van|de)\s+)?[A-ZÅÄÖÉÜ][\w'’-]+){0,3}"
@@ -31,7 +31,8 @@ def _phrase_re(phrases: tuple[str, ...]) -> re.Pattern:
 
 def _after_name_re(phrases: tuple[str, ...]) -> re.Pattern:
     """'… och Anders Nyberg förde anteckningar': the name before the phrase."""
-    return re.compile(rf"(?<![\w-])(?P<name>(?-i:{_NAME}))\s+(?:{_alternatives(phrases)})(?!\w)", re.IGNORECASE)
+    links = rf"(?:,?\s+(?:{_alternatives(AFTER_NAME_LINKS)}))?"
+    return re.compile(rf"(?<![\w-])(?P<name>(?-i:{_NAME})){links}\s+(?:{_alternatives(phrases)})(?!\w)", re.IGNORECASE)
 
 
 _PHRASES = {"chair": _phrase_re(CHAIR_PHRASES), "secretary": _phrase_re(SECRETARY_PHRASES)}
@@ -44,10 +45,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 def officers_in_prose(lines: list[str], end: int, fields: dict, known: KnownNames) -> None:
     """The chair and secretary named in the sentences of lines[:end], when no label gave them:
     'Mötet leddes av X.' and a label in a later sentence of a line ('… Anteckningar: Y.')."""
-    for k in range(min(end, len(lines))):
-        plain = _strip_markup(lines[k])
-        if not plain:
-            continue
+    for plain in prose_paragraphs(lines, end):
         for key, pattern in _PHRASES.items():
             if key not in fields:
                 m = pattern.search(plain)

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from generator.authoring.importer.dates import TimeSpan, _valid, find_date_mentions, find_time_spans
-from generator.authoring.importer.lines import _strip_markup
+from generator.authoring.importer.lines import prose_paragraphs
 from generator.authoring.importer.words import PROSE_HELD_VERBS, PROSE_PLACE_WORDS, WEEKDAY_NAMES
 
 
@@ -32,8 +32,7 @@ _CLAUSE = re.compile(r"\s+(?:och|samt|där|varvid|men)\s+(?=[a-zåäö]+(?:de|te
 def when_where_in_prose(lines: list[str], end: int) -> tuple[dt.date | None, TimeSpan | None, str | None]:
     """The first header sentence before line `end` that says when the meeting was held: its full
     date, its time span and the place written after them."""
-    for line in lines[:end]:
-        plain = _strip_markup(line)
+    for plain in prose_paragraphs(lines, end):
         for sentence in _SENTENCE_END.split(plain):
             found = _read_sentence(sentence)
             if found is not None:

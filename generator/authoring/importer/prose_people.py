@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from generator.authoring.importer.lines import _strip_markup
+from generator.authoring.importer.lines import prose_paragraphs
 from generator.authoring.importer.names import KnownNames
 from generator.authoring.importer.people import parse_people, parse_person
-from generator.authoring.importer.words import PROSE_ABSENT_OPENERS, PROSE_JOINED_VERBS, PROSE_PRESENT_OPENERS
+from generator.authoring.importer.words import PROSE_ABSENT_AFTER, PROSE_ABSENT_OPENERS, PROSE_JOINED_VERBS, PROSE_PRESENT_OPENERS
 
 
 def _opener(phrases: tuple[str, ...]) -> re.Pattern:
@@ -21,6 +21,13 @@ _PRESENT = _opener(PROSE_PRESENT_OPENERS)
 _ABSENT = _opener(PROSE_ABSENT_OPENERS)
 _JOINED = re.compile(rf"^(?P<who>[^,;:()]{{3,60}}?)\s+(?:{'|'.join(re.escape(v) for v in PROSE_JOINED_VERBS)})\b",
                      re.IGNORECASE)
+# 'Från förbundets kansli deltog förbundschef Cecilia Norberg …': a group of people present
+_FROM_JOINED = re.compile(rf"^från\s+(?P<org>[^,;:()]{{2,50}}?)\s+(?:{'|'.join(re.escape(v) for v in PROSE_JOINED_VERBS)})"
+                          rf"\s+(?P<rest>\S.*)$", re.IGNORECASE)
+_ABSENT_AFTER = re.compile(rf"^(?P<who>[^,;:()]{{3,80}}?)\s+(?:{'|'.join(re.escape(v) for v in PROSE_ABSENT_AFTER)})$",
+                           re.IGNORECASE)
+# ', som också ledde mötet,': a clause about the person, not part of the list
+_WHO_CLAUSE = re.compile(r",\s+som\s+[^,]*?(?=,|$)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 # ', från Arbetsförmedlingen Anders Nyberg', ' samt från Region Väst …': where a group starts
 _FROM = re.compile(r"(?:,\s*|\s+)(?:(?:och|samt)\s+)?från\s+|^från\s+", re.IGNORECASE)
@@ -43,8 +50,8 @@ def _as_groups(text: str) -> str:
 
 
 def _sentences(lines: list[str], end: int):
-    for line in lines[:end]:
-        for sentence in _SENTENCE_END.split(_strip_markup(line)):
+    for paragraph in prose_paragraphs(lines, end):
+        for sentence in _SENTENCE_END.split(paragraph):
             yield sentence.strip()
 
 
@@ -67,6 +74,17 @@ def people_in_prose(lines: list[str], end: int, fields: dict, known: KnownNames,
                     notes.extend(f"Tolkat: {n}." for n in extra)
                 break
         else:
+            grouped = _FROM_JOINED.match(text)
+            gone = _ABSENT_AFTER.match(text)
+            if grouped and present:
+                rest = _WHO_CLAUSE.sub("", grouped["rest"])
+                people, _extra = parse_people(re.sub(r",\s+(och|samt)\s+", r" \1 ", rest), known)
+                if people:
+                    present.append({"group": grouped["org"], "people": people})
+                continue
+            if gone and "absent" not in fields and (person := parse_person(_as_person(gone["who"]), None, known)) is not None:
+                absent.append(person)
+                continue
             joined = _JOINED.match(text)
             if joined and present and (person := parse_person(joined["who"], None, known)) is not None:
                 present.append(person)
@@ -80,6 +98,12 @@ def people_in_prose(lines: list[str], end: int, fields: dict, known: KnownNames,
         fields["present"] = present
     if absent and "absent" not in fields:
         fields["absent"] = absent
+
+
+def _as_person(who: str) -> str:
+    """'Johanna Wallin från Arbetsförmedlingen' → 'Johanna Wallin (Arbetsförmedlingen)'."""
+    name, sep, org = who.partition(" från ")
+    return f"{name} ({org})" if sep else who
 
 
 def _everyone(people: list) -> list:

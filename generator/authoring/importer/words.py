@@ -223,6 +223,8 @@ SECRETARY_AFTER_NAME = ("förde anteckningar", "förde anteckningarna", "förde 
                         "förde minnesanteckningar", "förde minnesanteckningarna", "skrev anteckningarna",
                         "var sekreterare", "var antecknare", "var protokollförare", "var mötessekreterare",
                         "antecknade", "höll i pennan")
+# words that may join the name to such a phrase: 'förbundschef Cecilia Norberg, som också ledde mötet'
+AFTER_NAME_LINKS = ("som", "som också", "som även", "som dessutom")
 
 
 # a sentence of the header that lists the people present or absent after an opening phrase:
@@ -236,6 +238,9 @@ PROSE_ABSENT_OPENERS = ("förhinder hade", "anmält förhinder hade", "frånvara
                         "förhindrade var", "frånvarande från mötet var", "förhinder anmälde")
 # 'Processledare Oskar Sandberg deltog under punkt 3.': one more person present
 PROSE_JOINED_VERBS = ("deltog", "närvarade", "medverkade", "var med")
+# 'Johanna Wallin från Arbetsförmedlingen hade anmält förhinder.': one person absent
+PROSE_ABSENT_AFTER = ("hade anmält förhinder", "har anmält förhinder", "hade förhinder", "var frånvarande",
+                      "kunde inte delta", "deltog inte")
 
 
 # "Närvarande i rummet:", "**På Teams:**" — the sub-labels that split present people into groups

@@ -1,0 +1,81 @@
+"""More forms of minutes the importer had not seen: a Markdown table of labels and values, header
+sentences hard-wrapped over several lines, the chair and secretary named in a clause after the
+name, a group joined by 'Från … deltog' and one person absent in a sentence of their own. Each
+test's minutes are written for the test and the front matter is read back as written."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from .test_general_forms import front, front_as, names
+
+
+LABEL_TABLE = """\
+*Samordningsförbundet Nordmark*
+
+# Referensgruppsmöte Steget vidare
+
+| | |
+|---|---|
+| **Datum** | tisdag 14/5 2024 |
+| **Tid** | 09:30–11:00 |
+| **Plats** | Medborgarhuset Lindby, rum Ekorren |
+| **Mötesordförande** | Viktor Almqvist |
+| **Sekreterare** | Jessica Brandt |
+
+## Närvarande
+
+| Namn | Organisation |
+|---|---|
+| Viktor Almqvist | Lindby kommun |
+| Jessica Brandt | Samordningsförbundet |
+| Omar Sjöstedt | Försäkringskassan |
+
+## 1. Inledning
+Viktor hälsade välkommen.
+"""
+
+
+def test_markdown_table_of_labels_and_values():
+    meta = front(LABEL_TABLE, "m.md")
+    assert meta["date"] == dt.date(2024, 5, 14)
+    assert meta["start"] == "09:30"
+    assert meta["location"] == "Medborgarhuset Lindby, rum Ekorren"
+    assert meta["chair"] == "Viktor Almqvist"
+    assert meta["secretary"] == "Jessica Brandt"
+    assert names(meta["present"]) == ["Viktor Almqvist", "Jessica Brandt", "Omar Sjöstedt"]
+    assert "Medborgarhuset" not in meta.get("title", "")
+
+
+WRAPPED_PROSE = """\
+Samordningsförbundet Älvdalen
+
+Anteckningar från arbetsgruppen
+
+Arbetsgruppen träffades onsdagen den 9 oktober 2024 klockan 10.00–12.00 i
+Biblioteket i Forsby, rum Linnea. Närvarande var från Forsby kommun Elsa Rönn
+och Tor Bergkvist, från Region Älvdalen Nils Ahola och från Försäkringskassan
+Petra Ulvsdotter. Från förbundets kansli deltog processledare Stina Karlgren, som
+också ledde mötet, samt ekonom Ragnar Flod, som förde anteckningar.
+Lena Husberg från Arbetsförmedlingen hade anmält förhinder.
+
+1. Inledning
+Stina hälsade välkommen.
+
+2. Uppföljning
+Gruppen gick igenom siffrorna.
+"""
+
+
+@pytest.mark.parametrize("suffix", ["txt", "docx", "pdf"])
+def test_wrapped_header_sentences(suffix, tmp_path):
+    meta = front(WRAPPED_PROSE) if suffix == "txt" else front_as(WRAPPED_PROSE, suffix, tmp_path)
+    assert meta["date"] == dt.date(2024, 10, 9)
+    assert meta["start"] == "10:00"
+    assert meta["location"] == "Biblioteket i Forsby, rum Linnea"
+    assert meta["chair"] == "Stina Karlgren"
+    assert meta["secretary"] == "Ragnar Flod"
+    assert set(names(meta["present"])) == {"Elsa Rönn", "Tor Bergkvist", "Nils Ahola", "Petra Ulvsdotter",
+                                           "Stina Karlgren", "Ragnar Flod"}
+    assert names(meta["absent"]) == ["Lena Husberg"]
