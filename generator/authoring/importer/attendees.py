@@ -4,6 +4,7 @@ role as a label; the chair and secretary read from their roles."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from generator.authoring.importer.labels import _PEOPLE_KINDS, _bare, _field_label_line, split_labelled
 from generator.authoring.importer.lines import _BULLET, _MD_HEADING, _NUMBERED, _strip_markup
@@ -45,6 +46,28 @@ def _federation_label(line: str, known: KnownNames) -> object | None:
         return None
     fed, fuzzy = best_name(_strip_markup(line).replace("*", "").strip(" :"), known.federations)
     return fed if fed is not None and not fuzzy else None
+
+
+@dataclass(frozen=True)
+class _Heading:
+    label: str
+    slug: str | None = None
+
+
+def _group_heading(lines: list[str], k: int, end: int, known: KnownNames) -> object | None:
+    """A known federation's name alone on a line, or an organisation's name ('Samordningsförbundet
+    Sundsvall', 'Region Väst') over lines of people set in deeper: the heading of a group."""
+    fed = _federation_label(lines[k], known)
+    if fed is not None:
+        return fed
+    line = lines[k]
+    text = _strip_markup(line).replace("*", "").strip(" :")
+    if not text or line[:1].isspace() or "," in text or len(text.split()) > 6 or is_role(text) \
+            or not is_affiliation(text, known):
+        return None
+    below = next((lines[n] for n in range(k + 1, min(end, k + 3)) if lines[n].strip()), "")
+    indent = len(below) - len(below.lstrip())
+    return _Heading(text) if indent > 0 and not _BULLET.match(below) else None
 
 
 def _people_in_line(line: str, known: KnownNames, federation: str | None) -> list | None:
@@ -96,7 +119,7 @@ def _read_people_under_label(lines: list[str], i: int, end: int, known: KnownNam
         block.append(j)
         j += 1
     grouped = _group_label(label) or any(
-        _people_label(lines[k]) or _federation_label(lines[k], known) for k in block)
+        _people_label(lines[k]) or _group_heading(lines, k, end, known) for k in block)
     if block and not grouped:
         value = _people_block(unwrap([lines[k] for k in block]), known, notes)
         if value is not None:
@@ -114,13 +137,13 @@ def _read_people_under_label(lines: list[str], i: int, end: int, known: KnownNam
             k = j + 1
             while k < end and not lines[k].strip():
                 k += 1
-            if k < end and (_people_label(lines[k]) or _federation_label(lines[k], known)) \
+            if k < end and (_people_label(lines[k]) or _group_heading(lines, k, end, known)) \
                     or (k < end and not current["people"]):
                 j = k
                 continue
             break
         next_label = _people_label(line)
-        fed = None if next_label else _federation_label(line, known)
+        fed = None if next_label else _group_heading(lines, j, end, known)
         if next_label or fed is not None:
             groups.append(current)
             kind = _label_kind(next_label) if next_label else current["kind"]

@@ -71,22 +71,33 @@ def _normalise_text(text: str) -> str:
     return text
 
 
+# 'Övriga deltagare: Anna Ek, förbundschef': a labelled line, which the lines below continue as a
+# list, never as a sentence
+_LABEL_START = re.compile(r"^[^\s:.,][^:.,]{0,40}:(?:\s|$)")
+
+
 def prose_paragraphs(lines: list[str], end: int) -> list[str]:
     """The plain text of lines[:end], a paragraph of hard-wrapped prose joined into one line
-    ('… klockan 13.15–15.00 i' / 'Stadshuset i Gävle …'); headings, list items and table rows
-    stay lines of their own."""
+    ('… klockan 13.15–15.00 i' / 'Stadshuset i Gävle …'). A line joins the one before it when
+    that one is long, as wrapped prose is; headings, list items, table rows, labelled lines and the
+    lines under a label (a list going on) stay lines of their own."""
     out: list[str] = []
-    joining = False
+    previous = ""                   # the line before, when the next one may continue it
+    listing = False                 # under a labelled line until a blank line
     for line in lines[:min(end, len(lines))]:
         plain = _strip_markup(line)
         if not plain:
-            joining = False
+            previous, listing = "", False
             continue
         own = bool(_MD_HEADING.match(line) and _MD_HEADING.match(line).group(1)) \
-            or _BULLET.match(line) or line.lstrip().startswith("|")
-        if joining and not own and out and not out[-1].endswith(":"):
+            or _BULLET.match(line) or line.lstrip().startswith("|") or _LABEL_START.match(plain)
+        listing = listing or bool(_LABEL_START.match(plain))
+        if previous and not own and not listing and len(previous) >= _WRAPPED_WIDTH:
             out[-1] = f"{out[-1]} {plain}"
         else:
             out.append(plain)
-        joining = not own
+        previous = "" if own or listing else plain
     return out
+
+
+_WRAPPED_WIDTH = 50

@@ -39,6 +39,10 @@ _PHRASES = {"chair": _phrase_re(CHAIR_PHRASES), "secretary": _phrase_re(SECRETAR
 _AFTER_NAME = {"chair": _after_name_re(CHAIR_AFTER_NAME), "secretary": _after_name_re(SECRETARY_AFTER_NAME)}
 
 
+_OFFICER_LABELS = tuple(label for label, kind in LABELS.items() if kind in ("chair", "secretary") and " " not in label)
+_LABEL_NAME = re.compile(rf"^(?P<label>{_alternatives(_OFFICER_LABELS)})\s+(?P<name>(?-i:{_NAME}))$", re.IGNORECASE)
+
+
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 
 
@@ -54,6 +58,15 @@ def officers_in_prose(lines: list[str], end: int, fields: dict, known: KnownName
                     m = after            # a name before the phrase is a full name, not 'Sedan'
                 if m:
                     fields[key] = m["name"].strip()
+        for sentence in _SENTENCE_BREAK.split(plain):
+            # 'Mötesordförande Göran Näslund, sekreterare Ida Backlund.': a label and a full name
+            parts = [] if ":" in sentence else re.split(r",\s*|\s+(?:och|samt)\s+", sentence.strip().rstrip("."))
+            for part in parts:
+                m = _LABEL_NAME.match(part.strip())
+                key = LABELS.get(" ".join(m["label"].lower().split())) if m else None
+                if key in ("chair", "secretary") and key not in fields and len(m["name"].split()) > 1 \
+                        and (person := parse_person(m["name"], None, known)) is not None:
+                    fields[key] = person
         for sentence in _SENTENCE_BREAK.split(plain)[1:]:
             for label, _sub, value in split_labelled(sentence):
                 key = LABELS.get(label.lower())

@@ -79,3 +79,57 @@ def test_wrapped_header_sentences(suffix, tmp_path):
     assert set(names(meta["present"])) == {"Elsa Rönn", "Tor Bergkvist", "Nils Ahola", "Petra Ulvsdotter",
                                            "Stina Karlgren", "Ragnar Flod"}
     assert names(meta["absent"]) == ["Lena Husberg"]
+
+
+GROUPED_BY_ORGANISATION = """\
+Anteckningar från regionalt chefsmöte – samordningsförbunden i Mellanlän
+
+Datum: torsdag 7 mars 2024    Tid: 13–15    Plats: Digitalt via Teams
+
+Värd: Samordningsförbundet Västby. Mötesordförande Ulrika Hedlund, sekreterare Mats Forsman.
+
+Deltagare
+
+Samordningsförbundet Östby
+  Kerstin Lind (ordf.), Jonas Wik (FC)
+
+Samordningsförbundet Västby
+  Ulrika Hedlund (ordf.), Mats Forsman (FC)
+
+Förhinder: Bo Strand (ordf. Norrby)
+
+
+1. Öppnande
+Ulrika hälsade alla välkomna.
+
+2. Länsdag
+Förslaget diskuterades.
+"""
+
+
+def test_officers_in_a_sentence_and_groups_under_organisation_headings():
+    meta = front(GROUPED_BY_ORGANISATION)
+    assert meta["chair"] == "Ulrika Hedlund"
+    assert meta["secretary"] == "Mats Forsman"
+    assert names(meta["present"]) == ["Kerstin Lind", "Jonas Wik", "Ulrika Hedlund", "Mats Forsman"]
+    groups = [item["group"] for item in meta["present"]]
+    assert groups == ["Samordningsförbundet Östby", "Samordningsförbundet Västby"]
+    assert names(meta["absent"]) == ["Bo Strand"]
+
+
+def test_a_list_of_people_under_a_label_is_no_sentence():
+    text = """\
+# Styrelsemöte
+
+Datum: 2024-11-12
+
+Övriga deltagare: Anna Holm, förbundschef
+Rikard Berg, sekreterare
+Lina Svan, utvecklare
+
+1. Öppnande
+Mötet öppnades.
+"""
+    meta = front(text)
+    assert meta["secretary"] == "Rikard Berg"
+    assert names(meta["present"]) == ["Anna Holm", "Rikard Berg", "Lina Svan"]
