@@ -70,7 +70,18 @@ def label_view(lines: list[str]) -> list[str]:
     cells with a comma between them. The body keeps the lines as written."""
     view = []
     table_width = 0           # inside a plain-text table of people under its heading row
+    taken: set[int] = set()   # the names row of a block of signatures, read with its labels
     for k, line in enumerate(lines):
+        if k in taken:
+            view.append("")
+            continue
+        signed = _signature_columns(lines, k)
+        if signed is not None:
+            # 'Sekreterare    Ordförande' / '……    ……' / 'Lotta Frisk    Ingvar Moberg'
+            labels, names, row = signed
+            view.append(" ".join(f"{a}: {b}" for a, b in zip(labels, names)))
+            taken.add(row)
+            continue
         pair = _md_label_row(line)
         if pair is not None:
             # '| **Datum** | onsdag 22/11 2023 |': a Markdown table of labels and their values
@@ -121,6 +132,25 @@ def label_view(lines: list[str]) -> list[str]:
         else:
             view.append(line)
     return view
+
+
+_DOTS = re.compile(r"^[\s._…·-]*$")
+
+
+def _signature_columns(lines: list[str], k: int) -> tuple[list[str], list[str], int] | None:
+    """A row of labels only ('Sekreterare    Ordförande    Justerande'), then perhaps a row of
+    dotted lines, then a row of as many names: (labels, names, the names row)."""
+    cells = [c for c in _CELL_GAP.split(lines[k].strip()) if c]
+    if len(cells) < 2 or not all(_is_label_cell(c) for c in cells):
+        return None
+    for n in range(k + 1, min(len(lines), k + 5)):
+        if _DOTS.match(lines[n]) or all(_DOTS.match(c) for c in _CELL_GAP.split(lines[n].strip())):
+            continue
+        below = [c for c in _CELL_GAP.split(lines[n].strip()) if c]
+        if len(below) != len(cells) or any(_is_label_cell(c) or ":" in c for c in below):
+            return None
+        return [c.replace("*", "").strip().rstrip(":") for c in cells], [" ".join(c.split()) for c in below], n
+    return None
 
 
 def _md_cells(line: str) -> list[str] | None:

@@ -95,7 +95,7 @@ JOB_TITLE_ENDINGS = ("chef", "ledare", "samordnare", "koordinator", "handläggar
                      "handledare", "rådgivare", "assistent", "vägledare", "terapeut", "sköterska",
                      "analytiker", "specialist", "ombud", "kanslist", "controller", "coach",
                      "kommunikatör", "ekonom", "administratör", "stödjare", "förmedlare",
-                     "företrädare", "representant", "pedagog", "ordförande")
+                     "företrädare", "representant", "pedagog", "ordförande", "föreläsare")
 # words that may stand before a job title and belong to it
 JOB_TITLE_PREFIXES = ("vice", "t.f.", "tf", "tf.", "t f", "bitr.", "biträdande", "tillförordnad",
                       "studie- och", "2:e vice", "förste", "första", "andre", "senior", "regional")
@@ -121,7 +121,7 @@ LABELS: dict[str, str] = {
     "anteckningar förda av": "secretary", "minnesanteckningar förda av": "secretary",
     "antecknat av": "secretary", "noteringar": "secretary", "sekreterare för mötet": "secretary",
     # labels that are no field: the people stay in the text
-    "justerare": "ignore", "justeras": "ignore", "justering": "ignore", "utses att justera": "ignore",
+    "justerare": "ignore", "justerande": "ignore", "justeras": "ignore", "justering": "ignore", "utses att justera": "ignore",
     "underskrifter": "ignore", "paragrafer": "ignore",
     # present (see also PRESENT_GROUP_LABELS: those keep their heading as the group's name)
     "närvarande": "present", "deltagare": "present", "närvarande ledamöter": "present",
@@ -130,7 +130,7 @@ LABELS: dict[str, str] = {
     "tjänstgörande ledamöter": "present", "tjänstgörande ersättare": "present",
     "ersättare": "present", "närvarande ersättare": "present", "ej tjänstgörande ersättare": "present",
     "icke tjänstgörande ersättare": "present", "övriga närvarande": "present",
-    "övriga deltagare": "present", "övriga": "present", "tjänstepersoner": "present",
+    "övriga deltagare": "present", "övriga deltagande": "present", "övriga": "present", "tjänstepersoner": "present",
     "närvarande tjänstepersoner": "present", "från kansliet": "present", "kansliet": "present",
     "tjänstemän": "present", "närvarande tjänstemän": "present", "närvaro": "present",
     "ersättare som inte tjänstgör": "present", "ersättare, ej tjänstgörande": "present",
@@ -166,7 +166,7 @@ LABELS: dict[str, str] = {
 PRESENT_GROUP_LABELS = (
     "beslutande", "beslutande ledamöter", "ledamöter", "tjänstgörande ledamöter",
     "tjänstgörande ersättare", "ersättare", "närvarande ersättare", "ej tjänstgörande ersättare",
-    "icke tjänstgörande ersättare", "övriga närvarande", "övriga deltagare", "övriga",
+    "icke tjänstgörande ersättare", "övriga närvarande", "övriga deltagare", "övriga deltagande", "övriga",
     "tjänstepersoner", "närvarande tjänstepersoner", "från kansliet", "kansliet", "tjänstemän",
     "närvarande tjänstemän", "ersättare som inte tjänstgör", "ersättare, ej tjänstgörande",
     "ej tjänstgörande", "icke tjänstgörande", "ordinarie ledamöter", "närvarande ordinarie ledamöter",

@@ -133,3 +133,39 @@ Mötet öppnades.
     meta = front(text)
     assert meta["secretary"] == "Rikard Berg"
     assert names(meta["present"]) == ["Anna Holm", "Rikard Berg", "Lina Svan"]
+
+
+SIGNED_IN_COLUMNS = """\
+# Protokoll styrelsemöte
+
+Plats och tid: Kommunhuset i Norrby, kl. 09:00–11:00, 2024-06-04
+
+Beslutande: Anders Ek, ordförande
+Berit Sand
+Cecilia Holm
+
+Övriga deltagande    Dan Lövgren, förbundschef
+Eva Strid, ekonom
+
+**§ 1 Öppnande**
+
+Ordföranden öppnade mötet.
+
+**§ 2 Avslutning**
+
+Mötet avslutades.
+
+Sekreterare    Ordförande    Justerande
+
+..........................    ..........................    ..........................
+
+Eva Strid    Anders Ek    Berit Sand
+"""
+
+
+@pytest.mark.parametrize("suffix", ["txt", "pdf"])
+def test_signatures_in_columns_and_a_label_set_apart(suffix, tmp_path):
+    meta = front(SIGNED_IN_COLUMNS) if suffix == "txt" else front_as(SIGNED_IN_COLUMNS, suffix, tmp_path)
+    assert meta["secretary"] == "Eva Strid"
+    assert meta["chair"] == "Anders Ek"
+    assert names(meta["present"]) == ["Anders Ek", "Berit Sand", "Cecilia Holm", "Dan Lövgren", "Eva Strid"]
