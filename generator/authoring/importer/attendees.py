@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from generator.authoring.importer.labels import _PEOPLE_KINDS, _bare, _field_label_line, split_labelled
 from generator.authoring.importer.lines import _BULLET, _MD_HEADING, _NUMBERED, _strip_markup
 from generator.authoring.importer.names import KnownNames, best_name
-from generator.authoring.importer.people import _people_block, _split_commas, is_affiliation, is_description, is_role, normalise_role, parse_people, parse_person_line
+from generator.authoring.importer.people import _organisation_first, _people_block, _split_commas, is_affiliation, is_description, is_role, normalise_role, parse_people, parse_person_line
 from generator.authoring.importer.tables import read_people_table, table_columns
 from generator.authoring.importer.words import CHAIR_ROLES, LABELS, PRESENT_GROUP_LABELS, PRESENT_SUBGROUPS, SECRETARY_ROLES, TABLE_HEADINGS
 
@@ -73,7 +73,7 @@ def _group_heading(lines: list[str], k: int, end: int, known: KnownNames) -> obj
 def _people_in_line(line: str, known: KnownNames, federation: str | None) -> list | None:
     """The people one line of a list holds: one person with their affiliations, or several names."""
     text = _BULLET.match(line)["text"] if _BULLET.match(line) else line.strip()
-    text = text.replace("**", "").strip()
+    text = _organisation_first(text.replace("**", "").strip())
     if text.startswith("|"):
         # a row of a table of people: 'Namn | Organisation' heads it, '---' rules it
         cells = [c.strip() for c in text.strip().strip("|").split("|")]
