@@ -16,7 +16,9 @@ def normalise_role(text: str) -> str:
         if m:
             rest = cleaned[m.end():].strip(" ,")
             head = canonical or m.group(0).lower()
-            return f"{head} {rest}".strip() if rest else head
+            # 'Projektledare, sekreterare': two roles stay two
+            sep = ", " if cleaned[m.end():].lstrip().startswith(",") else " "
+            return f"{head}{sep}{rest}".strip() if rest else head
     return cleaned
 
 

@@ -97,3 +97,38 @@ def test_where_people_sat_as_labels_of_their_own(tmp_path, suffix):
     assert groups == {"På plats": ["Sven Holt", "Lina Berg", "Per Ahl"], "Via Teams": ["Kim Nord"]}
     assert names(meta["absent"]) == ["Ebba Ros"]
     assert meta["location"] == "Medborgarhuset, sal 2" and meta["online"] is True
+
+
+GRID_TABLE = """\
+Samordningsförbundet Ås
+
+Minnesanteckningar – styrgruppen för projekt Vägen
+
+Datum:   tisdag 7 maj 2024
+Tid:     kl. 13.00 - 15.00
+Plats:   Kansliet, Storgatan 1, Ås
+
+Närvarande
++------------------+--------------------+---------------------------+
+| Namn             | Organisation       | Roll                      |
++==================+====================+===========================+
+| Elsa Vik         | Ås kommun          | Ordförande                |
++------------------+--------------------+---------------------------+
+| Omar Said        | Försäkringskassan  | Ledamot                   |
++------------------+--------------------+---------------------------+
+| Rut Holm         | Projekt Vägen      | Projektledare, sekreterare|
++------------------+--------------------+---------------------------+
+
+1. Mötets öppnande
+Elsa öppnade mötet.
+
+2. Avslut
+Mötet avslutades.
+"""
+
+
+def test_a_grid_table_of_people_under_a_label():
+    meta = front(GRID_TABLE)
+    assert names(meta["present"]) == ["Elsa Vik", "Omar Said", "Rut Holm"]
+    assert meta["present"][2]["role"] == "projektledare, sekreterare, Projekt Vägen"
+    assert names([meta["chair"], meta["secretary"]]) == ["Elsa Vik", "Rut Holm"]
