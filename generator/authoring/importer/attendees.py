@@ -70,6 +70,9 @@ def _group_heading(lines: list[str], k: int, end: int, known: KnownNames) -> obj
     return _Heading(text) if indent > 0 and not _BULLET.match(below) else None
 
 
+_PAIR = re.compile(r"^(?P<a>[^,()]+?)\s+(?:och|samt|&)\s+(?P<b>[^,()]+?)(?P<rest>\s*,.*)?$")
+
+
 def _people_in_line(line: str, known: KnownNames, federation: str | None) -> list | None:
     """The people one line of a list holds: one person with their affiliations, or several names."""
     text = _BULLET.match(line)["text"] if _BULLET.match(line) else line.strip()
@@ -89,6 +92,12 @@ def _people_in_line(line: str, known: KnownNames, federation: str | None) -> lis
         text = ", ".join(cells)
     if not text or ":" in text:
         return None
+    pair = _PAIR.match(text)
+    if pair and all(looks_like_full_name(pair[k]) and not is_affiliation(pair[k], known) for k in ("a", "b")):
+        # 'Frida Nordin och Amir Haddad, Arbetsförmedlingen': two people, one affiliation
+        both = [parse_person_line(pair[k] + (pair["rest"] or ""), known, federation) for k in ("a", "b")]
+        if all(p is not None for p in both):
+            return both
     parts = _split_commas(text)
     if len(parts) > 1 and not any(is_description(p, known) for p in parts[1:]):
         people, _ = parse_people(text, known)

@@ -132,3 +132,54 @@ def test_a_grid_table_of_people_under_a_label():
     assert names(meta["present"]) == ["Elsa Vik", "Omar Said", "Rut Holm"]
     assert meta["present"][2]["role"] == "projektledare, sekreterare, Projekt Vägen"
     assert names([meta["chair"], meta["secretary"]]) == ["Elsa Vik", "Rut Holm"]
+
+
+SIGNED = """\
+# Protokoll styrelsemöte
+
+Datum: onsdag 2 oktober 2024
+Plats: Kansliet, Ås
+
+## Närvarande
+
+**Ledamöter**
+
+- (S) Signe Alm, Ås kommun
+- (C) Hugo Berg, Bo kommun
+
+**Gäster**
+
+- Nora Lind och Ali Khan, Arbetsförmedlingen, § 5
+
+## § 1 Mötets öppnande
+
+Ordföranden förklarade mötet öppnat.
+
+## § 2 Avslut
+
+Mötet avslutades.
+
+Vid protokollet
+
+______________________________
+
+Tove Ek
+
+Justeras
+
+______________________________        ______________________________
+
+Signe Alm, ordförande        Hugo Berg, justerare
+"""
+
+
+@pytest.mark.parametrize("suffix", ["txt", "docx"])
+def test_names_with_their_roles_under_the_signature_rules(tmp_path, suffix):
+    meta = front_as(SIGNED, suffix, tmp_path)
+    assert names([meta["chair"], meta["secretary"]]) == ["Signe Alm", "Tove Ek"]
+
+
+def test_two_people_joined_by_och_share_the_affiliation():
+    meta = front(SIGNED)
+    assert meta["guests"] == [{"name": "Nora Lind", "role": "Arbetsförmedlingen, § 5"},
+                              {"name": "Ali Khan", "role": "Arbetsförmedlingen, § 5"}]
