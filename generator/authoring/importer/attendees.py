@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from generator.authoring.importer.labels import _PEOPLE_KINDS, _bare, _field_label_line, split_labelled
 from generator.authoring.importer.lines import _BULLET, _MD_HEADING, _NUMBERED, _strip_markup
 from generator.authoring.importer.names import KnownNames, best_name
-from generator.authoring.importer.people import _people_block, _split_commas, is_affiliation, is_description, is_role, normalise_role, parse_people, parse_person_line
+from generator.authoring.importer.people import _organisation_first, _people_block, _split_commas, is_affiliation, is_description, is_role, normalise_role, parse_people, parse_person_line
 from generator.authoring.importer.tables import read_people_table, table_columns
 from generator.authoring.importer.words import CHAIR_ROLES, LABELS, PRESENT_GROUP_LABELS, PRESENT_SUBGROUPS, SECRETARY_ROLES, TABLE_HEADINGS
 
@@ -70,10 +70,13 @@ def _group_heading(lines: list[str], k: int, end: int, known: KnownNames) -> obj
     return _Heading(text) if indent > 0 and not _BULLET.match(below) else None
 
 
+_PAIR = re.compile(r"^(?P<a>[^,()]+?)\s+(?:och|samt|&)\s+(?P<b>[^,()]+?)(?P<rest>\s*,.*)?$")
+
+
 def _people_in_line(line: str, known: KnownNames, federation: str | None) -> list | None:
     """The people one line of a list holds: one person with their affiliations, or several names."""
     text = _BULLET.match(line)["text"] if _BULLET.match(line) else line.strip()
-    text = text.replace("**", "").strip()
+    text = _organisation_first(text.replace("**", "").strip())
     if text.startswith("|"):
         # a row of a table of people: 'Namn | Organisation' heads it, '---' rules it
         cells = [c.strip() for c in text.strip().strip("|").split("|")]
@@ -89,6 +92,12 @@ def _people_in_line(line: str, known: KnownNames, federation: str | None) -> lis
         text = ", ".join(cells)
     if not text or ":" in text:
         return None
+    pair = _PAIR.match(text)
+    if pair and all(looks_like_full_name(pair[k]) and not is_affiliation(pair[k], known) for k in ("a", "b")):
+        # 'Frida Nordin och Amir Haddad, Arbetsförmedlingen': two people, one affiliation
+        both = [parse_person_line(pair[k] + (pair["rest"] or ""), known, federation) for k in ("a", "b")]
+        if all(p is not None for p in both):
+            return both
     parts = _split_commas(text)
     if len(parts) > 1 and not any(is_description(p, known) for p in parts[1:]):
         people, _ = parse_people(text, known)

@@ -16,7 +16,7 @@ _LABEL_RE = "|".join(sorted((re.escape(k) for k in LABELS), key=len, reverse=Tru
 _PAREN = r"(?:\s*\((?P<paren>[^()]{2,30})\)|\s+(?:från|för)\s+(?P<origin>[^:()]{2,40}?))?"
 
 
-_LINE_LABEL = re.compile(rf"^(?P<label>{_LABEL_RE})(?:\s+(?P<sub>{PRESENT_SUBGROUPS}))?{_PAREN}\s*:\s*", re.IGNORECASE)
+_LINE_LABEL = re.compile(rf"^(?P<label>{_LABEL_RE}|{PRESENT_SUBGROUPS})(?:\s+(?P<sub>{PRESENT_SUBGROUPS}))?{_PAREN}\s*:\s*", re.IGNORECASE)
 
 
 _INLINE_LABEL = re.compile(rf"(?:(?<=\s)|^)(?P<label>{_LABEL_RE}|{PRESENT_SUBGROUPS})(?:\s+(?P<sub>{PRESENT_SUBGROUPS}))?{_PAREN}\s*:\s*",
@@ -116,8 +116,10 @@ def label_view(lines: list[str]) -> list[str]:
             # read as the label and its value, so both leave the body when the value is taken
             view.append(value_below)
             continue
-        if k > 0 and _value_below(lines, k - 1) is not None:
-            view.append(view[-1])
+        above = next((a for a in (k - 1, k - 2) if a >= 0 and _value_line(lines, a) == k
+                      and _value_below(lines, a) is not None), None)
+        if above is not None:
+            view.append(view[above])
             continue
         m = _GAP_LABEL.match(line) or _SPACE_LABEL.match(line)
         if m and (m.re is _GAP_LABEL or len(line.split()) <= 8):
@@ -173,16 +175,26 @@ def _md_blank_row(line: str) -> bool:
     return cells is not None and all(not c or re.fullmatch(r":?-{2,}:?", c) for c in cells)
 
 
+def _value_line(lines: list[str], k: int) -> int | None:
+    """The line of the value under a label alone on line k: the next line, or the one after a
+    single blank line (a Word document writes each paragraph apart)."""
+    n = k + 1
+    if n < len(lines) and not lines[n].strip():
+        n += 1
+    return n if n < len(lines) and lines[n].strip() else None
+
+
 def _value_below(lines: list[str], k: int) -> str | None:
-    """'Datum' / 'Plats och tid:' alone on line k and a value on the next line that is no label:
-    'Datum: 2025-04-03'. Only labels of when and where: a people label over names is read
-    elsewhere."""
-    if k + 1 >= len(lines) or not lines[k + 1].strip():
+    """'Datum' / 'Plats och tid:' alone on line k and a value on the next line (or after one blank
+    line) that is no label: 'Datum: 2025-04-03'. Only labels of when and where: a people label
+    over names is read elsewhere."""
+    n = _value_line(lines, k)
+    if n is None:
         return None
     label = _bare(lines[k])
-    if LABELS.get(label) not in _WHEN_WHERE_KINDS or _BULLET.match(lines[k + 1]):
+    if LABELS.get(label) not in _WHEN_WHERE_KINDS or _BULLET.match(lines[n]):
         return None
-    value = " ".join(_strip_markup(lines[k + 1]).split())
+    value = " ".join(_strip_markup(lines[n]).split())
     if not value or _bare(value) in LABELS or split_labelled(value) or len(value.split()) > 20:
         return None
     return f"{label[:1].upper()}{label[1:]}: {value}"

@@ -68,7 +68,33 @@ def _normalise_text(text: str) -> str:
         text = text[1:]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\t", "    ")
-    return text
+    return _grid_tables(text)
+
+
+_GRID_RULE = re.compile(r"^(\s*)\+(?:[-=:]+\+)+\s*$")
+
+
+def _grid_tables(text: str) -> str:
+    """A plain-text grid table ('+------+------+' rules around '| Namn | Roll |' rows) as a
+    Markdown table: the rule under the first row becomes '|---|---|', the other rules go."""
+    lines = text.split("\n")
+    if not any(_GRID_RULE.match(line) for line in lines):
+        return text
+    out: list[str] = []
+    rows = 0                       # rows read in the current table
+    for line in lines:
+        rule = _GRID_RULE.match(line)
+        if rule:
+            if rows == 1:
+                cells = line.strip().count("+") - 1
+                out.append(rule.group(1) + "|" + "---|" * cells)
+            continue
+        if line.lstrip().startswith("|"):
+            rows += 1
+        else:
+            rows = 0
+        out.append(line)
+    return "\n".join(out)
 
 
 # 'Övriga deltagare: Anna Ek, förbundschef': a labelled line, which the lines below continue as a

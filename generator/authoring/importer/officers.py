@@ -9,7 +9,7 @@ from generator.authoring.importer.labels import split_labelled
 from generator.authoring.importer.lines import _strip_markup, prose_paragraphs
 from generator.authoring.importer.names import KnownNames
 from generator.authoring.importer.people import parse_person, parse_person_line
-from generator.authoring.importer.words import AFTER_NAME_LINKS, CHAIR_AFTER_NAME, CHAIR_PHRASES, LABELS, SECRETARY_AFTER_NAME, SECRETARY_PHRASES, SIGNATURE_LABELS
+from generator.authoring.importer.words import AFTER_NAME_LINKS, CHAIR_ROLES, SECRETARY_ROLES, CHAIR_AFTER_NAME, CHAIR_PHRASES, LABELS, SECRETARY_AFTER_NAME, SECRETARY_PHRASES, SIGNATURE_LABELS
 
 
 _NAME = r"[A-ZÅÄÖÉÜ][\w'’-]+(?:\s+(?:(?:af|von|van|de)\s+)?[A-ZÅÄÖÉÜ][\w'’-]+){0,3}"
@@ -132,12 +132,40 @@ def _content_near(lines: list[str], k: int, step: int) -> str | None:
     return None
 
 
+_NAME_ROLE = re.compile(rf"^(?P<name>{_NAME})\s*\((?P<role>[^()]+)\)$")
+_RULE_ROW = re.compile(r"^[\s.…_–—,-]*[._…]{5,}[\s.…_–—,-]*$")
+
+
+def _named_under_rule(lines: list[str], k: int, plain: str, fields: dict, known: KnownNames) -> None:
+    """'Gunilla Berg, ordförande      Olof Nyberg, justerare' under the lines to sign on: each name
+    with the role it signs in."""
+    above = k - 1
+    while above >= 0 and not lines[above].strip():
+        above -= 1
+    if above < 0 or not _RULE_ROW.match(lines[above].replace("*", "")):
+        return
+    parts = [p.strip() for p in re.split(r"\s{3,}|,\s*", plain) if p.strip()]
+    pairs = []
+    for i, part in enumerate(parts):
+        m = _NAME_ROLE.match(part)
+        if m:
+            pairs.append((m["name"], m["role"]))
+        elif re.fullmatch(_NAME, part) and i + 1 < len(parts):
+            pairs.append((part, parts[i + 1]))
+    for name, role in pairs:
+        role = role.strip().lower()
+        key = "chair" if role in CHAIR_ROLES else "secretary" if role in SECRETARY_ROLES else None
+        if key and key not in fields and (person := parse_person(name, None, known)) is not None:
+            fields[key] = person
+
+
 def officers_in_signatures(lines: list[str], fields: dict, known: KnownNames) -> None:
     """The chair and secretary of the closing signatures, when no label gave them: 'Vid
     protokollet' / '……' / 'Sekreterare: Ulla Petersson', 'Ordförande: X  Justerare: Y' on one
     line, a label alone with the name below it (or, when below is no name, above it)."""
     for k, line in enumerate(lines):
         plain = _strip_markup(line).replace("*", "").strip()
+        _named_under_rule(lines, k, plain, fields, known)
         for label, _sub, value in split_labelled(plain):
             key = LABELS.get(label.lower())
             if key in ("chair", "secretary") and key not in fields and (person := _signed_name(value, known)):

@@ -16,7 +16,9 @@ def normalise_role(text: str) -> str:
         if m:
             rest = cleaned[m.end():].strip(" ,")
             head = canonical or m.group(0).lower()
-            return f"{head} {rest}".strip() if rest else head
+            # 'Projektledare, sekreterare': two roles stay two
+            sep = ", " if cleaned[m.end():].lstrip().startswith(",") else " "
+            return f"{head}{sep}{rest}".strip() if rest else head
     return cleaned
 
 
@@ -193,7 +195,7 @@ def _people_block(block: list[str], known: KnownNames, notes: list[str]) -> list
     if not block:
         return None
     cleaned = [_BULLET.match(line)["text"] if _BULLET.match(line) else line.strip() for line in block]
-    cleaned = [_slash_affiliation(line.replace("**", "").strip()) for line in cleaned]
+    cleaned = [_slash_affiliation(_organisation_first(line.replace("**", "").strip())) for line in cleaned]
     labelled = [re.match(r"^(?P<label>[^:()]{2,40}?)\s*:\s*(?P<names>.+)$", line) for line in cleaned]
     if all(labelled):
         groups = []
@@ -368,12 +370,29 @@ def _slash_affiliation(text: str) -> str:
     return text
 
 
+_ORG_FIRST = re.compile(r"^(?P<org>[^–—:,()/]{2,60}?)\s+[–—-]\s+(?P<name>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){1,3})"
+                        r"(?P<rest>(?:\s*[,(].*)?)$")
+
+
+def _organisation_first(text: str) -> str:
+    """'Eksjö kommun – Ann-Sofie Kron (ordförande)' → 'Ann-Sofie Kron, Eksjö kommun (ordförande)':
+    a list that names the organisation first and the person after a dash."""
+    m = _ORG_FIRST.match(text.replace("**", "").strip())
+    if (not m or not looks_like_name(m["name"]) or is_affiliation(m["name"], None)
+            or not is_affiliation(m["org"], None)):
+        return text
+    rest = m["rest"].strip()
+    if rest.startswith(","):
+        return f"{m['name']}, {m['org']}{rest}"
+    return f"{m['name']}, {m['org']}{' ' + rest if rest else ''}"
+
+
 def parse_person_line(text: str, known: KnownNames | None, federation: str | None = None) -> str | dict | None:
     """One person as a line of a member list, in the forms such lists take:
     'Karin Ek (C), Tierps kommun, vice ordförande' → {name, role: 'vice ordförande, Tierps kommun (C)'};
     'Anna Lind, Samordningsförbundet Norrback' → {name, federation}; 'Bo Ek (FC)'; 'Kipa'.
     None when the first part is no name."""
-    text = text.replace("**", "").strip().strip(" .;")
+    text = _organisation_first(text.replace("**", "").strip().strip(" .;"))
     text = _DASH.sub(", ", re.sub(r"^[-–•*]\s+", "", text))
     parts = _split_commas(_slash_affiliation(text))
     if not parts:
