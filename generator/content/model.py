@@ -17,6 +17,8 @@ import functools
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
 from urllib.parse import quote
 
 from generator.text import contrast
@@ -72,7 +74,7 @@ class Federation(Item):
     members: tuple[str, ...] = ()
     manager: str = ""
     website: str = ""
-    contact: dict = field(default_factory=dict)
+    contact: Mapping[str, str] = field(default_factory=dict)   # read-only once made (_read_only)
     color: str = ""
     logo: str = ""
     feed_url: str = ""
@@ -94,7 +96,7 @@ class Project(Item):
     owner: Federation | None = None
     federations: tuple[Federation, ...] = ()
     funding: str = ""
-    contact: dict = field(default_factory=dict)
+    contact: Mapping[str, str] = field(default_factory=dict)   # read-only once made (_read_only)
     summary: str = ""
     feed_url: str = ""
     meetings: tuple["Meeting", ...] = ()
@@ -357,13 +359,18 @@ def build_site(config: Config, sources: list[Source], today: dt.date,
     return site, problems
 
 
+def _read_only(values: dict) -> Mapping:
+    """A record's mapping as a view nobody can change: the records are frozen, their dicts too."""
+    return MappingProxyType(dict(values))
+
+
 def _make_federation(source: Source, v: dict, config: Config) -> Federation:
     slug = source.slug
     return Federation(source=source, slug=slug, name=v.get("name", slug),
                       short_name=v.get("short_name", v.get("name", slug)),
                       aliases=tuple(v.get("aliases", ())), region=v.get("region", ""),
                       members=tuple(v.get("members", ())),
-                      manager=v.get("manager", ""), website=v.get("website", ""), contact=v.get("contact", {}),
+                      manager=v.get("manager", ""), website=v.get("website", ""), contact=_read_only(v.get("contact", {})),
                       color=v.get("color", ""), logo=v.get("logo", ""), description=v.get("description", ""),
                       url=urls.href(config, urls.federation_path(slug)),
                       feed_url=urls.href(config, urls.federation_feed_path(slug)),
@@ -424,7 +431,7 @@ def _make_project(source: Source, v: dict, config: Config, feds: _Resolver, prob
                       aliases=tuple(v.get("aliases", ())), status=v.get("status", "pågående"),
                       start=v.get("start"), end=v.get("end"), owner=owner,
                       federations=tuple(feds.many(source, "federations", v.get("federations", []), problems)),
-                      funding=v.get("funding", ""), contact=v.get("contact", {}),
+                      funding=v.get("funding", ""), contact=_read_only(v.get("contact", {})),
                       summary=v.get("summary", ""), description=v.get("description", v.get("summary", "")),
                       url=url, feed_url=urls.href(config, urls.project_feed_path(source.slug)),
                       attachments=_attachments(source, url, inspect),

@@ -38,6 +38,8 @@ def test_the_resolved_site_is_frozen_and_the_library_holds_what_was_found(tmp_pa
     assert "anta budgeten" in library.body_html(newer) and library.decisions[0].meeting is newer
     roslagen = next(f for f in site.federations if f.slug == "roslagen")
     assert [m.meeting for m in library.mentioned_in(roslagen)] == [newer, older]
+    with pytest.raises(TypeError):          # a record's mappings are read-only views
+        roslagen.contact["email"] = "annan@example.se"
 
 
 def test_templates_read_the_library_as_attributes_of_the_records(tmp_path):
