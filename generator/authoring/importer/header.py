@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from generator.authoring.importer.attendees import read_table, _add_people, _continuation, _wrapped, _list_text, _officers_from_roles, _people_label, _read_people_under_label, _role_labelled, _unlabelled_people, looks_like_full_name
 from generator.authoring.importer.dates import _MONTH_YEAR, TimeSpan, _valid, find_date_mentions, find_time_spans, month_number
 from generator.authoring.importer.kinds import _NEXT_MEETING
-from generator.authoring.importer.labels import _LINE_LABEL, _PEOPLE_KINDS, WHEN_WHERE, split_labelled
+from generator.authoring.importer.labels import _LINE_LABEL, _bare, _value_line, _PEOPLE_KINDS, WHEN_WHERE, split_labelled
 from generator.authoring.importer.lines import _BULLET, _MD_HEADING, _NUMBERED, _next_content, _strip_markup
 from generator.authoring.importer.names import KnownNames, best_name
 from generator.authoring.importer.notes import Issue, Review
@@ -125,6 +125,12 @@ def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames,
                 i = run[-1][0] + 1
                 continue
         parts = split_labelled(line)
+        below = (_officer_below(lines, i, known)
+                 if not parts and i < min(header_end, min(agenda, default=header_end)) else None)
+        if below is not None:
+            # 'Mötesledare' alone on a line and 'Camilla Öhrn, Kustbygden' on the next
+            label, n = below
+            parts = [(label, None, lines[n].strip())]
         if not parts and i < header_end and "present" in fields:
             # 'Förbundschef: Tove Malm' among the people: a role as the label of a person present
             person = _role_labelled(line, known)
@@ -194,7 +200,10 @@ def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames,
                     consumed = False
                 else:
                     consumed = False
-            if consumed:
+            if consumed and below is not None:
+                removed.update((i, below[1]))
+                i = below[1]
+            elif consumed:
                 removed.add(i)
                 removed.update(continued)
                 continued_of[i] = continued
@@ -234,6 +243,26 @@ def _read_labelled_fields(lines: list[str], agenda: set[int], known: KnownNames,
     _officers_from_roles(fields, notes)
     note_first_names(fields, notes)
     return _Labelled(fields, removed, place_value, time_value, date_value, link_value, header_end)
+
+
+_SENTENCE = re.compile(r"^\s*\S+(?:\s+\S+){2,}[.!]\s*$")
+
+
+def _officer_below(lines: list[str], i: int, known: KnownNames) -> tuple[str, int] | None:
+    """A chair or secretary label alone on line i ('Mötesledare', 'Antecknare') and one person on
+    the next line (or after one blank line): the label and the value's line."""
+    label = _bare(lines[i])
+    if LABELS.get(label) not in ("chair", "secretary"):
+        return None
+    if any(_SENTENCE.match(_strip_markup(line)) and not split_labelled(line) for line in lines[:i]):
+        return None           # after the first sentence of prose: a signature, read elsewhere
+    n = _value_line(lines, i)
+    if n is None or _BULLET.match(lines[n]) or split_labelled(lines[n]) or _bare(lines[n]) in LABELS:
+        return None
+    value = " ".join(_strip_markup(lines[n]).split())
+    if len(value.split(",")[0].split()) > 4 or (officer_value(value, known) or parse_person(value, None, known)) is None:
+        return None
+    return label, n
 
 
 def _header_limits(lines: list[str], agenda: set[int]) -> tuple[int, int]:
