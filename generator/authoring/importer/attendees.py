@@ -170,8 +170,8 @@ def _read_people_under_label(lines: list[str], i: int, end: int, known: KnownNam
             current = {**current, "people": [], "lines": []}
             j += 1
             continue
-        if _bare(line) in LABELS or split_labelled(line):
-            break             # 'Justerare', 'Plats: …': another label ends the list
+        if _bare(line) in LABELS or split_labelled(line) or _field_label_line(line):
+            break             # 'Justerare', 'Plats: …', 'Justerare Mats Öberg': another label ends the list
         people = _people_in_line(line, known, current["federation"])
         if people is None:
             break

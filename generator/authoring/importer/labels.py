@@ -122,7 +122,9 @@ def label_view(lines: list[str]) -> list[str]:
             view.append(view[above])
             continue
         m = _GAP_LABEL.match(line) or _SPACE_LABEL.match(line)
-        if m and (m.re is _GAP_LABEL or len(line.split()) <= 8):
+        if m and (m.re is _GAP_LABEL or len(line.split()) <= 8 or re.match(r"\d|kl\b", m["value"], re.IGNORECASE)):
+            # 'Tid och plats 08.30 – 12.00, förbundets kansli, …': a value that opens with the time
+            # may be long
             view.append(f"{m['label']}: {' '.join(m['value'].split())}")
             continue
         if len(cells) > 1 and not _BULLET.match(line) and not line.lstrip().startswith("|"):
@@ -215,4 +217,9 @@ def _field_label_line(line: str) -> bool:
     """'Antecknare: Lisa Holm', 'Plats: …': a line with a label of another field, which ends a
     block of people."""
     parts = split_labelled(line)
-    return bool(parts) and LABELS.get(parts[0][0].lower()) not in _PEOPLE_KINDS
+    if parts:
+        return LABELS.get(parts[0][0].lower()) not in _PEOPLE_KINDS
+    # 'Justerare Mats Öberg' without a colon: a label that is no field ends the people too
+    words = _strip_markup(line).replace("*", "").split()
+    return len(words) > 1 and words[0][:1].isupper() and any(
+        LABELS.get(" ".join(words[:n]).lower()) == "ignore" for n in (1, 2))

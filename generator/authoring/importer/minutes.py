@@ -28,7 +28,7 @@ from generator.authoring.importer.place import _ONLINE_WORDS, parse_place
 from generator.i18n import _
 from generator.authoring.importer.report import field_lines, review_line
 from generator.authoring.importer.result import EVENT_ORDER, MEETING_ORDER, ImportResult, ProposedEvent, _ordered, stable_uid
-from generator.authoring.importer.words import ACRONYMS, CANONICAL_TYPE_WORDS, FIELD_WORDS, GENERIC_TITLES, HELD_WORDS, MEETING_WORDS, MONTH_NAMES, NETWORK_TYPES, ONLINE_PLACES, NOT_FOUND_NOTE, TYPE_TITLES, UNCONFIRMED_NOTE, WEEKDAY_NAMES
+from generator.authoring.importer.words import LABELS, ACRONYMS, CANONICAL_TYPE_WORDS, FIELD_WORDS, GENERIC_TITLES, HELD_WORDS, MEETING_WORDS, MONTH_NAMES, NETWORK_TYPES, ONLINE_PLACES, NOT_FOUND_NOTE, TYPE_TITLES, UNCONFIRMED_NOTE, WEEKDAY_NAMES
 
 
 _HELD_ONLINE = re.compile(rf"\b(?:{'|'.join(MEETING_WORDS)})\s+(?:{'|'.join(HELD_WORDS)})\s+(?:\w+\s+){{0,3}}?"
@@ -128,6 +128,13 @@ def _read_title_lines(r: _Reading, agenda: set[int]) -> None:
             break
         plain = _strip_markup(line)
         if plain.lower().rstrip(":") in GENERIC_TITLES:
+            continue
+        first = plain.split()[0].lower().rstrip(":") if plain.split() else ""
+        if LABELS.get(first) == "ignore" and len(plain.split()) > 1:
+            # 'Organ Styrelsen': a label and its value, which names the type but is no title
+            kind, m = type_in_line(plain)
+            if kind and r.meeting_type is None:
+                r.meeting_type, r.type_word = kind, m.group(0)
             continue
         if not _is_title_candidate(line):
             if _is_letterhead(plain):

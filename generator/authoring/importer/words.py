@@ -122,7 +122,7 @@ LABELS: dict[str, str] = {
     "antecknat av": "secretary", "noteringar": "secretary", "sekreterare för mötet": "secretary",
     # labels that are no field: the people stay in the text
     "justerare": "ignore", "justerande": "ignore", "justeras": "ignore", "justering": "ignore", "utses att justera": "ignore",
-    "underskrifter": "ignore", "paragrafer": "ignore",
+    "underskrifter": "ignore", "paragrafer": "ignore", "organ": "ignore", "beslutande organ": "ignore",
     # present (see also PRESENT_GROUP_LABELS: those keep their heading as the group's name)
     "närvarande": "present", "deltagare": "present", "närvarande ledamöter": "present",
     "deltagande": "present", "närvarolista": "present", "medverkande": "present", "på mötet": "present",

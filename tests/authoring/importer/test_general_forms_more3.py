@@ -43,3 +43,34 @@ def test_a_chair_and_secretary_label_over_the_person(tmp_path, suffix):
     meta = front(OFFICERS_BELOW) if suffix == "txt" else front_as(OFFICERS_BELOW, suffix, tmp_path)
     assert names([meta["chair"], meta["secretary"]]) == ["Siri Vallin", "Olof Grahn"]
     assert names(meta["present"]) == ["Siri Vallin", "Olof Grahn", "Pia Tornberg"]
+
+
+MUNICIPAL_HEADER = """\
+Samordningsförbundet Norrbacka
+
+# Sammanträdesprotokoll
+
+Sammanträdesdatum 2023-02-09
+Organ Styrelsen
+Tid och plats 13.00 – 15.30, Folkets hus, Storgatan 8, Norrbacka, samt via Teams
+Beslutande
+Ingrid Svahn (S), ordförande
+Mats Öberg (M)
+Frånvarande
+Lena Kvist (C)
+Justerare Mats Öberg
+
+§ 1 Mötets öppnande
+
+Ordföranden öppnade mötet.
+"""
+
+
+@pytest.mark.parametrize("suffix", ["txt", "docx", "pdf"])
+def test_a_municipal_header_of_labels_without_colons(tmp_path, suffix):
+    meta = front(MUNICIPAL_HEADER) if suffix == "txt" else front_as(MUNICIPAL_HEADER, suffix, tmp_path)
+    # 'Organ Styrelsen' gives the type but is no title; the generic heading is no title either
+    assert meta["type"] == "styrelse" and not meta["title"].startswith(("Organ", "Sammanträdesprotokoll"))
+    assert (meta["start"], meta["end"]) == ("13:00", "15:30")
+    assert meta["location"] == "Folkets hus, Storgatan 8, Norrbacka" and meta["online"] is True
+    assert names(meta["absent"]) == ["Lena Kvist"]

@@ -118,12 +118,19 @@ def _wrapped(previous: _Line, line: _Line, right_edge: float) -> bool:
     if abs(line.x - previous.x) > 2:
         return False
     first_word = line.text.split()[0] if line.text.split() else ""
-    return previous.right + len(first_word) * line.size * 0.5 > right_edge - 2
+    # the word and the space before it
+    return previous.right + (len(first_word) + 1) * line.size * 0.5 > right_edge - 2
 
 
 def _starts_with_label(text: str) -> bool:
+    """'Plats: …', 'Beslutande' alone, 'Justerare Yasmin Khalil': a line that opens with a label
+    begins a field of its own and never continues the line above."""
     m = re.match(r"^\**([^:*]{2,40}?)\**:", text)
-    return bool(m) and is_label(m.group(1))
+    if m and is_label(m.group(1)):
+        return True
+    words = text.replace("*", "").split()
+    return bool(words) and words[0][:1].isupper() and any(
+        is_label(" ".join(words[:n])) for n in range(1, min(len(words), 3) + 1))
 
 
 def read_pdf(raw: bytes) -> str:
