@@ -92,6 +92,11 @@ def _people_in_line(line: str, known: KnownNames, federation: str | None) -> lis
         text = ", ".join(cells)
     if not text or ":" in text:
         return None
+    pieces = [p.strip() for p in re.split(r";(?![^()]*\))", text) if p.strip()]
+    if len(pieces) > 1:
+        # 'Maria Tallgren, förbundschef; Olle Hammar, utvecklingsledare': one person a piece
+        each = [_people_in_line(piece, known, federation) for piece in pieces]
+        return [p for people in each for p in people] if all(each) else None
     pair = _PAIR.match(text)
     if pair and all(looks_like_full_name(pair[k]) and not is_affiliation(pair[k], known) for k in ("a", "b")):
         # 'Frida Nordin och Amir Haddad, Arbetsförmedlingen': two people, one affiliation
@@ -107,6 +112,18 @@ def _people_in_line(line: str, known: KnownNames, federation: str | None) -> lis
         return None
     person = parse_person_line(text, known, federation)
     return [person] if person is not None else None
+
+
+def _organisation_line(line: str, known: KnownNames) -> tuple[str, list] | None:
+    """'- Hyttby kommun: Göran Ahl (S), via Teams': an organisation (no label) and its people."""
+    m = _ORGANISATION_LINE.match(line.replace("**", ""))
+    if not m or LABELS.get(m["org"].lower()) is not None or not is_affiliation(m["org"], known):
+        return None
+    people = _people_in_line(m["value"], known, None)
+    return (m["org"], people) if people else None
+
+
+_ORGANISATION_LINE = re.compile(r"^\s*(?:[-–•*]\s+)?(?P<org>[^:()]{2,60}?)\s*:\s+(?P<value>\S.*)$")
 
 
 def _read_people_under_label(lines: list[str], i: int, end: int, known: KnownNames, notes: list[str],
@@ -167,6 +184,15 @@ def _read_people_under_label(lines: list[str], i: int, end: int, known: KnownNam
             groups.append(current)
             groups.append({"kind": inline[0], "group": None, "label": line, "federation": None,
                            "people": inline[1], "lines": [j]})
+            current = {**current, "people": [], "lines": []}
+            j += 1
+            continue
+        org_line = _organisation_line(line, known)
+        if org_line is not None:
+            # '- Hyttby kommun: Göran Ahl (S)' among the people: that organisation's people
+            groups.append(current)
+            groups.append({"kind": current["kind"], "group": org_line[0], "label": line, "federation": None,
+                           "people": org_line[1], "lines": [j]})
             current = {**current, "people": [], "lines": []}
             j += 1
             continue

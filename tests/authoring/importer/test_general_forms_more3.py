@@ -54,8 +54,10 @@ Sammanträdesdatum 2023-02-09
 Organ Styrelsen
 Tid och plats 13.00 – 15.30, Folkets hus, Storgatan 8, Norrbacka, samt via Teams
 Beslutande
-Ingrid Svahn (S), ordförande
-Mats Öberg (M)
+- Norrbacka kommun: Ingrid Svahn (S), ordförande
+- Region Norrbacka: Mats Öberg (M)
+Övriga deltagande
+Kim Lundh, förbundschef; Åsa Brink, utvecklingsledare (protokollförare)
 Frånvarande
 Lena Kvist (C)
 Justerare Mats Öberg
@@ -74,3 +76,5 @@ def test_a_municipal_header_of_labels_without_colons(tmp_path, suffix):
     assert (meta["start"], meta["end"]) == ("13:00", "15:30")
     assert meta["location"] == "Folkets hus, Storgatan 8, Norrbacka" and meta["online"] is True
     assert names(meta["absent"]) == ["Lena Kvist"]
+    # organisation-first lines and people separated by semicolons
+    assert names(meta["present"]) == ["Ingrid Svahn", "Mats Öberg", "Kim Lundh", "Åsa Brink"]
