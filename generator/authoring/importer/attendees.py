@@ -141,7 +141,8 @@ def _read_people_under_label(lines: list[str], i: int, end: int, known: KnownNam
         if after > j:
             removed.add(i)
             return after
-    while j < len(lines) and lines[j].strip() and not _field_label_line(lines[j]):
+    while j < len(lines) and lines[j].strip() and not _field_label_line(lines[j]) \
+            and not _other_kind(lines[j], _label_kind(label), known):
         block.append(j)
         j += 1
     grouped = _group_label(label) or any(
@@ -238,6 +239,13 @@ def _group_name(label: str, line: str) -> str:
     if label not in LABELS and written.casefold() == label and not written.isupper():
         return written[:1].upper() + written[1:]
     return label[:1].upper() + label[1:]
+
+
+def _other_kind(line: str, kind: str, known: KnownNames) -> bool:
+    """'Ej närvarande: Kristina Rask' under 'Närvarande': a labelled line of people absent under a
+    label of people present (or the other way round); a guest among those present stays there."""
+    inline = _inline_people(line, known)
+    return inline is not None and inline[0] != kind and "absent" in (inline[0], kind)
 
 
 def _inline_people(line: str, known: KnownNames) -> tuple[str, list] | None:

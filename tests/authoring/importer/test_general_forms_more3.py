@@ -78,3 +78,27 @@ def test_a_municipal_header_of_labels_without_colons(tmp_path, suffix):
     assert names(meta["absent"]) == ["Lena Kvist"]
     # organisation-first lines and people separated by semicolons
     assert names(meta["present"]) == ["Ingrid Svahn", "Mats Öberg", "Kim Lundh", "Åsa Brink"]
+
+
+ABSENT_AFTER_THE_LIST = """\
+# Nätverksmöte för förbundschefer
+
+Datum: 2024-03-08
+
+**Närvarande**
+
+- SF Åbacka: Nils Ryd (FC), Tea Berg (utvecklare)
+- SF Norrbacka: Kim Lundh (FC)
+Ej närvarande: Åke Hult, SF Söderbacka
+
+**1. Välkommen**
+
+Nils hälsade välkomna.
+"""
+
+
+@pytest.mark.parametrize("suffix", ["txt", "pdf"])
+def test_an_absent_label_right_after_the_people_present(tmp_path, suffix):
+    meta = front(ABSENT_AFTER_THE_LIST) if suffix == "txt" else front_as(ABSENT_AFTER_THE_LIST, suffix, tmp_path)
+    assert names(meta["present"]) == ["Nils Ryd", "Tea Berg", "Kim Lundh"]
+    assert names(meta["absent"]) == ["Åke Hult"]
