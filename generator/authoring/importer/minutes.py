@@ -28,7 +28,7 @@ from generator.authoring.importer.place import _ONLINE_WORDS, parse_place
 from generator.i18n import _
 from generator.authoring.importer.report import field_lines, review_line
 from generator.authoring.importer.result import EVENT_ORDER, MEETING_ORDER, ImportResult, ProposedEvent, _ordered, stable_uid
-from generator.authoring.importer.words import LABELS, ACRONYMS, CANONICAL_TYPE_WORDS, FIELD_WORDS, GENERIC_TITLES, HELD_WORDS, MEETING_WORDS, MONTH_NAMES, NETWORK_TYPES, ONLINE_PLACES, NOT_FOUND_NOTE, TYPE_TITLES, UNCONFIRMED_NOTE, WEEKDAY_NAMES
+from generator.authoring.importer.words import DATE_LINE_FILLER, LABELS, ACRONYMS, CANONICAL_TYPE_WORDS, FIELD_WORDS, GENERIC_TITLES, HELD_WORDS, MEETING_WORDS, MONTH_NAMES, NETWORK_TYPES, ONLINE_PLACES, NOT_FOUND_NOTE, TYPE_TITLES, UNCONFIRMED_NOTE, WEEKDAY_NAMES
 
 
 _HELD_ONLINE = re.compile(rf"\b(?:{'|'.join(MEETING_WORDS)})\s+(?:{'|'.join(HELD_WORDS)})\s+(?:\w+\s+){{0,3}}?"
@@ -161,7 +161,8 @@ def _read_title_lines(r: _Reading, agenda: set[int]) -> None:
         elif (full or month_year or span) and k != r.title_line and r.place is None:
             # '2024-10-23 kl 9.00-11.30, Sala stadshus': the date line also names the place
             _title, place = split_title_line(plain)
-            if place and set(_words(place)) >= set(rest_words):
+            said = set(_words(place or "")) | GENERIC_TITLES | DATE_LINE_FILLER
+            if place and said >= set(rest_words):
                 r.place = place
                 r.removed.add(k)
         if r.title_line is not None and k > r.title_line + 2:

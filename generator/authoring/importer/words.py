@@ -103,6 +103,10 @@ JOB_TITLE_PREFIXES = ("vice", "t.f.", "tf", "tf.", "t f", "bitr.", "biträdande"
 
 GENERIC_TITLES = {"minnesanteckningar", "minnesanteckning", "anteckningar", "protokoll",
                   "mötesanteckningar", "mötesprotokoll", "dagordning", "agenda"}
+# words of a line that gives the date, time and place and says nothing more ('Minnesanteckningar
+# från mötet den 2 februari 2024, kl. 10–14.30, Hotell Björken, Nordstad')
+DATE_LINE_FILLER = {"från", "mötet", "möte", "sammanträdet", "träffen", "den", "vid", "för", "kl", "klockan",
+                    "datum", "tid", "plats", "sammanträdesprotokoll"}
 
 
 # A header label (lower case, without the colon) → the field its value goes to. "place", "time",

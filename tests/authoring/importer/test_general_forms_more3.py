@@ -102,3 +102,22 @@ def test_an_absent_label_right_after_the_people_present(tmp_path, suffix):
     meta = front(ABSENT_AFTER_THE_LIST) if suffix == "txt" else front_as(ABSENT_AFTER_THE_LIST, suffix, tmp_path)
     assert names(meta["present"]) == ["Nils Ryd", "Tea Berg", "Kim Lundh"]
     assert names(meta["absent"]) == ["Åke Hult"]
+
+
+PLACE_AFTER_THE_TIME = """\
+# Samverkansmöte Västerbacka
+
+Minnesanteckningar från mötet den 5 mars 2024, kl. 9.00–11.00, Folkets hus, Ludvika
+
+Närvarande: Nils Ryd, Tea Berg
+
+1. Välkommen
+Nils hälsade välkomna.
+"""
+
+
+@pytest.mark.parametrize("suffix", ["txt", "docx", "pdf"])
+def test_the_place_after_the_time_on_a_line_under_the_title(tmp_path, suffix):
+    meta = front(PLACE_AFTER_THE_TIME) if suffix == "txt" else front_as(PLACE_AFTER_THE_TIME, suffix, tmp_path)
+    assert (meta["start"], meta["location"]) == ("09:00", "Folkets hus, Ludvika")
+    assert meta["title"].startswith("Samverkansmöte Västerbacka")
