@@ -25,7 +25,9 @@ _ROLE_WORDS = r"(?:(?-i:[a-zåäöé][\w.-]*)\s+){0,3}?"
 
 
 def _phrase_re(phrases: tuple[str, ...]) -> re.Pattern:
-    return re.compile(rf"(?:^|(?<=[.!?;]\s))(?:{_alternatives(phrases)})\s*:?\s+{_ROLE_WORDS}(?P<name>(?-i:{_NAME}))(?!\w)",
+    # at a sentence's start, or after 'och' / a comma that joins it to another clause ('Mötet
+    # leddes av X och anteckningarna fördes av Y')
+    return re.compile(rf"(?:^|(?<=[.!?;]\s)|(?<=\soch\s)|(?<=\ssamt\s)|(?<=,\s))(?:{_alternatives(phrases)})\s*:?\s+{_ROLE_WORDS}(?P<name>(?-i:{_NAME}))(?!\w)",
                       re.IGNORECASE)
 
 

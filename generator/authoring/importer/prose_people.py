@@ -9,7 +9,7 @@ import re
 from generator.authoring.importer.lines import prose_paragraphs
 from generator.authoring.importer.names import KnownNames
 from generator.authoring.importer.people import parse_people, parse_person
-from generator.authoring.importer.words import PROSE_ABSENT_AFTER, PROSE_ABSENT_OPENERS, PROSE_JOINED_VERBS, PROSE_PRESENT_OPENERS
+from generator.authoring.importer.words import PROSE_ABSENT_AFTER, PROSE_ABSENT_OPENERS, PROSE_JOINED_VERBS, PROSE_PART_OPENERS, PROSE_PRESENT_OPENERS
 
 
 def _opener(phrases: tuple[str, ...]) -> re.Pattern:
@@ -24,6 +24,10 @@ _JOINED = re.compile(rf"^(?P<who>[^,;:()]{{3,60}}?)\s+(?:{'|'.join(re.escape(v) 
 # 'Från förbundets kansli deltog förbundschef Cecilia Norberg …': a group of people present
 _FROM_JOINED = re.compile(rf"^från\s+(?P<org>[^,;:()]{{2,50}}?)\s+(?:{'|'.join(re.escape(v) for v in PROSE_JOINED_VERBS)})"
                           rf"\s+(?P<rest>\S.*)$", re.IGNORECASE)
+_PART_OPENERS = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in PROSE_PART_OPENERS)
+_PART_JOINED = re.compile(rf"^(?:{_PART_OPENERS})\s*"
+                          rf"[\d\s,–-]+(?:(?:och|samt)\s+\d+\s+)?(?:{'|'.join(re.escape(v) for v in PROSE_JOINED_VERBS)})"
+                          rf"\s+(?:även\s+|också\s+)?(?P<rest>\S.*)$", re.IGNORECASE)
 _ABSENT_AFTER = re.compile(rf"^(?P<who>[^,;:()]{{3,80}}?)\s+(?:{'|'.join(re.escape(v) for v in PROSE_ABSENT_AFTER)})$",
                            re.IGNORECASE)
 # ', som också ledde mötet,': a clause about the person, not part of the list
@@ -84,6 +88,13 @@ def people_in_prose(lines: list[str], end: int, fields: dict, known: KnownNames,
                 continue
             if gone and "absent" not in fields and (person := parse_person(_as_person(gone["who"]), None, known)) is not None:
                 absent.append(person)
+                continue
+            part = _PART_JOINED.match(text)
+            if part and present:
+                # 'Under punkt 3 medverkade Sara Lindh, projektledare': present for a part
+                people, _extra = parse_people(re.sub(r",\s+(och|samt)\s+", r" \1 ", part["rest"]), known)
+                if people:
+                    present.extend(people)
                 continue
             joined = _JOINED.match(text)
             if joined and present and (person := parse_person(joined["who"], None, known)) is not None:

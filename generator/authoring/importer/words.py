@@ -242,6 +242,9 @@ PROSE_ABSENT_OPENERS = ("förhinder hade", "anmält förhinder hade", "frånvara
                         "förhindrade var", "frånvarande från mötet var", "förhinder anmälde")
 # 'Processledare Oskar Sandberg deltog under punkt 3.': one more person present
 PROSE_JOINED_VERBS = ("deltog", "närvarade", "medverkade", "var med")
+# 'Under punkt 3 medverkade Sara Lindh, projektledare.': the part of the meeting, then the verb
+PROSE_PART_OPENERS = ("under punkt", "under punkterna", "vid punkt", "vid punkterna", "under ärende",
+                      "under ärendena", "under §", "vid §", "under paragraf")
 # 'Johanna Wallin från Arbetsförmedlingen hade anmält förhinder.': one person absent
 PROSE_ABSENT_AFTER = ("hade anmält förhinder", "har anmält förhinder", "hade förhinder", "var frånvarande",
                       "kunde inte delta", "deltog inte")

@@ -121,3 +121,25 @@ def test_the_place_after_the_time_on_a_line_under_the_title(tmp_path, suffix):
     meta = front(PLACE_AFTER_THE_TIME) if suffix == "txt" else front_as(PLACE_AFTER_THE_TIME, suffix, tmp_path)
     assert (meta["start"], meta["location"]) == ("09:00", "Folkets hus, Ludvika")
     assert meta["title"].startswith("Samverkansmöte Västerbacka")
+
+
+PEOPLE_IN_PROSE = """\
+Minnesanteckningar från samverkansgruppen i Åbacka
+
+Gruppen träffades tisdagen den 12 november 2024 kl. 13.00–15.00 i kommunhuset i Åbacka. Mötet
+leddes av samordnare Siv Holm och anteckningarna fördes av Rune Dahl, utvecklare vid kansliet.
+
+Vid mötet deltog från Försäkringskassan Eva Nord och Ali Sami, från Arbetsförmedlingen Ola Ström.
+Under punkt 2 medverkade Lisa Vik, projektledare.
+
+1. Inledning
+Siv hälsade välkommen.
+"""
+
+
+@pytest.mark.parametrize("suffix", ["txt", "docx", "pdf"])
+def test_officers_joined_by_och_and_a_person_present_for_one_item(tmp_path, suffix):
+    meta = front(PEOPLE_IN_PROSE) if suffix == "txt" else front_as(PEOPLE_IN_PROSE, suffix, tmp_path)
+    assert names([meta["chair"], meta["secretary"]]) == ["Siv Holm", "Rune Dahl"]
+    assert sorted(names(meta["present"])) == sorted(["Siv Holm", "Rune Dahl", "Eva Nord", "Ali Sami",
+                                                     "Ola Ström", "Lisa Vik"])
