@@ -28,6 +28,12 @@ def _label_kind(label: str) -> str | None:
     """The field a people label fills: 'närvarande via teams' → 'present'."""
     if label in LABELS:
         return LABELS[label]
+    qualified = re.fullmatch(r"(?P<base>[^()]+?)\s*\((?P<inner>[^()]+)\)", label)
+    if qualified and qualified["base"] in LABELS and LABELS[qualified["base"]] in _PEOPLE_KINDS:
+        # 'Närvarande ersättare (ej tjänstgörande)', 'Ersättare (frånvarande)': the words in
+        # brackets say more about the people; they decide only when they say absent
+        inner = LABELS.get(qualified["inner"].strip())
+        return "absent" if inner == "absent" else LABELS[qualified["base"]]
     m = _SUBGROUP_LABEL.match(label)
     if re.fullmatch(PRESENT_SUBGROUPS, label, re.IGNORECASE):
         return "present"        # 'På plats' / 'Digitalt' / 'Via Teams' over a list of people

@@ -143,3 +143,30 @@ def test_officers_joined_by_och_and_a_person_present_for_one_item(tmp_path, suff
     assert names([meta["chair"], meta["secretary"]]) == ["Siv Holm", "Rune Dahl"]
     assert sorted(names(meta["present"])) == sorted(["Siv Holm", "Rune Dahl", "Eva Nord", "Ali Sami",
                                                      "Ola Ström", "Lisa Vik"])
+
+
+QUALIFIED_LABELS = """\
+Protokoll styrelsemöte Åbacka
+
+Datum: 2024-04-11
+
+Beslutande ledamöter
+Karin Holm (S), Åbacka kommun, ordförande
+Per Ohlsson, Försäkringskassan
+
+Närvarande ersättare (ej tjänstgörande)
+Lars Bäck (V), Region Åbacka
+
+Ersättare (frånvarande)
+Tove Engström, Försäkringskassan
+
+§ 1 Öppnande
+Text.
+"""
+
+
+@pytest.mark.parametrize("suffix", ["txt", "docx"])
+def test_a_people_label_with_words_in_brackets(tmp_path, suffix):
+    meta = front(QUALIFIED_LABELS) if suffix == "txt" else front_as(QUALIFIED_LABELS, suffix, tmp_path)
+    assert names(meta["present"]) == ["Karin Holm", "Per Ohlsson", "Lars Bäck"]
+    assert names(meta["absent"]) == ["Tove Engström"]
