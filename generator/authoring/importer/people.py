@@ -128,7 +128,9 @@ def parse_people(text: str, known: KnownNames) -> tuple[list | None, list[str]]:
     notes: list[str] = []
     loose: list = []
     groups: list[dict] = []
-    for segment in re.split(r";", text.replace("*", "")):
+    segments = re.split(r";", text.replace("*", ""))
+    one_each = _one_person_a_segment(segments, known)
+    for segment in segments:
         origin = None
         m = re.search(r"\s+(?:från|fr\.)\s+(?P<org>[^,]+?)\s*\.?$", segment)
         lead = re.match(r"^\s*(?P<org>[^:()]{2,40}?)\s*:\s*(?P<names>\S.*)$", segment)
@@ -141,6 +143,8 @@ def parse_people(text: str, known: KnownNames) -> tuple[list | None, list[str]]:
         names = _attach_affiliations(_split_names(segment), known)
         if not names:
             continue
+        if one_each and not origin and len(names) > 1 and parse_person_line(segment, known) is not None:
+            names = [segment.strip()]   # 'Moa Ek (sekr.), Jobbtorget Vallby' among one person a segment
         fed, fuzzy = best_name(origin, known.federations) if origin else (None, False)
         people = [parse_person_line(n, known, fed.slug if fed else None) for n in names]
         if any(p is None for p in people):
@@ -156,6 +160,16 @@ def parse_people(text: str, known: KnownNames) -> tuple[list | None, list[str]]:
         else:
             loose.extend(people)
     return loose + groups, notes
+
+
+def _one_person_a_segment(segments: list[str], known: KnownNames) -> bool:
+    """'Klara Jönsson, samordnare; Moa Ek (sekr.), Jobbtorget Vallby; Dragan Petrović, AF': when
+    most segments between semicolons are one person with their details, each segment is one."""
+    filled = [s for s in segments if s.strip() and ":" not in s]
+    if len(filled) < 3:
+        return False
+    single = sum(len(_attach_affiliations(_split_names(s), known)) == 1 for s in filled)
+    return single * 3 >= len(filled) * 2
 
 
 def repair_split_names(value, text: str, notes: list[str]):

@@ -170,3 +170,23 @@ def test_a_people_label_with_words_in_brackets(tmp_path, suffix):
     meta = front(QUALIFIED_LABELS) if suffix == "txt" else front_as(QUALIFIED_LABELS, suffix, tmp_path)
     assert names(meta["present"]) == ["Karin Holm", "Per Ohlsson", "Lars Bäck"]
     assert names(meta["absent"]) == ["Tove Engström"]
+
+
+ONE_PERSON_A_SEGMENT = """\
+# Mötesanteckningar – arbetsgruppen Vägen in
+
+**Datum:** 3 okt. 2024    **Tid:** kl. 9–11    **Plats:** Kunskapshuset, rum 4
+
+**Närvarande:** Ebba Lind (ordf.), samordnare, Samordningsförbundet Åbacka; Tor Ek (sekr.), Navet Åbacka; Vera Sten, Arbetsförmedlingen; Nora Gran, Försäkringskassan
+
+## 1. Inledning
+
+Ebba hälsade välkommen.
+"""
+
+
+@pytest.mark.parametrize("suffix", ["txt", "docx"])
+def test_one_person_a_segment_between_semicolons(tmp_path, suffix):
+    meta = front(ONE_PERSON_A_SEGMENT) if suffix == "txt" else front_as(ONE_PERSON_A_SEGMENT, suffix, tmp_path)
+    # 'Navet Åbacka' after a comma is where Tor Ek works, not a person
+    assert names(meta["present"]) == ["Ebba Lind", "Tor Ek", "Vera Sten", "Nora Gran"]
