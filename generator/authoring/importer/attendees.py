@@ -117,7 +117,14 @@ def _people_in_line(line: str, known: KnownNames, federation: str | None) -> lis
                     for p in people]
         return None
     person = parse_person_line(text, known, federation)
+    if person is None and (m := _ROLE_FIRST.match(text)) and looks_like_full_name(m["name"]):
+        # 'kommunstyrelsens ordförande Anders Wiklund (M)': the role before the name
+        person = parse_person_line(f"{m['name']}{m['rest'] or ''}, {m['role']}", known, federation)
     return [person] if person is not None else None
+
+
+_ROLE_FIRST = re.compile(r"^(?P<role>[a-zåäöé][\w.-]*(?:\s+[\w.-]+){0,4}?)\s+"
+                         r"(?P<name>[A-ZÅÄÖÉ][\w'-]+(?:\s+[A-ZÅÄÖÉ][\w'-]+){1,2})(?P<rest>\s*\([^()]*\))?$")
 
 
 def _organisation_line(line: str, known: KnownNames) -> tuple[str, list] | None:

@@ -190,3 +190,38 @@ def test_one_person_a_segment_between_semicolons(tmp_path, suffix):
     meta = front(ONE_PERSON_A_SEGMENT) if suffix == "txt" else front_as(ONE_PERSON_A_SEGMENT, suffix, tmp_path)
     # 'Navet Åbacka' after a comma is where Tor Ek works, not a person
     assert names(meta["present"]) == ["Ebba Lind", "Tor Ek", "Vera Sten", "Nora Gran"]
+
+
+ROLE_BEFORE_NAME = """\
+Samordningsförbundet Åbacka
+
+PROTOKOLL FRÅN MEDLEMSSAMRÅD 2025
+
+Tid och plats
+Tisdag 6 maj 2025, klockan 13.00–15.00, Stadshuset i Åbacka, sal A
+
+Närvarande
+
+Åbacka kommun
+  kommunstyrelsens ordförande Maja Rydh (S)
+  socialchef Per Fors
+
+Försäkringskassan
+  verksamhetsområdeschef Eva Nord (via Teams)
+
+Samordningsförbundet Åbacka
+  ordförande Siv Holm (C)
+  förbundschef Rune Dahl
+
+Vid protokollet: Rune Dahl
+
+1. Samrådets öppnande
+Siv Holm hälsade välkommen.
+"""
+
+
+def test_the_role_before_the_name_under_organisation_headings():
+    # plain text, where the people are set in under their organisation
+    meta = front(ROLE_BEFORE_NAME)
+    assert names(meta["present"]) == ["Maja Rydh", "Per Fors", "Eva Nord", "Siv Holm", "Rune Dahl"]
+    assert names([meta["chair"], meta["secretary"]]) == ["Siv Holm", "Rune Dahl"]
