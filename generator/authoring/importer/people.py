@@ -5,7 +5,7 @@ import re
 
 from generator.authoring.importer.lines import _BULLET
 from generator.authoring.importer.names import KnownNames, best_name
-from generator.authoring.importer.words import JOB_TITLE_ENDINGS, JOB_TITLE_PREFIXES, JOB_TITLES, ORGANISATION_ENDINGS, ORGANISATION_WORDS, PARTIES, ROLE_RULES
+from generator.authoring.importer.words import JOB_TITLE_ENDINGS, JOB_TITLE_PREFIXES, JOB_TITLES, NOT_NAME_WORDS, ORGANISATION_ENDINGS, ORGANISATION_WORDS, PARTIES, ROLE_RULES
 
 
 def normalise_role(text: str) -> str:
@@ -32,6 +32,8 @@ def looks_like_name(text: str) -> bool:
         return False
     if any(w in ("–", "—", "-") for w in words):
         return False
+    if any(w.casefold().strip(":,") in NOT_NAME_WORDS for w in words):
+        return False          # 'Ordförande Justerande', 'Vid protokollet': labels, no name
     capitalised = sum(1 for w in words if _NAME_WORD.match(w))
     return capitalised >= max(1, len(words) - 1) and bool(_NAME_WORD.match(words[0]))
 

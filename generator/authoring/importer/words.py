@@ -109,6 +109,17 @@ DATE_LINE_FILLER = {"från", "mötet", "möte", "sammanträdet", "träffen", "de
                     "datum", "tid", "plats", "sammanträdesprotokoll"}
 
 
+# words that are labels or roles, never part of a person's name ('Ordförande Justerande',
+# 'Vid protokollet', 'Justerare Mats Öberg' are no names)
+NOT_NAME_WORDS = frozenset({
+    "ordförande", "ordf", "ordf.", "sekreterare", "sekr", "sekr.", "justerare", "justerande", "justeras",
+    "justering", "protokollförare", "protokollförande", "antecknare", "närvarande", "frånvarande",
+    "deltagare", "ersättare", "ledamot", "ledamöter", "beslutande", "förhinder", "datum", "tid", "plats",
+    "protokollet", "pennan", "anteckningarna", "mötesledare", "mötesordförande", "mötessekreterare",
+    "underskrifter", "underskrift", "paragrafer", "organ", "gäster", "vice", "tjänstgörande",
+    "sammanträdesdatum", "sammanträdesprotokoll", "protokoll", "minnesanteckningar", "anteckningar"})
+
+
 # A header label (lower case, without the colon) → the field its value goes to. "place", "time",
 # "date", "link" are read only in the header; "timeplace"/"dateplace"/"datetime" carry two values
 # in one; "ignore" is a label that ends a list of people but is no field (it stays in the text).

@@ -225,3 +225,23 @@ def test_the_role_before_the_name_under_organisation_headings():
     meta = front(ROLE_BEFORE_NAME)
     assert names(meta["present"]) == ["Maja Rydh", "Per Fors", "Eva Nord", "Siv Holm", "Rune Dahl"]
     assert names([meta["chair"], meta["secretary"]]) == ["Siv Holm", "Rune Dahl"]
+
+
+LABEL_WORDS_UNDER_A_LABEL = """\
+Styrelsemöte Åbacka 2024-06-04
+
+Närvarande: Anna Berg, Bo Ek
+
+§ 1 Öppnande
+Anna öppnade mötet.
+
+Sekreterare
+
+Ordförande Justerande
+"""
+
+
+def test_label_words_are_never_a_person():
+    meta = front(LABEL_WORDS_UNDER_A_LABEL)
+    assert "Ordförande Justerande" not in names([meta.get("chair"), meta.get("secretary")] + (meta["present"] or []))
+    assert names(meta["present"]) == ["Anna Berg", "Bo Ek"]
