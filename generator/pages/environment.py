@@ -106,22 +106,20 @@ class ModelEnvironment(jinja2.Environment):
     """A Jinja2 environment whose templates find the Library's facts as attributes of the records."""
 
     def getattr(self, obj, attribute):
-        if attribute in FOUND_NAMES:
-            library = _SHOWN.get()
-            if library is not None:
-                found = library.found_attribute(obj, attribute)
-                if found is not MISSING:
-                    return found
-        return super().getattr(obj, attribute)
+        found = _found(obj, attribute)
+        return super().getattr(obj, attribute) if found is MISSING else found
 
     def getitem(self, obj, argument):   # `attribute=` of map, sort, groupby… asks here
-        if isinstance(argument, str) and argument in FOUND_NAMES:
-            library = _SHOWN.get()
-            if library is not None:
-                found = library.found_attribute(obj, argument)
-                if found is not MISSING:
-                    return found
-        return super().getitem(obj, argument)
+        found = _found(obj, argument)
+        return super().getitem(obj, argument) if found is MISSING else found
+
+
+def _found(obj, name) -> object:
+    """What the Library of the page being rendered says `obj.name` is, or MISSING."""
+    if not isinstance(name, str) or name not in FOUND_NAMES:
+        return MISSING
+    library = _SHOWN.get()
+    return MISSING if library is None else library.found_attribute(obj, name)
 
 
 def make_environment(config: Config, static_files: dict[str, str],
