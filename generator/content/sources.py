@@ -61,10 +61,18 @@ def read_body(path: Path, rel: str, body_line: int, digest: str = "") -> str:
     if digest and content_digest(raw) != digest:
         raise BuildFailed([Problem(rel, 1, None, _("the file changed while the site was being built"),
                                    _("build the site again"))])
-    text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return clean_body("\n".join(text.split("\n")[body_line - 1:]))
+    return _body_from(_file_lines(raw.decode("utf-8")), body_line)
+
+
+def _file_lines(text: str) -> list[str]:
+    """A content file's text as lines: any line ending, no byte-order mark. Parsing and
+    read_body both start here, so a body read again is the body parsed."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return (text[1:] if text.startswith("\ufeff") else text).split("\n")
+
+
+def _body_from(lines: list[str], body_line: int) -> str:
+    return clean_body("\n".join(lines[body_line - 1:]))
 
 
 @dataclass(frozen=True)
@@ -85,9 +93,7 @@ PARSED_FORMAT = "parsed-2"   # part of the cache key: entries of another shape a
 
 def parse_front_matter(text: str, rel: str) -> tuple[dict, dict[str, int], str, int]:
     """Split `text` into (meta, key lines, body, body start line); raise Problem if broken."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    all_lines = text.split("\n")
+    all_lines = _file_lines(text)
     if not all_lines or all_lines[0].strip() != FENCE:
         if all_lines and all_lines[0].strip() in WORD_FENCES:
             raise Problem(rel, 1, None, _("the first line is a long dash, not three hyphens"),
@@ -111,8 +117,7 @@ def parse_front_matter(text: str, rel: str) -> tuple[dict, dict[str, int], str, 
     if not isinstance(meta, dict):
         raise Problem(rel, 2, None, _("the front matter must be a list of 'field: value' lines"),
                       _("write each field as 'name: value' on its own line"))
-    body = clean_body("\n".join(all_lines[end + 1:]))   # read_body reads it again the same way
-    return meta, key_lines, body, end + 2
+    return meta, key_lines, _body_from(all_lines, end + 2), end + 2
 
 
 def _slug_for(path: Path, kind_dir: Path) -> tuple[str, bool]:
