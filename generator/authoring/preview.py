@@ -13,21 +13,19 @@ with that.
 """
 from __future__ import annotations
 
-import dataclasses
 import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.minutes import mentions, facts as minutes
+from generator.minutes import mentions
 from generator.minutes.library import Body, Library
 from generator.pages import environment
 from generator.content import urls
-from generator.pipeline.bodies import convert_body, redaction_pairs   # the same conversion the build runs
+from generator.pipeline.bodies import convert_record, split_html   # the same conversion the build runs
 from generator.errors import Problem
 from generator.store.cache import content_digest, digest
 from generator.pipeline.fingerprint import BuiltModel
-from generator.content.model import Meeting
 from generator.content.sources import parse_source_text
 
 
@@ -74,13 +72,7 @@ def show_body_edit(model: Model, path: Path) -> dict[str, bytes] | None:
     shown = model.bodies.get(key)   # the body as last previewed; else the build's, known by the file's digest
     if body == shown or (shown is None and content_digest(raw) == item.source.digest):
         return None
-    base = model.site.config.base_path
-    is_minutes = isinstance(item, Meeting)
-    value = convert_body((body, base, redaction_pairs(item) if is_minutes else (), is_minutes), model.names)
-    if isinstance(value, minutes.MinutesFacts):
-        found, html = dataclasses.replace(value, html=""), value.html
-    else:
-        found, html = None, value
+    found, html = split_html(convert_record(item, body, model.site.config.base_path, model.names))
     # A key of its own: nothing the build remembered by the old key may stand for the new body.
     previous = model.library.body(item)
     model.library = model.library.with_body(item, Body(digest("preview", body), previous.facts_digest, html), found)

@@ -54,12 +54,9 @@ def convert_bodies(site: Site, cache: BuildCache | None = None, keep_minutes: bo
     # Tasks are positions: each worker reads its body from its file, not from a copy sent to it.
     converted = parallel.each(_convert_task, range(len(missing)), (missing, names), tasks_per_worker=BODIES_PER_WORKER)
     for (item, key, _how), value in zip(missing, converted):   # stored as they come, never all held
-        if isinstance(value, minutes.MinutesFacts):
-            # What other pages may show of a body (its agenda, mentions, decisions), hashed once here.
-            facts, html, value = digest(value.agenda, value.mentions, value.findings), value.html, \
-                dataclasses.replace(value, html="")
-        else:
-            facts, html, value = "", value, None
+        value, html = split_html(value)
+        # What other pages may show of a body (its agenda, mentions, decisions), hashed once here.
+        facts = digest(value.agenda, value.mentions, value.findings) if value is not None else ""
         cache.put("bodies", key, (value, facts))
         cache.put("html", key, html)
         _place_body(item, key, value, facts, html if hold else None, bodies, found)
@@ -100,15 +97,27 @@ class HtmlFromCache:
         html = self.cache.get("html", key, remember=False)
         if html is not None:
             return html
-        is_minutes = isinstance(item, Meeting)
-        value = convert_body((item.body, self.base, redaction_pairs(item) if is_minutes else (), is_minutes), self.names)
-        return value.html if isinstance(value, minutes.MinutesFacts) else value
+        return split_html(convert_record(item, item.body, self.base, self.names))[1]
 
 
 def _convert_task(index: int, shared) -> object:
     missing, names = shared
     item, _key, how = missing[index]
     return convert_body((item.body, *how), names)
+
+
+def convert_record(item, body: str, base: str, names) -> object:
+    """convert_body() of one record's body as the build converts it (the live preview passes
+    an edited body; the HTML read back from a damaged cache the file's)."""
+    is_minutes = isinstance(item, Meeting)
+    return convert_body((body, base, redaction_pairs(item) if is_minutes else (), is_minutes), names)
+
+
+def split_html(value) -> tuple["minutes.MinutesFacts | None", str]:
+    """A converted body as (its minutes' facts without the HTML, or None; the HTML)."""
+    if isinstance(value, minutes.MinutesFacts):
+        return dataclasses.replace(value, html=""), value.html
+    return None, value
 
 
 def convert_body(args: tuple, names) -> object:
