@@ -129,20 +129,21 @@ def quoteattr(text: str) -> str:
     return '"{}"'.format(text.replace('"', "&quot;"))
 
 
-def _entry_content(meeting: Meeting, link: str, library: Library) -> str:
+def _entry_content(meeting: Meeting, link: str, summary_text: str) -> str:
     """The entry's HTML: the meeting's date first (the entry's own dates say when the minutes were
     published), then the summary and a link to the minutes."""
     when = format_when(meeting.date, meeting.start, meeting.end) if meeting.date else "okänt"
     parts = [f"<p><strong>Mötesdatum:</strong> {html.escape(when)}</p>"]
     if meeting.date_note:
         parts.append(f"<p>{html.escape(meeting.date_note)}</p>")
-    parts.append(f"<p>{html.escape(_entry_summary(meeting, library))}</p>")
+    parts.append(f"<p>{html.escape(summary_text)}</p>")
     parts.append(f'<p><a href="{html.escape(link)}">Läs minnesanteckningarna</a></p>')
     return "".join(parts)
 
 
 def _entry(site: Site, library: Library, meeting: Meeting, stamps: Stamps) -> str:
     link = urls.absolute(site.config, meeting.url)
+    summary_text = _entry_summary(meeting, library)   # shown twice: its body's HTML is read once
     lines = [
         "  <entry>",
         f"    <id>{escape(meeting_entry_id(meeting))}</id>",
@@ -151,8 +152,8 @@ def _entry(site: Site, library: Library, meeting: Meeting, stamps: Stamps) -> st
         f"    <updated>{stamps.updated}</updated>",
         f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(link)}/>",
         f"    <category term={quoteattr(meeting.type_slug)} label={quoteattr(meeting.type.capitalize())}/>",
-        f"    <summary type=\"text\">{escape(_entry_summary(meeting, library))}</summary>",
-        f"    <content type=\"html\">{escape(_entry_content(meeting, link, library))}</content>",
+        f"    <summary type=\"text\">{escape(summary_text)}</summary>",
+        f"    <content type=\"html\">{escape(_entry_content(meeting, link, summary_text))}</content>",
         "  </entry>",
     ]
     return "\n".join(lines)

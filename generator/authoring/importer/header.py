@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from generator.authoring.importer.attendees import read_table, _add_people, _continuation, _wrapped, _list_text, _officers_from_roles, _people_label, _read_people_under_label, _role_labelled, _unlabelled_people, looks_like_full_name
+from generator.authoring.importer.attendees import read_table, _add_people, _continuation, _wrapped, _list_text, _officers_from_roles, _people_label, _read_people_under_label, _role_labelled, _unlabelled_people
 from generator.authoring.importer.dates import _MONTH_YEAR, TimeSpan, _valid, find_date_mentions, find_time_spans, month_number
 from generator.authoring.importer.kinds import _NEXT_MEETING
 from generator.authoring.importer.labels import _LINE_LABEL, _bare, _value_line, _PEOPLE_KINDS, WHEN_WHERE, split_labelled
