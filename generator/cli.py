@@ -15,7 +15,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator import i18n
-from generator.errors import BuildFailed, OutputUnusable, Problem, shown
+from generator.errors import BuildFailed, OutputUnusable, Problem, WorkerStopped, shown
 from generator.i18n import _, ngettext
 
 
@@ -257,6 +257,9 @@ def main(argv: list[str] | None = None) -> int:
     except OutputUnusable as unusable:
         print("sitegen: {problem}\n{note}".format(problem=unusable, note=_("Nothing was written.")), file=sys.stderr)
         return 1
+    except WorkerStopped as stopped:
+        print("sitegen: {problem}\n{note}".format(problem=stopped, note=_("Nothing was written.")), file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print(_("Stopped. output/ holds the last complete site."), file=sys.stderr)
         return 130

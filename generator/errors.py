@@ -63,3 +63,8 @@ class OutputUnusable(Exception):
 
     def __str__(self) -> str:
         return f"{self.message} — {self.fix}"
+
+
+class WorkerStopped(RuntimeError):
+    """A worker process ended without answering (killed by the system, out of memory): the
+    machine's trouble, not the content's and not a bug, and reported as such."""

@@ -40,3 +40,38 @@ def test_a_folder_that_cannot_be_written_is_explained_without_a_traceback(site):
     assert result.stderr.startswith("sitegen: site.yaml/output/ cannot be made: site.yaml is a file")
     assert "Nothing was written." in result.stderr
     assert "Traceback" not in result.stderr and "bug in sitegen" not in result.stderr
+
+
+def test_a_worker_killed_by_the_system_is_explained_without_a_traceback(tmp_path):
+    """The out-of-memory killer ends a worker: the machine's trouble, said plainly, output untouched."""
+    import os
+    import signal
+    import time
+    from pathlib import Path
+    repo = Path(__file__).resolve().parent.parent
+    root = tmp_path / "corpus"
+    subprocess.run([sys.executable, str(repo / "benchmarks" / "make_corpus.py"), "--n", "150", "--out", str(root)],
+                   check=True, capture_output=True)
+    env = {"PATH": "/usr/bin:/bin", "SITEGEN_LANG": "en", "SITEGEN_WORKERS": "2", "PYTHONPATH": str(repo)}
+    for _attempt in range(5):
+        process = subprocess.Popen([sys.executable, "-m", "generator", "build", "--no-cache"], cwd=root, env=env,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+        killed = False
+        while process.poll() is None and not killed:
+            pids = children.read_text().split() if children.exists() else []
+            for pid in pids:
+                try:
+                    os.kill(int(pid), signal.SIGKILL)
+                    killed = True
+                    break
+                except ProcessLookupError:
+                    continue
+            time.sleep(0.01)
+        out, err = process.communicate(timeout=120)
+        if killed and process.returncode != 0:
+            break
+    assert process.returncode == 2, err
+    assert "a worker process stopped unexpectedly" in err and "Nothing was written." in err
+    assert "Traceback" not in err and "bug in sitegen" not in err
+    assert not (root / "output").exists()

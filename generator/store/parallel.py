@@ -25,6 +25,7 @@ from collections import deque
 from multiprocessing.connection import wait as connection_wait
 from typing import Callable, Iterator, Sequence
 
+from generator.errors import WorkerStopped
 from generator.i18n import _
 
 # Below this many tasks a pool costs more (fork, pickling) than it saves.
@@ -80,10 +81,6 @@ def _ctrl_c_held():
             signal.signal(signal.SIGINT, previous if previous is not None else signal.default_int_handler)
     if pressed:
         raise KeyboardInterrupt
-
-
-class WorkerStopped(RuntimeError):
-    """A worker process ended without answering (killed by the system, out of memory)."""
 
 
 class _Failed:
