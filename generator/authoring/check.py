@@ -83,7 +83,6 @@ class Owner:
     """Where to send the author for a page: its content item for its body, its template for the rest."""
     template: str
     item: Item | None = None
-    body_html: str = ""    # the item's body as the page shows it
 
 
 def page_owners(site: Site, library: Library) -> dict[str, Owner]:
@@ -98,7 +97,7 @@ def page_owners(site: Site, library: Library) -> dict[str, Owner]:
         owners[job.path] = Owner(f"themes/{config.theme}/templates/{job.template}")
     for item in [*site.meetings, *site.events, *site.projects, *site.federations, *site.pages]:
         path = item.url[len(config.base_path):]
-        owners[path] = Owner(owners[path].template if path in owners else item.rel, item, library.body_html(item))
+        owners[path] = Owner(owners[path].template if path in owners else item.rel, item)
     return owners
 
 
@@ -155,7 +154,8 @@ def check_attachment_links(site: Site, library: Library) -> tuple[list[Problem],
     return found, covered
 
 
-def check_links(site: Site, out: Path, owners: dict[str, Owner], covered: set[tuple[str, str]]) -> list[Problem]:
+def check_links(site: Site, library: Library, out: Path, owners: dict[str, Owner],
+                covered: set[tuple[str, str]]) -> list[Problem]:
     """Every internal link and #fragment in the built site leads somewhere; every page is linked to."""
     config = site.config
     base = config.base_path
@@ -209,7 +209,7 @@ def check_links(site: Site, out: Path, owners: dict[str, Owner], covered: set[tu
                                    _("correct the part after #, or add the heading or id it names"))
             if problem is None:
                 continue
-            if owner.item is not None and _in_body(owner.body_html, link):
+            if owner.item is not None and _in_body(library.body_html(owner.item), link):
                 if (owner.item.rel, link) in covered:
                     continue   # already reported as a missing attachment
                 bare = link[len(base):] if base and link.startswith(base + "/") else link
@@ -306,7 +306,7 @@ def check_site(root: Path, today=None) -> tuple[list[Problem], int]:
         site, library = result.model.site, result.model.library
         attachments, covered = check_attachment_links(site, library)
         problems = [*result.warnings, *attachments, *check_editorial(site), *documents.problems(site, root),
-                    *check_links(site, out, page_owners(site, library), covered)]
+                    *check_links(site, library, out, page_owners(site, library), covered)]
         pages = sum(1 for _page in out.rglob("*.html"))
     return sorted(problems, key=lambda p: (p.sort_key, p.severity)), pages
 
