@@ -289,8 +289,8 @@ def plan_feeds(site: Site, library: Library, items: list, revisions: dict, event
             files[rel] = kept
     needed = sorted({o.uid for feed, _rel, _key in todo for o in feed.items})
     events = Vevents(cache, event_keys)
-    found = cache.get_many("events", [event_keys[uid] for uid in needed], remember=False)
-    known = {uid for uid, (_key, data) in zip(needed, found) if data is not None}
+    cached = cache.known_keys("events", [event_keys[uid] for uid in needed])
+    known = {uid for uid in needed if event_keys[uid] in cached}
     missing = [index for index, occ in enumerate(items) if occ.uid in needed and occ.uid not in known]
     for index, data in zip(missing, parallel.each(_serialize_event, missing, (site, library, items, revisions))):
         uid = items[index].uid

@@ -163,6 +163,27 @@ class BuildCache:
                 else:   # asked the file already: not there
                     yield key, None
 
+    def known_keys(self, section: str, keys) -> set[str]:
+        """Which of `keys` the cache has, without reading their values (a damaged entry counts:
+        asked for, it is then missing, and the caller makes it again)."""
+        keys = list(keys)
+        found = {key for key in keys if self._holds(section, key)}
+        db = self._connection()
+        rest = [key for key in keys if key not in found]
+        for start in range(0, len(rest) if db is not None else 0, 256):
+            chunk = rest[start:start + 256]
+            marks = ",".join("?" * len(chunk))
+            try:
+                found.update(key for (key,) in db.execute(
+                    f"SELECT key FROM entries WHERE section = ? AND key IN ({marks})", (section, *chunk)))
+            except sqlite3.Error:
+                self._broken = True
+                self._db = None
+                break
+        for key in found:
+            self._used.setdefault(section, set()).add(key)
+        return found
+
     def _holds(self, section: str, key: str) -> bool:
         return key in self._new.get(section, {}) or key in self._read.get(section, {}) \
             or key in self._preloaded.get(section, {})

@@ -341,3 +341,13 @@ def test_a_cache_that_cannot_be_written_keeps_its_entries_for_this_build(tmp_pat
         cache.put("bodies", f"key-{index}", index)
     assert [cache.get("bodies", f"key-{index}", remember=False) for index in range(FLUSH_EVERY * 2)] == \
         list(range(FLUSH_EVERY * 2))
+
+
+def test_known_keys_says_which_entries_exist_without_reading_them(tmp_path):
+    from generator.store.cache import BuildCache, FLUSH_EVERY
+    cache = BuildCache(tmp_path / "cache")
+    for index in range(FLUSH_EVERY + 3):            # most in the file, the last three still in memory
+        cache.put("events", f"k{index}", b"VEVENT")
+    asked = ["k0", f"k{FLUSH_EVERY + 2}", "missing", "k5"]
+    assert cache.known_keys("events", asked) == {"k0", f"k{FLUSH_EVERY + 2}", "k5"}
+    assert cache.known_keys("pages", asked) == set()
