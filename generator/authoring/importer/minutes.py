@@ -201,25 +201,26 @@ def _when_where_in_prose(r: _Reading, agenda: set[int]) -> None:
         r.place = place
 
 
+def _slugs_named(r: "_Reading", items, label_of) -> list[str]:
+    """The slugs of `items` the text names, in order; a name read from a misspelling gets a note."""
+    found: list[str] = []
+    for m in find_names(r.text, items):
+        if m.item.slug not in found:
+            found.append(m.item.slug)
+        if m.fuzzy:
+            r.notes.append(f"”{m.surface}” tolkat som {label_of(m.item)} (stavningen skiljer sig) – kontrollera.")
+    return found
+
+
 def _names_in(r: _Reading) -> tuple[list[str], list[str]]:
     """The federations and projects the text names (misspellings noted); with no federation but
     projects of one owner, that owner."""
-    known, notes = r.known, r.notes
-    federations: list[str] = []
-    for m in find_names(r.text, known.federations):
-        if m.item.slug not in federations:
-            federations.append(m.item.slug)
-        if m.fuzzy:
-            notes.append(f"”{m.surface}” tolkat som {m.item.label} (stavningen skiljer sig) – kontrollera.")
+    known = r.known
+    federations = _slugs_named(r, known.federations, lambda item: item.label)
     for group in (r.fields.get("present") or []):
         if isinstance(group, dict) and group.get("federation") and group["federation"] not in federations:
             federations.append(group["federation"])
-    projects: list[str] = []
-    for m in find_names(r.text, known.projects):
-        if m.item.slug not in projects:
-            projects.append(m.item.slug)
-        if m.fuzzy:
-            notes.append(f"”{m.surface}” tolkat som {m.item.name} (stavningen skiljer sig) – kontrollera.")
+    projects = _slugs_named(r, known.projects, lambda item: item.name)
     if not federations and projects:
         owners = {known.by_slug(p).owner for p in projects if known.by_slug(p) and known.by_slug(p).owner}
         if len(owners) == 1:
@@ -227,8 +228,8 @@ def _names_in(r: _Reading) -> tuple[list[str], list[str]]:
             federations.append(owner)
             named = ", ".join(known.by_slug(p).name for p in projects
                               if known.by_slug(p) and known.by_slug(p).owner == owner)
-            notes.append(f"Inget förbund nämns; {owner} tillagt eftersom det äger projekten som nämns "
-                         f"({named}) – kontrollera.")
+            r.notes.append(f"Inget förbund nämns; {owner} tillagt eftersom det äger projekten som nämns "
+                           f"({named}) – kontrollera.")
     return federations, projects
 
 
